@@ -1,0 +1,252 @@
+//! What the binary does with a parsed command line: gather evidence from the arguments,
+//! files or stdin, diagnose, and render. `main.rs` only maps the result to an exit status.
+
+use crate::cli::{Cli, Command, ListArgs};
+use crate::diagnosis::{self, Diagnosis};
+use crate::evidence::{self, Evidence, Finding, How, Problem, Seen};
+use crate::input::{self, Input};
+use crate::listing::{self, Row};
+use crate::render;
+use clap::CommandFactory;
+use std::io::{self, IsTerminal, Write};
+
+/// Exit statuses (see `twerr --help`).
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const NOTHING_RECOGNISED: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const DO_NOT_RETRY: u8 = 3;
+    pub const WAIT_FOR_RESET: u8 = 4;
+    pub const BACKOFF: u8 = 5;
+}
+
+/// Runs the command line; returns the exit status. Errors are I/O errors on the output.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
+    let color = render::use_color(cli.output.color);
+    colored::control::set_override(color);
+    let terminal = io::stdout().is_terminal();
+    match &cli.command {
+        Some(Command::List(args)) => list(out, args, cli.output.json, terminal),
+        Some(Command::Search { words }) => search(out, err, words, cli.output.json, terminal),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "twerr", out);
+            Ok(exit::OK)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(exit::OK)
+        }
+        None => explain(&cli, out, err, terminal),
+    }
+}
+
+fn list(out: &mut dyn Write, args: &ListArgs, json: bool, terminal: bool) -> io::Result<u8> {
+    let any_kind = args.codes || args.statuses || args.problems;
+    let rows: Vec<Row> = listing::all_rows()
+        .into_iter()
+        .filter(|r| {
+            !any_kind
+                || (args.codes && r.kind == "code")
+                || (args.statuses && r.kind == "status")
+                || (args.problems && r.kind == "problem")
+        })
+        .filter(|r| args.status.is_none_or(|s| r.kind != "status" && r.status == Some(s)))
+        .filter(|r| args.source.is_none_or(|s| s.matches(r.source)))
+        .filter(|r| args.family.as_deref().is_none_or(|f| r.family.eq_ignore_ascii_case(f)))
+        .collect();
+    if json {
+        render::json::write(out, &rows)?;
+    } else {
+        render::table::rows(out, &rows, terminal)?;
+    }
+    Ok(if rows.is_empty() { exit::NOTHING_RECOGNISED } else { exit::OK })
+}
+
+fn search(out: &mut dyn Write, err: &mut dyn Write, words: &[String], json: bool, terminal: bool) -> io::Result<u8> {
+    let rows = listing::search(words);
+    if json {
+        render::json::write(out, &rows)?;
+    } else if rows.is_empty() {
+        writeln!(err, "twerr: no entry mentions all of: {}", words.join(" "))?;
+    } else {
+        render::table::rows(out, &rows, terminal)?;
+    }
+    Ok(if rows.is_empty() { exit::NOTHING_RECOGNISED } else { exit::OK })
+}
+
+fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) -> io::Result<u8> {
+    let mut found: Vec<Evidence> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    let mut read_stdin = false;
+    let arg = |i: usize| Seen { line: i + 1, how: How::Argument };
+
+    for (i, token) in cli.inputs.iter().enumerate() {
+        let t = token.trim();
+        if t == "-" {
+            read_stdin = true;
+        } else if !t.is_empty() && t.len() <= 40 && t.bytes().all(|b| b.is_ascii_digit()) {
+            match t.parse::<u64>() {
+                Ok(n) => found.extend(number_evidence(n, arg(i))),
+                Err(_) => notes.push(format!("{t} is too large to be an HTTP status or an API error code")),
+            }
+        } else {
+            texts.push(token.clone());
+        }
+    }
+    let base = cli.inputs.len();
+    found.extend(cli.statuses.iter().enumerate().map(|(i, &code)| Evidence { finding: Finding::Status { code, reason: None }, seen: arg(base + i) }));
+    found.extend(cli.codes.iter().enumerate().map(|(i, &code)| Evidence { finding: Finding::Code { code, message: None }, seen: arg(base + i) }));
+    found.extend(cli.types.iter().enumerate().map(|(i, name)| Evidence { finding: Finding::Problem(named_problem(name)), seen: arg(base + i) }));
+    let from_arguments = !found.is_empty() || !notes.is_empty();
+
+    let mut inputs: Vec<Input> = Vec::new();
+    if let Some(path) = &cli.file {
+        match std::fs::File::open(path).and_then(input::read_bounded) {
+            Ok(i) => inputs.push(i),
+            Err(e) => {
+                writeln!(err, "twerr: cannot read {}: {e}", path.display())?;
+                return Ok(exit::USAGE);
+            }
+        }
+    }
+    if texts.is_empty() && !from_arguments && cli.file.is_none() {
+        read_stdin = true;
+    }
+    if read_stdin {
+        let stdin = io::stdin();
+        if stdin.is_terminal() {
+            writeln!(err, "twerr: nothing to explain: give a status, a code or a message, or pipe a response into twerr")?;
+            writeln!(err, "{}", Cli::command().render_usage())?;
+            writeln!(err, "For more information, try '--help'.")?;
+            return Ok(exit::USAGE);
+        }
+        inputs.push(input::read_bounded(stdin.lock())?);
+    }
+
+    let mut text_fallback: Option<String> = None;
+    for text in &texts {
+        let before = found.len();
+        found.extend(evidence::extract(text));
+        if found.len() == before {
+            match fallback_for_text(text, arg(0)) {
+                Some(ev) => found.extend(ev),
+                None => text_fallback = Some(text.clone()),
+            }
+        }
+    }
+    for i in &inputs {
+        found.extend(evidence::extract(&i.text));
+        notes.extend(input_notes(i));
+    }
+
+    if found.is_empty() {
+        if let Some(text) = text_fallback {
+            // Words that are no structure, name or exact message: search the tables.
+            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            if !listing::search(&words).is_empty() {
+                return search(out, err, &words, cli.output.json, terminal);
+            }
+        }
+        let why = nothing_found_reason(&inputs, &notes);
+        writeln!(err, "twerr: {why}")?;
+        return Ok(exit::NOTHING_RECOGNISED);
+    }
+
+    let mut d = diagnosis::diagnose(&found, diagnosis::Options { now: cli.now });
+    d.notes.extend(notes);
+    if !cli.quiet {
+        if cli.output.json {
+            render::json::write(out, &d)?;
+        } else {
+            render::human::diagnosis(out, &d, inputs.is_empty() && texts.is_empty())?;
+        }
+    }
+    Ok(exit_status(&d, cli.exit_verdict))
+}
+
+/// A bare number becomes a status, a code, or both, as the tables say.
+fn number_evidence(n: u64, seen: Seen) -> Vec<Evidence> {
+    let in_codes = crate::catalog::code(n).is_some();
+    let status = u16::try_from(n).ok().filter(|s| (100..=599).contains(s));
+    let mut ev = Vec::new();
+    if in_codes || status.is_none() {
+        ev.push(Evidence { finding: Finding::Number { number: n }, seen });
+    }
+    if let Some(s) = status.filter(|s| crate::catalog::status(*s).is_some() || !in_codes) {
+        ev.push(Evidence { finding: Finding::Status { code: s, reason: None }, seen });
+    }
+    ev
+}
+
+fn named_problem(name: &str) -> Problem {
+    Problem { type_uri: name.to_string(), title: None, detail: None, status: None, fields: Vec::new(), details: Vec::new() }
+}
+
+/// Text with no structure in it: a problem name (`usage-capped`) or an exact message
+/// (`"Status is a duplicate"`). `None` when it is neither.
+fn fallback_for_text(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
+    let t = text.trim();
+    if !t.contains(char::is_whitespace) && crate::catalog::problem(t).is_some() {
+        return Some(vec![Evidence { finding: Finding::Problem(named_problem(t)), seen }]);
+    }
+    let codes = crate::catalog::codes_with_message(t);
+    if codes.is_empty() {
+        return None;
+    }
+    Some(
+        codes
+            .into_iter()
+            .map(|c| Evidence { finding: Finding::Code { code: u64::from(c.code), message: None }, seen })
+            .collect(),
+    )
+}
+
+fn input_notes(i: &Input) -> Vec<String> {
+    let mut notes = Vec::new();
+    if i.skipped_bytes > 0 {
+        notes.push(format!(
+            "the input is {} bytes; only the first {} and the last {} were examined ({} bytes in between were skipped)",
+            i.total_bytes,
+            input::HEAD_BYTES,
+            input::TAIL_BYTES,
+            i.skipped_bytes
+        ));
+    }
+    if i.invalid_utf8 {
+        notes.push("the input is not valid UTF-8; invalid bytes were replaced to read the rest".to_string());
+    }
+    if i.binary {
+        notes.push("the input holds NUL bytes (binary data); only its text parts were read".to_string());
+    }
+    notes
+}
+
+fn nothing_found_reason(inputs: &[Input], notes: &[String]) -> String {
+    const LOOKED_FOR: &str = "looked for HTTP status lines, curl --fail lines, JSON/XML error bodies, v2 problems, client exception text and rate-limit headers";
+    if let Some(n) = notes.first() {
+        return format!("{n}; nothing else to explain");
+    }
+    match inputs {
+        [i] if i.total_bytes == 0 => "the input is empty: nothing to explain".to_string(),
+        [i] if i.text.trim().is_empty() => "the input holds only whitespace: nothing to explain".to_string(),
+        [i] if i.binary => format!("the input is binary data with nothing recognisable in it ({LOOKED_FOR})"),
+        _ => format!("nothing recognisable in the input ({LOOKED_FOR})"),
+    }
+}
+
+fn exit_status(d: &Diagnosis, exit_verdict: bool) -> u8 {
+    use crate::catalog::Verdict;
+    if !d.explained() {
+        return exit::NOTHING_RECOGNISED;
+    }
+    if !exit_verdict {
+        return exit::OK;
+    }
+    match d.retry.verdict {
+        Verdict::NotNeeded => exit::OK,
+        Verdict::DoNotRetry => exit::DO_NOT_RETRY,
+        Verdict::WaitForReset => exit::WAIT_FOR_RESET,
+        Verdict::Backoff => exit::BACKOFF,
+    }
+}

@@ -1,0 +1,213 @@
+//! The embedded tables: HTTP statuses, API error codes, v2 problem types and status
+//! classes, generated from `data/*.toml` by `build.rs` and looked up here.
+
+use serde::Serialize;
+
+/// Where an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Source {
+    /// The 2015 "Error Codes & Responses" page.
+    #[serde(rename = "2015")]
+    Page2015,
+    /// Later v1.1 documentation.
+    #[serde(rename = "later")]
+    LaterDocs,
+    /// The v2 documentation.
+    #[serde(rename = "v2")]
+    V2Docs,
+    /// Seen in real responses, not documented.
+    #[serde(rename = "wild")]
+    Wild,
+}
+
+/// Whether and how to retry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    NotNeeded,
+    Backoff,
+    WaitForReset,
+    DoNotRetry,
+}
+
+pub struct StatusEntry {
+    pub code: u16,
+    pub message: &'static str,
+    pub source: Source,
+    pub family: &'static str,
+    pub retry: Verdict,
+    pub description: &'static str,
+    pub advice: &'static str,
+    pub note: Option<&'static str>,
+}
+
+pub struct CodeEntry {
+    pub code: u32,
+    pub message: &'static str,
+    pub variants: &'static [&'static str],
+    pub status: Option<u16>,
+    pub source: Source,
+    pub family: &'static str,
+    pub retry: Verdict,
+    pub description: &'static str,
+    pub advice: &'static str,
+    pub note: Option<&'static str>,
+}
+
+pub struct FieldEntry {
+    pub name: &'static str,
+    pub meaning: &'static str,
+    pub values: &'static [(&'static str, &'static str)],
+}
+
+pub struct ProblemEntry {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub titles: &'static [&'static str],
+    pub status: Option<u16>,
+    pub source: Source,
+    pub family: &'static str,
+    pub retry: Verdict,
+    pub description: &'static str,
+    pub advice: &'static str,
+    pub note: Option<&'static str>,
+    pub fields: &'static [FieldEntry],
+}
+
+pub struct ClassEntry {
+    pub digit: u8,
+    pub name: &'static str,
+    pub retry: Verdict,
+    pub description: &'static str,
+    pub advice: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+
+impl Source {
+    /// The value used on the command line and in JSON (`2015`, `later`, `v2`, `wild`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Source::Page2015 => "2015",
+            Source::LaterDocs => "later",
+            Source::V2Docs => "v2",
+            Source::Wild => "wild",
+        }
+    }
+
+    /// Where the entry comes from, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Page2015 => "the 2015 Error Codes & Responses page",
+            Source::LaterDocs => "later v1.1 documentation",
+            Source::V2Docs => "the API v2 documentation",
+            Source::Wild => "seen in real responses, not documented",
+        }
+    }
+}
+
+impl Verdict {
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::NotNeeded => "not-needed",
+            Verdict::Backoff => "backoff",
+            Verdict::WaitForReset => "wait-for-reset",
+            Verdict::DoNotRetry => "do-not-retry",
+        }
+    }
+}
+
+/// The entry of an HTTP status, if the table has it.
+pub fn status(code: u16) -> Option<&'static StatusEntry> {
+    STATUSES
+        .binary_search_by_key(&code, |e| e.code)
+        .ok()
+        .map(|i| &STATUSES[i])
+}
+
+/// The entry of an API error code, if the table has it.
+pub fn code(code: u64) -> Option<&'static CodeEntry> {
+    let code = u32::try_from(code).ok()?;
+    CODES
+        .binary_search_by_key(&code, |e| e.code)
+        .ok()
+        .map(|i| &CODES[i])
+}
+
+/// The class (1xx..5xx) of a status, if it is a plausible HTTP status.
+pub fn class(status: u16) -> Option<&'static ClassEntry> {
+    if !(100..=599).contains(&status) {
+        return None;
+    }
+    let digit = (status / 100) as u8;
+    CLASSES.iter().find(|c| c.digit == digit)
+}
+
+/// The problem type named by `name`: a bare name (`usage-capped`), or a type URI on any
+/// host (`https://api.x.com/2/problems/usage-capped`), or `about:blank`.
+pub fn problem(name: &str) -> Option<&'static ProblemEntry> {
+    let name = problem_name(name);
+    PROBLEMS.iter().find(|p| p.name.eq_ignore_ascii_case(name))
+}
+
+/// The last path segment of a problem type URI, which is what identifies the type
+/// whatever the host (api.twitter.com, api.x.com).
+pub fn problem_name(type_uri: &str) -> &str {
+    let t = type_uri.trim().trim_end_matches('/');
+    if t.eq_ignore_ascii_case("about:blank") {
+        return t;
+    }
+    t.rsplit('/').next().unwrap_or(t)
+}
+
+/// Normalises a message for comparison: case, curly quotes, spacing and a final period
+/// differ between eras and clients, not the meaning.
+pub fn normalize_message(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.trim().chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    while out.ends_with('.') {
+        out.pop();
+    }
+    out
+}
+
+/// The codes whose official message or one of its variants is `text`. Several codes share
+/// a message (32 and 135 both say "Could not authenticate you"), so this is a list.
+pub fn codes_with_message(text: &str) -> Vec<&'static CodeEntry> {
+    let wanted = normalize_message(text);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    CODES
+        .iter()
+        .filter(|e| {
+            normalize_message(e.message) == wanted
+                || e.variants.iter().any(|v| normalize_message(v) == wanted)
+        })
+        .collect()
+}
+
+impl CodeEntry {
+    /// Whether `text` is this code's message in any of its known wordings.
+    pub fn has_message(&self, text: &str) -> bool {
+        let wanted = normalize_message(text);
+        normalize_message(self.message) == wanted
+            || self.variants.iter().any(|v| normalize_message(v) == wanted)
+    }
+}

@@ -1,0 +1,224 @@
+//! The command line, defined once: the binary parses with it and the completion scripts and
+//! man page are generated from it, so they cannot drift apart.
+
+use crate::catalog;
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  something was explained (a fallback counts)
+  1  nothing in the input could be recognised, or a number is unknown
+  2  usage error (bad flag, bad value, stdin is a terminal with nothing to read)
+  With --exit-verdict, a diagnosis exits by its retry verdict instead of 0:
+  0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff (1 and 2 keep their meaning).";
+
+pub const EXAMPLES_HELP: &str = "\
+Examples:
+  twerr 187                      explain API error code 187
+  twerr 429                      explain HTTP status 429
+  twerr 403 187                  a status and a code together (checks they fit)
+  twerr --status 403 --code 999  an unlisted code, explained through its status
+  twerr usage-capped             a v2 problem type by name
+  curl -si URL | twerr           diagnose a whole failed response
+  twerr list --status 403        every code that comes with 403
+  twerr search duplicate         search messages, descriptions and advice";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "twerr",
+    version,
+    about = "Explain Twitter/X API errors: HTTP statuses, error codes, v2 problems, whole failed responses",
+    long_about = "Explain Twitter/X API errors.\n\nGive numbers (an HTTP status or an API error code), a v2 problem name, a pasted message or body, or pipe a failed response (curl -i / -v / --fail output, a JSON or XML body, client library exception text) on standard input.",
+    after_help = EXAMPLES_HELP,
+    after_long_help = format!("{EXAMPLES_HELP}\n\n{EXIT_STATUS_HELP}"),
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Status or error-code numbers, a problem name, message text or a body; `-` (or nothing) reads stdin
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Explain NUMBER as an API error code
+    #[arg(short = 'c', long = "code", value_name = "N", value_parser = CodeValue, hide_possible_values = true)]
+    pub codes: Vec<u64>,
+
+    /// Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)
+    #[arg(short = 's', long = "status", value_name = "N", value_parser = StatusValue, hide_possible_values = true)]
+    pub statuses: Vec<u16>,
+
+    /// Explain a v2 problem type, by name or type URI
+    #[arg(short = 't', long = "type", value_name = "NAME", value_parser = ProblemValue, hide_possible_values = true)]
+    pub types: Vec<String>,
+
+    /// Read the response to diagnose from FILE instead of stdin
+    #[arg(short = 'f', long = "file", value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    /// Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock
+    #[arg(long, value_name = "EPOCH", allow_negative_numbers = false)]
+    pub now: Option<i64>,
+
+    /// Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff
+    #[arg(long)]
+    pub exit_verdict: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output options, accepted before or after a subcommand.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct OutputArgs {
+    /// Print JSON instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colour (auto: only on a terminal, and never when NO_COLOR is set)
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the tables (all, or filtered)
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+    /// Search messages, descriptions and advice (every word must match, any case)
+    Search {
+        /// Words to look for
+        #[arg(required = true, value_name = "WORD")]
+        words: Vec<String>,
+    },
+    /// Print the completion script for a shell
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ListArgs {
+    /// Only API error codes
+    #[arg(long)]
+    pub codes: bool,
+    /// Only HTTP statuses
+    #[arg(long)]
+    pub statuses: bool,
+    /// Only v2 problem types
+    #[arg(long)]
+    pub problems: bool,
+    /// Only the codes and problems that come with this HTTP status
+    #[arg(short = 's', long = "status", value_name = "N", value_parser = StatusValue, hide_possible_values = true)]
+    pub status: Option<u16>,
+    /// Only entries from this source
+    #[arg(long, value_enum)]
+    pub source: Option<SourceFilter>,
+    /// Only entries of this family (auth, rate-limit, permission, ...)
+    #[arg(long, value_name = "FAMILY")]
+    pub family: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceFilter {
+    /// The 2015 Error Codes & Responses page
+    #[value(name = "2015")]
+    Page2015,
+    /// Later v1.1 documentation
+    Later,
+    /// The API v2 documentation
+    V2,
+    /// Seen in real responses, not documented
+    Wild,
+}
+
+impl SourceFilter {
+    pub fn matches(self, source: catalog::Source) -> bool {
+        source.key()
+            == match self {
+                SourceFilter::Page2015 => "2015",
+                SourceFilter::Later => "later",
+                SourceFilter::V2 => "v2",
+                SourceFilter::Wild => "wild",
+            }
+    }
+}
+
+/// Parses an error code; lists the known codes for completion but accepts any number,
+/// because the fallback rule needs the unknown ones.
+#[derive(Clone)]
+struct CodeValue;
+
+impl TypedValueParser for CodeValue {
+    type Value = u64;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<u64, clap::Error> {
+        clap::value_parser!(u64).parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(catalog::CODES.iter().map(|e| PossibleValue::new(e.code.to_string()).help(e.message))))
+    }
+}
+
+/// Parses an HTTP status (100-599); lists the known statuses for completion.
+#[derive(Clone)]
+struct StatusValue;
+
+impl TypedValueParser for StatusValue {
+    type Value = u16;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<u16, clap::Error> {
+        let v: u16 = clap::value_parser!(u16).range(100..=599).parse_ref(cmd, arg, value)?;
+        Ok(v)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(catalog::STATUSES.iter().map(|e| PossibleValue::new(e.code.to_string()).help(e.message))))
+    }
+}
+
+/// A problem type name; lists the known names for completion.
+#[derive(Clone)]
+struct ProblemValue;
+
+impl TypedValueParser for ProblemValue {
+    type Value = String;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<String, clap::Error> {
+        clap::builder::NonEmptyStringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(catalog::PROBLEMS.iter().map(|e| PossibleValue::new(e.name).help(e.title))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,514 @@
+//! Step two: join the evidence with the tables.
+//!
+//! Decides which status the response had, explains every error through its table entry or
+//! through the page's fallback rule (an unlisted code through the response's status, an
+//! unlisted status through its class), checks that codes fit the status they came with,
+//! and derives one retry verdict for the whole response.
+
+use crate::catalog::{self, Source, Verdict};
+use crate::evidence::{Evidence, Finding, How, Problem, Seen};
+use crate::ratelimit::{self, RateLimit};
+use crate::sanitize::clean;
+use serde::Serialize;
+
+/// The whole answer for one response (or one set of command-line arguments). Serialised,
+/// this is the JSON contract: `status`, `errors`, `rate_limit`, `retry` are stable keys.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnosis {
+    pub status: Option<StatusReport>,
+    pub errors: Vec<ErrorReport>,
+    pub rate_limit: Option<RateLimit>,
+    pub retry: Retry,
+    /// Further statuses given on the command line (`twerr 403 429`), after the first.
+    pub other_statuses: Vec<StatusReport>,
+    /// What the reader should know: fallbacks taken, ambiguities, mismatches, ignored parts.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    pub code: u16,
+    /// Whether the status is in the table (otherwise it is explained through its class).
+    pub known: bool,
+    /// The official reason phrase, or the class name for an unlisted status.
+    pub message: String,
+    /// The reason phrase the input gave, if any.
+    pub reason_seen: Option<String>,
+    pub description: String,
+    pub advice: String,
+    pub verdict: Verdict,
+    pub source: Option<Source>,
+    /// `"class"` when the status was explained through its class.
+    pub fallback: Option<&'static str>,
+    /// `4xx`, ...
+    pub class: Option<String>,
+    pub seen: Option<Seen>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorReport {
+    pub code: Option<u64>,
+    /// The v2 problem type URI, as given.
+    #[serde(rename = "type")]
+    pub type_uri: Option<String>,
+    /// The message as the input gave it (made safe to print), else the official one.
+    pub message: String,
+    /// Whether the code or problem type is in the tables.
+    pub known: bool,
+    /// `"status"` or `"class"` when the error was explained through the response's status.
+    pub fallback: Option<&'static str>,
+    pub official_message: Option<&'static str>,
+    pub description: Option<String>,
+    pub advice: String,
+    pub verdict: Verdict,
+    pub source: Option<Source>,
+    pub family: Option<&'static str>,
+    /// The HTTP status this code is documented with.
+    pub documented_status: Option<u16>,
+    /// Whether the code fits the response's status (`null` when either is unknown).
+    pub consistent: Option<bool>,
+    /// For a v2 problem: its name, title, detail and explained type-specific fields.
+    pub problem: Option<ProblemReport>,
+    /// The OAuth 2 error identifier, for token-endpoint errors.
+    pub oauth_error: Option<String>,
+    pub note: Option<&'static str>,
+    pub seen: Seen,
+    /// How many times the same error was seen in the input.
+    pub occurrences: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProblemReport {
+    pub name: String,
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    pub fields: Vec<FieldReport>,
+    pub details: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldReport {
+    pub name: String,
+    pub value: String,
+    pub meaning: Option<&'static str>,
+    pub value_meaning: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Retry {
+    pub verdict: Verdict,
+    pub wait_seconds: Option<i64>,
+    /// The backoff waits in seconds, for the `backoff` verdict.
+    pub schedule: Vec<i64>,
+    pub advice: String,
+}
+
+/// Streaming-API reconnect rule for 420/429: start at one minute, double each attempt.
+pub const RATE_LIMIT_BACKOFF: &[i64] = &[60, 120, 240, 480, 960];
+/// Reconnect rule for HTTP errors (5xx): start at 5 s, double each attempt, up to 320 s.
+pub const SERVER_BACKOFF: &[i64] = &[5, 10, 20, 40, 80, 160, 320];
+
+/// Options that change the diagnosis without being evidence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// `--now EPOCH`: the time to measure rate-limit resets from.
+    pub now: Option<i64>,
+}
+
+impl Diagnosis {
+    /// Whether anything was explained (a known entry or a fallback): exit status 0 versus 1.
+    pub fn explained(&self) -> bool {
+        self.status.is_some() || self.errors.iter().any(|e| e.known || e.fallback.is_some())
+    }
+}
+
+/// Joins `evidence` with the tables.
+pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
+    let mut notes = Vec::new();
+    let (status, other_statuses) = choose_status(evidence, &mut notes);
+    let headers: Vec<(String, String)> = evidence
+        .iter()
+        .filter_map(|e| match &e.finding {
+            Finding::Header { name, value } => Some((name.clone(), value.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut errors: Vec<ErrorReport> = Vec::new();
+    for e in evidence {
+        let report = match &e.finding {
+            Finding::Code { code, message } => Some(code_report(*code, message.as_deref(), e.seen, status.as_ref())),
+            Finding::InvalidCode { raw, message } => {
+                notes.push(format!(
+                    "line {}: the error code {} is not a whole number in range, so it cannot be looked up",
+                    e.seen.line,
+                    clean(raw)
+                ));
+                Some(unlisted(None, message.as_deref().map(clean), e.seen, status.as_ref()))
+            }
+            Finding::Problem(p) => Some(problem_report(p, e.seen, status.as_ref())),
+            Finding::Message { text, oauth_error, request } => {
+                let mut r = unlisted(None, Some(clean(text)), e.seen, status.as_ref());
+                r.oauth_error = oauth_error.as_deref().map(clean);
+                if let Some(path) = request {
+                    notes.push(format!("the failed request was {}", clean(path)));
+                }
+                Some(r)
+            }
+            Finding::Number { number } => number_report(*number, e.seen, status.as_ref(), &mut notes),
+            Finding::Truncated => {
+                notes.push(format!(
+                    "line {}: a body there is cut short; only the complete entries before the cut were read",
+                    e.seen.line
+                ));
+                None
+            }
+            Finding::Status { .. } | Finding::Header { .. } => None,
+        };
+        if let Some(r) = report {
+            merge(&mut errors, r);
+        }
+    }
+    for e in &errors {
+        if e.code.is_some() && !e.known {
+            match e.fallback {
+                Some(_) => notes.push(format!(
+                    "code {} is not in the tables; following the page's rule it is explained through HTTP {}",
+                    e.code.unwrap_or_default(),
+                    status.as_ref().map_or(0, |s| s.code)
+                )),
+                None => notes.push(format!(
+                    "code {} is not in the tables and no HTTP status came with it: give one with --status N, or pipe the whole response (curl -i) so the status line is read",
+                    e.code.unwrap_or_default()
+                )),
+            }
+        }
+        if e.consistent == Some(false) {
+            notes.push(format!(
+                "code {} is documented with HTTP {}, but this response was HTTP {}",
+                e.code.unwrap_or_default(),
+                e.documented_status.unwrap_or_default(),
+                status.as_ref().map_or(0, |s| s.code)
+            ));
+        }
+    }
+    let rate_limit = ratelimit::from_headers(&headers, options.now);
+    if let Some(access) = headers.iter().rev().find(|(n, _)| n == "x-access-level") {
+        notes.push(format!("the token's access level (x-access-level) is {}", clean(&access.1)));
+    }
+    let retry = retry(status.as_ref(), &errors, rate_limit.as_ref());
+    Diagnosis { status, errors, rate_limit, retry, other_statuses, notes }
+}
+
+/// The status of the response: the last header block counts (redirects and `100 Continue`
+/// come first); a v2 problem's `status` member is used only when nothing else gave one.
+fn choose_status(evidence: &[Evidence], notes: &mut Vec<String>) -> (Option<StatusReport>, Vec<StatusReport>) {
+    let statuses: Vec<(u16, Option<&String>, Seen)> = evidence
+        .iter()
+        .filter_map(|e| match &e.finding {
+            Finding::Status { code, reason } => Some((*code, reason.as_ref(), e.seen)),
+            _ => None,
+        })
+        .collect();
+    let from_args: Vec<_> = statuses.iter().filter(|s| s.2.how == How::Argument).collect();
+    if !from_args.is_empty() {
+        let mut reports = from_args.iter().map(|(c, r, s)| status_report(*c, *r, *s));
+        let first = reports.next();
+        return (first, reports.collect());
+    }
+    let framing: Vec<_> = statuses.iter().filter(|s| s.2.how != How::ProblemStatus).collect();
+    let chosen = framing.last().copied().or_else(|| statuses.first());
+    let Some(&(code, reason, seen)) = chosen else {
+        return (None, Vec::new());
+    };
+    let mut earlier: Vec<String> = framing
+        .iter()
+        .filter(|s| s.0 != code && s.2.how == How::StatusLine)
+        .map(|s| s.0.to_string())
+        .collect();
+    earlier.dedup();
+    if !earlier.is_empty() {
+        notes.push(format!(
+            "earlier status lines ({}) were interim or redirect answers; the last header block counts",
+            earlier.join(", ")
+        ));
+    }
+    for s in &statuses {
+        if s.0 != code && s.2.how != How::StatusLine {
+            notes.push(format!(
+                "line {}: the {} says HTTP {}, but the response's status is HTTP {code}",
+                s.2.line,
+                s.2.how.label(),
+                s.0
+            ));
+        }
+    }
+    (Some(status_report(code, reason, seen)), Vec::new())
+}
+
+pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusReport {
+    let reason_seen = reason.map(|r| clean(r));
+    let class = catalog::class(code);
+    let class_label = class.map(|c| format!("{}xx", c.digit));
+    match (catalog::status(code), class) {
+        (Some(e), _) => StatusReport {
+            code,
+            known: true,
+            message: e.message.to_string(),
+            reason_seen,
+            description: e.description.to_string(),
+            advice: e.advice.to_string(),
+            verdict: e.retry,
+            source: Some(e.source),
+            fallback: None,
+            class: class_label,
+            seen: Some(seen),
+        },
+        (None, Some(c)) => StatusReport {
+            code,
+            known: false,
+            message: c.name.to_string(),
+            reason_seen,
+            description: format!("HTTP {code} is not in the tables; as a {}xx status: {}", c.digit, c.description),
+            advice: c.advice.to_string(),
+            verdict: c.retry,
+            source: None,
+            fallback: Some("class"),
+            class: class_label,
+            seen: Some(seen),
+        },
+        (None, None) => StatusReport {
+            code,
+            known: false,
+            message: "not an HTTP status".to_string(),
+            reason_seen,
+            description: format!("{code} is outside 100-599, so it is not an HTTP status."),
+            advice: "Check where the number came from.".to_string(),
+            verdict: Verdict::NotNeeded,
+            source: None,
+            fallback: None,
+            class: None,
+            seen: Some(seen),
+        },
+    }
+}
+
+fn code_report(code: u64, message: Option<&str>, seen: Seen, status: Option<&StatusReport>) -> ErrorReport {
+    let Some(e) = catalog::code(code) else {
+        let mut r = unlisted(Some(code), message.map(clean), seen, status);
+        r.code = Some(code);
+        return r;
+    };
+    let consistent = match (e.status, status) {
+        // The same number given once is not a status for itself (`twerr 422`).
+        (Some(doc), Some(s)) if u64::from(s.code) != code => Some(doc == s.code),
+        _ => None,
+    };
+    ErrorReport {
+        code: Some(code),
+        type_uri: None,
+        message: message.map(clean).unwrap_or_else(|| e.message.to_string()),
+        known: true,
+        fallback: None,
+        official_message: Some(e.message),
+        description: Some(e.description.to_string()),
+        advice: e.advice.to_string(),
+        verdict: e.retry,
+        source: Some(e.source),
+        family: Some(e.family),
+        documented_status: e.status,
+        consistent,
+        problem: None,
+        oauth_error: None,
+        note: e.note,
+        seen,
+        occurrences: 1,
+    }
+}
+
+/// An error the tables do not have: explained through the response's status when there is one.
+fn unlisted(code: Option<u64>, message: Option<String>, seen: Seen, status: Option<&StatusReport>) -> ErrorReport {
+    let (fallback, description, advice, verdict) = match status {
+        Some(s) if s.known => (Some("status"), Some(s.description.clone()), s.advice.clone(), s.verdict),
+        Some(s) if s.fallback.is_some() => (Some("class"), Some(s.description.clone()), s.advice.clone(), s.verdict),
+        _ => (
+            None,
+            None,
+            "Not in the tables. The HTTP status of the response decides what to do: give it with --status N, or pipe the whole response (curl -i).".to_string(),
+            Verdict::DoNotRetry,
+        ),
+    };
+    ErrorReport {
+        code,
+        type_uri: None,
+        message: message.unwrap_or_else(|| "(no message)".to_string()),
+        known: false,
+        fallback,
+        official_message: None,
+        description,
+        advice,
+        verdict,
+        source: None,
+        family: None,
+        documented_status: None,
+        consistent: None,
+        problem: None,
+        oauth_error: None,
+        note: None,
+        seen,
+        occurrences: 1,
+    }
+}
+
+fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> ErrorReport {
+    let entry = catalog::problem(&p.type_uri);
+    let name = clean(catalog::problem_name(&p.type_uri));
+    let fields = p
+        .fields
+        .iter()
+        .map(|(k, v)| {
+            let field = entry.and_then(|e| e.fields.iter().find(|f| f.name == k.as_str()));
+            FieldReport {
+                name: clean(k),
+                value: clean(v),
+                meaning: field.map(|f| f.meaning),
+                value_meaning: field.and_then(|f| f.values.iter().find(|(val, _)| val == v).map(|(_, m)| *m)),
+            }
+        })
+        .collect();
+    let problem = ProblemReport {
+        name: name.clone(),
+        title: p.title.as_deref().map(clean),
+        detail: p.detail.as_deref().map(clean),
+        fields,
+        details: p.details.iter().map(|d| clean(d)).collect(),
+    };
+    let message = problem.detail.clone().or_else(|| problem.title.clone()).unwrap_or_else(|| name.clone());
+    let mut report = match entry {
+        Some(e) => {
+            // about:blank says nothing beyond its status: its verdict is the status's.
+            let verdict = match (e.name, status) {
+                ("about:blank", Some(s)) => s.verdict,
+                _ => e.retry,
+            };
+            ErrorReport {
+                code: None,
+                type_uri: Some(clean(&p.type_uri)),
+                message,
+                known: true,
+                fallback: None,
+                official_message: Some(e.title),
+                description: Some(e.description.to_string()),
+                advice: e.advice.to_string(),
+                verdict,
+                source: Some(e.source),
+                family: Some(e.family),
+                documented_status: e.status,
+                consistent: None,
+                problem: None,
+                oauth_error: None,
+                note: e.note,
+                seen,
+                occurrences: 1,
+            }
+        }
+        None => {
+            let mut r = unlisted(None, Some(message), seen, status);
+            r.type_uri = Some(clean(&p.type_uri));
+            r
+        }
+    };
+    report.problem = Some(problem);
+    report
+}
+
+/// A bare number from the command line: the tables decide whether it is a code, a
+/// status (handled by `choose_status` through the Status finding the CLI adds), or both.
+fn number_report(number: u64, seen: Seen, status: Option<&StatusReport>, notes: &mut Vec<String>) -> Option<ErrorReport> {
+    let in_codes = catalog::code(number).is_some();
+    let in_statuses = u16::try_from(number).ok().and_then(catalog::status).is_some();
+    if in_codes {
+        if in_statuses {
+            notes.push(format!(
+                "{number} is both an API error code and an HTTP status; both are shown (use --code or --status to pick one)"
+            ));
+        }
+        return Some(code_report(number, None, seen, status));
+    }
+    if (100..=599).contains(&number) {
+        return None; // a status: the CLI passed it as one
+    }
+    notes.push(format!(
+        "{number} is neither a known API error code nor an HTTP status (100-599)"
+    ));
+    Some(unlisted(Some(number), None, seen, None))
+}
+
+/// Folds repeated sightings of the same error into one report.
+fn merge(errors: &mut Vec<ErrorReport>, r: ErrorReport) {
+    let same = errors.iter_mut().find(|e| {
+        e.code == r.code
+            && e.type_uri == r.type_uri
+            && (e.code.is_some() && e.known || catalog::normalize_message(&e.message) == catalog::normalize_message(&r.message))
+    });
+    match same {
+        Some(e) => e.occurrences += 1,
+        None => errors.push(r),
+    }
+}
+
+fn retry(status: Option<&StatusReport>, errors: &[ErrorReport], rate_limit: Option<&RateLimit>) -> Retry {
+    let success = status.is_some_and(|s| (200..300).contains(&s.code));
+    let verdict = if errors.is_empty() {
+        status.map_or(Verdict::NotNeeded, |s| s.verdict)
+    } else {
+        errors
+            .iter()
+            .map(|e| match e.verdict {
+                // Partial errors of a successful response: there is nothing to resend.
+                Verdict::DoNotRetry if success => Verdict::NotNeeded,
+                v => v,
+            })
+            .max()
+            .unwrap_or(Verdict::NotNeeded)
+    };
+    let retry_after = rate_limit.and_then(|r| r.retry_after);
+    match verdict {
+        Verdict::WaitForReset => {
+            let wait = rate_limit.and_then(RateLimit::wait_seconds);
+            let advice = match wait {
+                Some(s) => format!("Wait {s} s ({}) for the limit to reset, then retry.", ratelimit::human_duration(s)),
+                None => "Wait for the rate-limit window to reset (the x-rate-limit-reset header says when; it was not in the input), then retry.".to_string(),
+            };
+            Retry { verdict, wait_seconds: wait, schedule: Vec::new(), advice }
+        }
+        Verdict::Backoff => {
+            let stream_limit = status.is_some_and(|s| s.code == 420 || s.code == 429)
+                || errors.iter().any(|e| e.problem.as_ref().is_some_and(|p| p.name == "streaming-connection"));
+            let schedule = if stream_limit { RATE_LIMIT_BACKOFF } else { SERVER_BACKOFF };
+            let first = retry_after.map_or(schedule[0], |r| r.max(schedule[0]));
+            let steps: Vec<String> = schedule.iter().map(|s| s.to_string()).collect();
+            Retry {
+                verdict,
+                wait_seconds: Some(first),
+                schedule: schedule.to_vec(),
+                advice: format!(
+                    "Retry with exponential backoff: wait {} s, doubling after each failure ({} s).",
+                    first,
+                    steps.join(", ")
+                ),
+            }
+        }
+        Verdict::DoNotRetry => Retry {
+            verdict,
+            wait_seconds: None,
+            schedule: Vec::new(),
+            advice: "Do not resend this request unchanged: it will fail the same way. Fix the cause first.".to_string(),
+        },
+        Verdict::NotNeeded => Retry {
+            verdict,
+            wait_seconds: None,
+            schedule: Vec::new(),
+            advice: "No retry needed.".to_string(),
+        },
+    }
+}

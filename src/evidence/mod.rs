@@ -1,0 +1,156 @@
+//! Step one of the pipeline: find the evidence in a piece of text.
+//!
+//! Every recogniser reports what it saw, in the role it had there (an HTTP status, an API
+//! error code, a v2 problem, a header), with the line it was seen on and how. Nothing here
+//! looks at the tables; joining evidence with the tables is [`crate::diagnosis`]'s job.
+
+mod body;
+mod framing;
+mod relaxed;
+
+use serde::Serialize;
+
+/// One thing found in the input, and where.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub finding: Finding,
+    pub seen: Seen,
+}
+
+/// Where a finding was seen: the 1-based line of the input and the shape it came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Seen {
+    pub line: usize,
+    pub how: How,
+}
+
+/// The shapes of input that evidence is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum How {
+    /// A number or name given on the command line.
+    Argument,
+    /// An HTTP status line (`HTTP/1.1 429 ...`, `< HTTP/2 403` from `curl -v`).
+    StatusLine,
+    /// A header line of a response.
+    Header,
+    /// curl's own failure line: `curl: (22) The requested URL returned error: 403`.
+    CurlFail,
+    /// Digits printed right after a body by `curl -w '%{http_code}'`.
+    TrailingHttpCode,
+    /// A JSON body.
+    JsonBody,
+    /// A JSON body cut short; the parts before the cut were read.
+    TruncatedJson,
+    /// The `status` member of a v2 problem object.
+    ProblemStatus,
+    /// An XML body.
+    XmlBody,
+    /// The `<title>` of an HTML error page.
+    HtmlTitle,
+    /// A Python or JavaScript object literal printed by a client library.
+    ObjectLiteral,
+    /// An exception line printed by a client library (tweepy, twitter-api-v2).
+    ClientText,
+}
+
+impl How {
+    /// How the shape is named in human output.
+    pub fn label(self) -> &'static str {
+        match self {
+            How::Argument => "argument",
+            How::StatusLine => "status line",
+            How::Header => "header",
+            How::CurlFail => "curl --fail line",
+            How::TrailingHttpCode => "curl -w http_code",
+            How::JsonBody => "JSON body",
+            How::TruncatedJson => "truncated JSON body",
+            How::ProblemStatus => "problem status member",
+            How::XmlBody => "XML body",
+            How::HtmlTitle => "HTML page title",
+            How::ObjectLiteral => "client object dump",
+            How::ClientText => "client exception text",
+        }
+    }
+}
+
+/// What was found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Finding {
+    /// An HTTP status.
+    Status { code: u16, reason: Option<String> },
+    /// An API error code with the message that came with it.
+    Code { code: u64, message: Option<String> },
+    /// An error whose `code` member was not a whole number in range (`-1`, `1e400`, ...).
+    InvalidCode { raw: String, message: Option<String> },
+    /// A v2 problem object.
+    Problem(Problem),
+    /// An error that carries text but no code: a legacy `{"error": ...}` body, an OAuth 2
+    /// token-endpoint error, or an errors entry with only a message.
+    Message {
+        text: String,
+        /// The OAuth 2 error identifier (`invalid_request`, ...), when there is one.
+        oauth_error: Option<String>,
+        /// The request path a legacy body names.
+        request: Option<String>,
+    },
+    /// A response header that matters for the diagnosis.
+    Header { name: String, value: String },
+    /// A number given on the command line, whose role (status or code) the tables decide.
+    Number { number: u64 },
+    /// A body that starts like JSON but ends before it is complete.
+    Truncated,
+}
+
+/// A v2 problem object (RFC 7807).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub type_uri: String,
+    pub title: Option<String>,
+    pub detail: Option<String>,
+    pub status: Option<u16>,
+    /// Type-specific members (`reason`, `period`, ...), as text.
+    pub fields: Vec<(String, String)>,
+    /// The messages of an invalid-request problem's `errors` array.
+    pub details: Vec<String>,
+}
+
+/// Headers worth reporting: rate limits, the retry hint, the clock and the access level.
+pub fn is_interesting_header(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.starts_with("x-rate-limit-")
+        || n.starts_with("x-app-limit-")
+        || n.starts_with("x-user-limit-")
+        || matches!(n.as_str(), "retry-after" | "date" | "x-access-level" | "content-type")
+}
+
+/// Finds all evidence in `text`, in the order it appears.
+pub fn extract(text: &str) -> Vec<Evidence> {
+    let lines = LineIndex::new(text);
+    let mut found = Vec::new();
+    framing::scan(text, &mut found);
+    body::scan(text, &lines, &mut found);
+    found.sort_by_key(|e| e.seen.line);
+    found
+}
+
+/// Maps byte offsets to 1-based line numbers.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}

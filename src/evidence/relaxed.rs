@@ -1,0 +1,261 @@
+//! Reads the object literals that client libraries print instead of JSON: Python reprs
+//! (`[{'code': 187, 'message': u'...'}]`, `True`, `None`) and Node's `util.inspect` dumps
+//! (`{ code: 403, rateLimit: { limit: 15 } }`, unquoted keys, single quotes, `[Object]`).
+//! The result is a `serde_json::Value`, so one interpreter serves JSON and literals alike.
+
+use serde_json::{Map, Number, Value};
+
+/// Nesting deeper than this is refused rather than followed: no stack overflow on hostile input.
+const MAX_DEPTH: usize = 64;
+
+/// Parses one literal at the start of `text`; returns it and the bytes it used.
+pub(super) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
+    let mut p = Parser { s: text, b: text.as_bytes(), i: 0, depth: 0 };
+    let v = p.value()?;
+    Some((v, p.i))
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    i: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while let Some(c) = self.peek() {
+            if c.is_ascii_whitespace() {
+                self.i += 1;
+            } else if self.s[self.i..].starts_with("<ref *") {
+                // Node marks circular structures: `<ref *1> { ... }`.
+                self.i += self.s[self.i..].find('>').map_or(1, |n| n + 1);
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn value(&mut self) -> Option<Value> {
+        self.ws();
+        match self.peek()? {
+            b'{' => self.nested(Self::object),
+            b'[' => self.nested(Self::array),
+            b'\'' | b'"' => self.string().map(Value::String),
+            b'u' | b'b' | b'r' if matches!(self.b.get(self.i + 1), Some(b'\'' | b'"')) => {
+                self.i += 1;
+                self.string().map(Value::String)
+            }
+            b'-' | b'0'..=b'9' => self.number(),
+            c if c.is_ascii_alphabetic() || c == b'_' || c == b'$' => {
+                let word = self.word();
+                Some(match word {
+                    "True" | "true" => Value::Bool(true),
+                    "False" | "false" => Value::Bool(false),
+                    "None" | "null" | "undefined" => Value::Null,
+                    other => Value::String(other.to_string()),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn nested(&mut self, f: fn(&mut Self) -> Option<Value>) -> Option<Value> {
+        if self.depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth += 1;
+        let v = f(self);
+        self.depth -= 1;
+        v
+    }
+
+    fn word(&mut self) -> &str {
+        let start = self.i;
+        while let Some(c) = self.peek() {
+            if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' {
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+        &self.s[start..self.i]
+    }
+
+    fn object(&mut self) -> Option<Value> {
+        self.i += 1; // '{'
+        let mut map = Map::new();
+        loop {
+            self.ws();
+            match self.peek()? {
+                b'}' => {
+                    self.i += 1;
+                    return Some(Value::Object(map));
+                }
+                b'\'' | b'"' => {
+                    let key = self.string()?;
+                    self.entry(key, &mut map)?;
+                }
+                b'u' | b'b' | b'r' if matches!(self.b.get(self.i + 1), Some(b'\'' | b'"')) => {
+                    self.i += 1;
+                    let key = self.string()?;
+                    self.entry(key, &mut map)?;
+                }
+                c if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' => {
+                    let key = self.word().to_string();
+                    self.entry(key, &mut map)?;
+                }
+                _ => return None,
+            }
+            self.ws();
+            match self.peek()? {
+                b',' => self.i += 1,
+                b'}' => {}
+                _ => return None,
+            }
+        }
+    }
+
+    fn entry(&mut self, key: String, map: &mut Map<String, Value>) -> Option<()> {
+        self.ws();
+        if self.peek()? != b':' {
+            return None;
+        }
+        self.i += 1;
+        let v = self.value()?;
+        map.insert(key, v);
+        Some(())
+    }
+
+    fn array(&mut self) -> Option<Value> {
+        self.i += 1; // '['
+        let mut items = Vec::new();
+        loop {
+            self.ws();
+            match self.peek()? {
+                b']' => {
+                    self.i += 1;
+                    return Some(Value::Array(items));
+                }
+                b'.' if self.s[self.i..].starts_with("...") => {
+                    // Node: `... 3 more items`
+                    while !matches!(self.peek()?, b',' | b']') {
+                        self.i += 1;
+                    }
+                }
+                _ => items.push(self.value()?),
+            }
+            self.ws();
+            match self.peek()? {
+                b',' => self.i += 1,
+                b']' => {}
+                _ => return None,
+            }
+        }
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let quote = self.peek()?;
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            let rest = &self.s[self.i..];
+            let c = rest.chars().next()?;
+            self.i += c.len_utf8();
+            match c {
+                '\\' => {
+                    let e = self.s[self.i..].chars().next()?;
+                    self.i += e.len_utf8();
+                    match e {
+                        'n' => out.push('\n'),
+                        't' => out.push('\t'),
+                        'r' => out.push('\r'),
+                        'x' => out.push(self.hex(2)?),
+                        'u' => out.push(self.hex(4)?),
+                        other => out.push(other),
+                    }
+                }
+                '\n' => return None,
+                c if c as u32 == quote as u32 => return Some(out),
+                c => out.push(c),
+            }
+        }
+    }
+
+    fn hex(&mut self, n: usize) -> Option<char> {
+        let digits = self.s.get(self.i..self.i + n)?;
+        let v = u32::from_str_radix(digits, 16).ok()?;
+        self.i += n;
+        Some(char::from_u32(v).unwrap_or('\u{fffd}'))
+    }
+
+    fn number(&mut self) -> Option<Value> {
+        let start = self.i;
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        while let Some(c) = self.peek() {
+            if c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-' | b'_' | b'n') {
+                self.i += 1;
+            } else {
+                break;
+            }
+        }
+        // Python and JS allow 1_000 and BigInt 10n; keep the digits.
+        let raw: String = self.s[start..self.i].chars().filter(|c| *c != '_' && *c != 'n').collect();
+        if let Ok(v) = raw.parse::<u64>() {
+            return Some(Value::Number(v.into()));
+        }
+        if let Ok(v) = raw.parse::<i64>() {
+            return Some(Value::Number(v.into()));
+        }
+        let f: f64 = raw.parse().ok()?;
+        Some(Number::from_f64(f).map_or(Value::Null, Value::Number))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn parse(s: &str) -> Value {
+        parse_prefix(s).expect("parses").0
+    }
+
+    #[test]
+    fn python_repr_of_tweepy_three() {
+        assert_eq!(
+            parse("[{u'message': u'Status is a duplicate.', u'code': 187}]"),
+            json!([{"message": "Status is a duplicate.", "code": 187}])
+        );
+        assert_eq!(parse("{'a': True, 'b': None}"), json!({"a": true, "b": null}));
+    }
+
+    #[test]
+    fn node_inspect_dump() {
+        let v = parse("{\n  error: true,\n  type: 'response',\n  code: 403,\n  rateLimit: { limit: 300, remaining: 0, reset: 1700000000 },\n  data: { errors: [ [Object] ] },\n}");
+        assert_eq!(v["code"], json!(403));
+        assert_eq!(v["rateLimit"]["reset"], json!(1700000000u64));
+        assert_eq!(v["data"]["errors"], json!([["Object"]]));
+    }
+
+    #[test]
+    fn escaped_quotes_and_length() {
+        let (v, used) = parse_prefix("{'m': 'can\\'t'} tail").unwrap();
+        assert_eq!(v, json!({"m": "can't"}));
+        assert_eq!(used, 15);
+    }
+
+    #[test]
+    fn refuses_deep_nesting_and_garbage() {
+        let deep = "[".repeat(10_000);
+        assert!(parse_prefix(&deep).is_none());
+        assert!(parse_prefix("{foo}").is_none());
+        assert!(parse_prefix("{'a': 'unterminated").is_none());
+    }
+}

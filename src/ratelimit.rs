@@ -1,0 +1,210 @@
+//! Rate-limit headers → when the window resets, measured from the response's own clock.
+//!
+//! A pasted response may be hours or years old, so "now" is the response's `date` header
+//! when it has one (or `--now`), and the machine's clock only as a last resort.
+
+use serde::Serialize;
+
+/// What the clock said and where that came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Now {
+    pub epoch: i64,
+    pub from: NowSource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NowSource {
+    /// `--now EPOCH` on the command line.
+    Flag,
+    /// The response's `date` header.
+    DateHeader,
+    /// This machine's clock.
+    Clock,
+}
+
+impl NowSource {
+    pub fn label(self) -> &'static str {
+        match self {
+            NowSource::Flag => "--now",
+            NowSource::DateHeader => "the response's date header",
+            NowSource::Clock => "this machine's clock",
+        }
+    }
+}
+
+/// One rate-limit window: the 15-minute endpoint window or a 24-hour cap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Window {
+    /// `endpoint` (x-rate-limit-*), `app-24hour` or `user-24hour`.
+    pub window: &'static str,
+    pub limit: Option<i64>,
+    pub remaining: Option<i64>,
+    pub reset: Option<i64>,
+    pub reset_utc: Option<String>,
+    pub reset_local: Option<String>,
+    pub reset_in_seconds: Option<i64>,
+}
+
+/// Everything the headers say about limits. Serialised as the JSON contract's `rate_limit`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RateLimit {
+    pub limit: Option<i64>,
+    pub remaining: Option<i64>,
+    pub reset: Option<i64>,
+    pub reset_utc: Option<String>,
+    pub reset_local: Option<String>,
+    pub reset_in_seconds: Option<i64>,
+    /// `retry-after` in seconds from now (an HTTP-date value is converted).
+    pub retry_after: Option<i64>,
+    pub now: Now,
+    /// Every window the headers describe, the endpoint window first.
+    pub windows: Vec<Window>,
+}
+
+const FAMILIES: &[(&str, &str)] = &[
+    ("x-rate-limit-", "endpoint"),
+    ("x-app-limit-24hour-", "app-24hour"),
+    ("x-user-limit-24hour-", "user-24hour"),
+];
+
+/// Reads the headers (lower-case names, last value wins). `None` when none is about limits.
+pub fn from_headers(headers: &[(String, String)], now_flag: Option<i64>) -> Option<RateLimit> {
+    let get = |name: &str| headers.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.trim());
+    let now = match (now_flag, get("date").and_then(parse_http_date)) {
+        (Some(epoch), _) => Now { epoch, from: NowSource::Flag },
+        (None, Some(epoch)) => Now { epoch, from: NowSource::DateHeader },
+        (None, None) => Now { epoch: jiff::Timestamp::now().as_second(), from: NowSource::Clock },
+    };
+    let int = |name: String| get(&name).and_then(|v| v.parse::<i64>().ok());
+    let windows: Vec<Window> = FAMILIES
+        .iter()
+        .filter_map(|(prefix, window)| {
+            let limit = int(format!("{prefix}limit"));
+            let remaining = int(format!("{prefix}remaining"));
+            let reset = int(format!("{prefix}reset"));
+            if limit.is_none() && remaining.is_none() && reset.is_none() {
+                return None;
+            }
+            let (reset_utc, reset_local) = reset.map(format_times).unwrap_or((None, None));
+            Some(Window {
+                window,
+                limit,
+                remaining,
+                reset,
+                reset_utc,
+                reset_local,
+                reset_in_seconds: reset.map(|r| (r - now.epoch).max(0)),
+            })
+        })
+        .collect();
+    let retry_after = get("retry-after").and_then(|v| match v.parse::<i64>() {
+        Ok(secs) => Some(secs.max(0)),
+        Err(_) => parse_http_date(v).map(|at| (at - now.epoch).max(0)),
+    });
+    if windows.is_empty() && retry_after.is_none() {
+        return None;
+    }
+    let endpoint = windows.iter().find(|w| w.window == "endpoint");
+    Some(RateLimit {
+        limit: endpoint.and_then(|w| w.limit),
+        remaining: endpoint.and_then(|w| w.remaining),
+        reset: endpoint.and_then(|w| w.reset),
+        reset_utc: endpoint.and_then(|w| w.reset_utc.clone()),
+        reset_local: endpoint.and_then(|w| w.reset_local.clone()),
+        reset_in_seconds: endpoint.and_then(|w| w.reset_in_seconds),
+        retry_after,
+        now,
+        windows,
+    })
+}
+
+impl RateLimit {
+    /// Seconds until the limit that stopped this response is lifted: `retry-after` first,
+    /// then an exhausted window (24-hour caps included), then the endpoint window.
+    pub fn wait_seconds(&self) -> Option<i64> {
+        if let Some(s) = self.retry_after {
+            return Some(s);
+        }
+        let exhausted = self.windows.iter().filter(|w| w.remaining == Some(0)).filter_map(|w| w.reset_in_seconds).max();
+        exhausted.or(self.reset_in_seconds)
+    }
+}
+
+/// Parses an HTTP date (`Wed, 25 Nov 2026 12:00:00 GMT`) to epoch seconds.
+pub fn parse_http_date(value: &str) -> Option<i64> {
+    jiff::fmt::rfc2822::DateTimeParser::new().parse_timestamp(value.trim()).ok().map(|t| t.as_second())
+}
+
+fn format_times(epoch: i64) -> (Option<String>, Option<String>) {
+    let Ok(ts) = jiff::Timestamp::from_second(epoch) else {
+        return (None, None);
+    };
+    let utc = ts.strftime("%Y-%m-%d %H:%M:%S UTC").to_string();
+    let local = ts.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M:%S %Z").to_string();
+    (Some(utc), Some(local))
+}
+
+/// `875` → `14m 35s`.
+pub fn human_duration(seconds: i64) -> String {
+    let s = seconds.max(0);
+    match (s / 86_400, s / 3600 % 24, s / 60 % 60, s % 60) {
+        (0, 0, 0, sec) => format!("{sec}s"),
+        (0, 0, m, sec) => format!("{m}m {sec}s"),
+        (0, h, m, _) => format!("{h}h {m}m"),
+        (d, h, _, _) => format!("{d}d {h}h"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn reset_is_measured_from_the_date_header() {
+        let rl = from_headers(
+            &h(&[("date", "Wed, 25 Nov 2026 12:00:00 GMT"), ("x-rate-limit-limit", "900"), ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "1795766400")]),
+            None,
+        )
+        .unwrap();
+        assert_eq!(rl.now, Now { epoch: 1795665600, from: NowSource::DateHeader });
+        assert_eq!(rl.reset_in_seconds, Some(100_800));
+        assert_eq!(rl.reset_utc.as_deref(), Some("2026-11-26 04:00:00 UTC"));
+        assert_eq!(rl.wait_seconds(), Some(100_800));
+    }
+
+    #[test]
+    fn flag_beats_date_and_retry_after_wins() {
+        let rl = from_headers(&h(&[("date", "Wed, 25 Nov 2026 12:00:00 GMT"), ("x-rate-limit-reset", "1000"), ("retry-after", "30")]), Some(400)).unwrap();
+        assert_eq!(rl.now.from, NowSource::Flag);
+        assert_eq!(rl.reset_in_seconds, Some(600));
+        assert_eq!(rl.wait_seconds(), Some(30));
+    }
+
+    #[test]
+    fn exhausted_daily_cap_is_the_wait() {
+        let rl = from_headers(
+            &h(&[("x-rate-limit-remaining", "10"), ("x-rate-limit-reset", "1100"), ("x-app-limit-24hour-remaining", "0"), ("x-app-limit-24hour-reset", "5000")]),
+            Some(1000),
+        )
+        .unwrap();
+        assert_eq!(rl.wait_seconds(), Some(4000));
+        assert_eq!(rl.windows.len(), 2);
+    }
+
+    #[test]
+    fn no_limit_headers_no_rate_limit() {
+        assert!(from_headers(&h(&[("date", "Wed, 25 Nov 2026 12:00:00 GMT")]), None).is_none());
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(human_duration(875), "14m 35s");
+        assert_eq!(human_duration(7322), "2h 2m");
+        assert_eq!(human_duration(-5), "0s");
+    }
+}

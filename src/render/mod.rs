@@ -1,0 +1,20 @@
+//! Step three: show a diagnosis or a table, as text for people or JSON for programs.
+
+pub mod human;
+pub mod json;
+pub mod table;
+
+use crate::cli::ColorChoice;
+use std::io::IsTerminal;
+
+/// Decides colour once for the whole run: `auto` means stdout is a terminal and NO_COLOR
+/// is unset or empty.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}

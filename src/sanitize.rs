@@ -1,0 +1,61 @@
+//! Makes text that came from the input safe to print on a terminal.
+//!
+//! Server messages, titles, details and header values are untrusted: a body can carry
+//! escape sequences that recolour, retitle or rewrite a terminal. Control characters
+//! (C0, DEL, C1) and the invisible bidirectional-override marks are shown visibly as
+//! `\u{..}` instead of being passed through, and very long values are cut.
+
+/// The longest stretch of untrusted text printed for one value, in characters.
+pub const MAX_CHARS: usize = 2000;
+
+/// Returns `text` with every control character and bidi override written as `\u{XX}`,
+/// cut to [`MAX_CHARS`] characters with a note of how much was left out.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_CHARS + 32));
+    let mut count = 0usize;
+    for (i, c) in text.char_indices() {
+        if count == MAX_CHARS {
+            let rest = text[i..].chars().count();
+            out.push_str(&format!("… ({rest} more characters)"));
+            break;
+        }
+        count += 1;
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_shown_not_sent() {
+        assert_eq!(clean("a\u{1b}[31mred"), "a\\u{1b}[31mred");
+        assert_eq!(clean("bell\u{7}"), "bell\\u{7}");
+        assert_eq!(clean("c1\u{9b}x"), "c1\\u{9b}x");
+        assert_eq!(clean("rtl\u{202e}x"), "rtl\\u{202e}x");
+        assert_eq!(clean("two\nlines"), "two\\u{a}lines");
+    }
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        assert_eq!(clean("Status is a duplicate. ünïcode ✓"), "Status is a duplicate. ünïcode ✓");
+    }
+
+    #[test]
+    fn long_text_is_cut_with_a_count() {
+        let long = "x".repeat(MAX_CHARS + 5);
+        let out = clean(&long);
+        assert!(out.ends_with("… (5 more characters)"), "{out}");
+    }
+}
