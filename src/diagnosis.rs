@@ -382,7 +382,12 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
         fields,
         details: p.details.iter().map(|d| clean(d)).collect(),
     };
-    let message = problem.detail.clone().or_else(|| problem.title.clone()).unwrap_or_else(|| name.clone());
+    let message = problem
+        .detail
+        .clone()
+        .or_else(|| problem.title.clone())
+        .or_else(|| entry.map(|e| e.title.to_string()))
+        .unwrap_or_else(|| name.clone());
     let mut report = match entry {
         Some(e) => {
             // about:blank says nothing beyond its status: its verdict is the status's.
@@ -437,9 +442,6 @@ fn number_report(number: u64, seen: Seen, status: Option<&StatusReport>, notes: 
     if (100..=599).contains(&number) {
         return None; // a status: the CLI passed it as one
     }
-    notes.push(format!(
-        "{number} is neither a known API error code nor an HTTP status (100-599)"
-    ));
     Some(unlisted(Some(number), None, seen, None))
 }
 

@@ -171,10 +171,10 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(rl.now, Now { epoch: 1795665600, from: NowSource::DateHeader });
-        assert_eq!(rl.reset_in_seconds, Some(100_800));
-        assert_eq!(rl.reset_utc.as_deref(), Some("2026-11-26 04:00:00 UTC"));
-        assert_eq!(rl.wait_seconds(), Some(100_800));
+        assert_eq!(rl.now, Now { epoch: 1795608000, from: NowSource::DateHeader });
+        assert_eq!(rl.reset_in_seconds, Some(158_400));
+        assert_eq!(rl.reset_utc.as_deref(), Some("2026-11-27 08:00:00 UTC"));
+        assert_eq!(rl.wait_seconds(), Some(158_400));
     }
 
     #[test]

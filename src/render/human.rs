@@ -147,7 +147,8 @@ fn rate_limit(out: &mut dyn Write, rl: &RateLimit) -> io::Result<()> {
             (None, None) => String::new(),
         };
         let reset = match (&w.reset_utc, &w.reset_local, w.reset_in_seconds) {
-            (Some(u), Some(l), Some(s)) => format!("; resets {u} ({l}), in {}", human_duration(s)),
+            (Some(u), Some(l), Some(s)) if u != l => format!("; resets {u} ({l}), in {}", human_duration(s)),
+            (Some(u), _, Some(s)) => format!("; resets {u}, in {}", human_duration(s)),
             _ => String::new(),
         };
         field(out, label, &format!("{used}{reset}"))?;

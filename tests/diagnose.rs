@@ -1,0 +1,174 @@
+//! End to end: every input shape of a failed response, piped into `twerr --json`, gives
+//! exactly the statuses, codes and problems it holds, the verdict, and the reset time.
+
+mod common;
+use common::{codes, fixture, json, problems, run};
+
+/// One fixture and everything its diagnosis must say.
+struct Case {
+    fixture: &'static str,
+    status: Option<u64>,
+    codes: &'static [u64],
+    problems: &'static [&'static str],
+    verdict: &'static str,
+    wait_seconds: Option<i64>,
+}
+
+const NOW: &str = "1796047200"; // 300 s before the fixtures' x-rate-limit-reset
+
+const CASES: &[Case] = &[
+    Case { fixture: "v1_body.json", status: None, codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "curl_i_429.txt", status: Some(429), codes: &[88], problems: &[], verdict: "wait-for-reset", wait_seconds: Some(300) },
+    Case { fixture: "curl_v_403.txt", status: Some(403), codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "curl_fail.txt", status: Some(401), codes: &[], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "curl_w_http_code.txt", status: Some(429), codes: &[88], problems: &[], verdict: "wait-for-reset", wait_seconds: None },
+    Case { fixture: "v2_usage_capped.json", status: Some(429), codes: &[], problems: &["usage-capped"], verdict: "wait-for-reset", wait_seconds: None },
+    Case { fixture: "v2_client_forbidden.txt", status: Some(403), codes: &[], problems: &["client-forbidden"], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "v2_partial_errors.txt", status: Some(200), codes: &[], problems: &["resource-not-found"], verdict: "not-needed", wait_seconds: None },
+    Case { fixture: "v2_invalid_request.json", status: None, codes: &[], problems: &["invalid-request"], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "legacy_error.txt", status: Some(401), codes: &[], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "xml_error.xml", status: None, codes: &[34], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "oauth2_error.txt", status: Some(400), codes: &[], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "tweepy4.txt", status: Some(403), codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "tweepy3.txt", status: None, codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "python_twitter.txt", status: None, codes: &[88], problems: &[], verdict: "wait-for-reset", wait_seconds: None },
+    Case { fixture: "node_twitter_api_v2.txt", status: Some(403), codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
+    Case { fixture: "html_proxy.html", status: Some(502), codes: &[], problems: &[], verdict: "backoff", wait_seconds: Some(5) },
+    Case { fixture: "stream_420.txt", status: Some(420), codes: &[], problems: &[], verdict: "backoff", wait_seconds: Some(60) },
+    Case { fixture: "v2_streaming_connection.json", status: None, codes: &[], problems: &["streaming-connection"], verdict: "backoff", wait_seconds: Some(60) },
+];
+
+#[test]
+fn every_fixture_gives_exactly_what_it_holds() {
+    for case in CASES {
+        let (exit, v) = json(&["--now", NOW], &fixture(case.fixture));
+        let name = case.fixture;
+        assert_eq!(exit, 0, "{name}: exit status");
+        assert_eq!(v["status"]["code"].as_u64(), case.status, "{name}: status");
+        assert_eq!(codes(&v), case.codes, "{name}: codes");
+        assert_eq!(problems(&v), case.problems, "{name}: problems");
+        assert_eq!(v["retry"]["verdict"], case.verdict, "{name}: verdict");
+        assert_eq!(v["retry"]["wait_seconds"].as_i64(), case.wait_seconds, "{name}: wait_seconds");
+    }
+}
+
+#[test]
+fn reset_time_comes_from_the_date_header_without_now() {
+    // date: 12:00:00, reset 1796047500 = 2026-11-30 14:05:00 UTC
+    let (_, v) = json(&[], &fixture("curl_i_429.txt"));
+    assert_eq!(v["rate_limit"]["now"]["from"], "date-header");
+    assert_eq!(v["rate_limit"]["limit"], 900);
+    assert_eq!(v["rate_limit"]["remaining"], 0);
+    assert_eq!(v["rate_limit"]["reset"], 1796047500);
+    assert_eq!(v["rate_limit"]["reset_utc"], "2026-11-30 14:05:00 UTC");
+    assert_eq!(v["retry"]["wait_seconds"], 1796047500 - 1795608000);
+}
+
+#[test]
+fn rate_limit_from_node_dump_and_headers() {
+    let (_, v) = json(&["--now", NOW], &fixture("node_twitter_api_v2.txt"));
+    assert_eq!(v["rate_limit"]["limit"], 200);
+    assert_eq!(v["rate_limit"]["remaining"], 199);
+    assert_eq!(v["rate_limit"]["reset_in_seconds"], 300);
+}
+
+#[test]
+fn interim_status_lines_are_noted_and_ignored() {
+    let (_, v) = json(&[], &fixture("curl_i_429.txt"));
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("earlier status lines (100)"), "{notes}");
+}
+
+#[test]
+fn problem_fields_are_explained() {
+    let (_, v) = json(&[], &fixture("v2_client_forbidden.txt"));
+    let fields = &v["errors"][0]["problem"]["fields"];
+    let reason = fields.as_array().unwrap().iter().find(|f| f["name"] == "reason").expect("reason field");
+    assert_eq!(reason["value"], "client-not-enrolled");
+    assert!(reason["value_meaning"].as_str().unwrap().contains("Project"));
+    let (_, v) = json(&[], &fixture("v2_invalid_request.json"));
+    assert_eq!(v["errors"][0]["problem"]["details"][0], "The `ids` query parameter value [abc] is not valid");
+}
+
+#[test]
+fn oauth2_and_legacy_messages_fall_back_to_the_status() {
+    let (_, v) = json(&[], &fixture("oauth2_error.txt"));
+    assert_eq!(v["errors"][0]["oauth_error"], "invalid_request");
+    assert_eq!(v["errors"][0]["fallback"], "status");
+    let (_, v) = json(&[], &fixture("legacy_error.txt"));
+    assert_eq!(v["errors"][0]["message"], "Not authorized.");
+    assert_eq!(v["errors"][0]["fallback"], "status");
+}
+
+#[test]
+fn unlisted_code_in_a_response_falls_back_to_its_status() {
+    let (exit, v) = json(&[], br#"HTTP/2 403
+
+{"errors":[{"code":9999,"message":"Something new"}]}"#);
+    assert_eq!(exit, 0);
+    assert_eq!(v["errors"][0]["known"], false);
+    assert_eq!(v["errors"][0]["fallback"], "status");
+    assert_eq!(v["errors"][0]["verdict"], "do-not-retry");
+}
+
+#[test]
+fn code_that_does_not_fit_its_status_is_flagged() {
+    let (_, v) = json(&[], b"HTTP/2 403\n\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}");
+    assert_eq!(v["errors"][0]["consistent"], false);
+    assert!(v["notes"].to_string().contains("documented with HTTP 429"));
+}
+
+#[test]
+fn a_json_body_as_an_argument_is_diagnosed() {
+    let (exit, v) = json(&[r#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#], b"");
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), vec![88]);
+}
+
+#[test]
+fn file_flag_reads_a_file() {
+    let path = format!("{}/tests/fixtures/tweepy4.txt", env!("CARGO_MANIFEST_DIR"));
+    let (exit, v) = json(&["--file", &path], b"");
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), vec![187]);
+}
+
+#[test]
+fn nothing_recognisable_exits_one_with_one_line() {
+    let (exit, out, err) = run(&[], b"hello world, nothing to see\n");
+    assert_eq!(exit, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("looked for HTTP status lines"), "{err}");
+}
+
+#[test]
+fn exit_verdict_maps_each_verdict() {
+    let cases: &[(&str, i32)] = &[("curl_i_429.txt", 4), ("tweepy4.txt", 3), ("html_proxy.html", 5), ("v2_partial_errors.txt", 0)];
+    for (name, want) in cases {
+        let (exit, out, _) = run(&["--quiet", "--exit-verdict"], &fixture(name));
+        assert_eq!(exit, *want, "{name}");
+        assert!(out.is_empty(), "--quiet prints nothing: {out}");
+    }
+}
+
+#[test]
+fn human_output_names_what_was_seen_where() {
+    let (exit, out, _) = run(&["--now", NOW], &fixture("curl_i_429.txt"));
+    assert_eq!(exit, 0);
+    assert!(out.contains("HTTP 429 Too Many Requests"), "{out}");
+    assert!(out.contains("API error code 88"), "{out}");
+    assert!(out.contains("resets 2026-11-30 14:05:00 UTC"), "{out}");
+    assert!(out.contains("in 5m 0s"), "{out}");
+    assert!(out.contains("retry: wait-for-reset"), "{out}");
+}
+
+#[test]
+fn untrusted_text_is_neutralised_in_both_modes() {
+    let body = b"{\"errors\":[{\"code\":187,\"message\":\"evil \\u001b]0;pwned\\u0007 \\u001b[2J\"}]}";
+    let (_, out, _) = run(&["--color", "never"], body);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
+    let (_, v) = json(&[], body);
+    assert!(!v["errors"][0]["message"].as_str().unwrap().contains('\u{1b}'));
+}
