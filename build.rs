@@ -5,339 +5,43 @@
 //! parse, misses a field, repeats a number or reuses another entry's advice fails the build
 //! with a message that names the file and the entry.
 
-use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
-use std::path::Path;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StatusFile {
-    status: Vec<StatusRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StatusRow {
-    code: u16,
-    message: String,
-    source: String,
-    family: String,
-    retry: String,
-    description: String,
-    advice: String,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CodeFile {
-    code: Vec<CodeRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CodeRow {
-    code: u32,
-    message: String,
-    #[serde(default)]
-    variants: Vec<String>,
-    status: Option<u16>,
-    source: String,
-    family: String,
-    retry: String,
-    description: String,
-    advice: String,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProblemFile {
-    problem: Vec<ProblemRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProblemRow {
-    name: String,
-    title: String,
-    #[serde(default)]
-    titles: Vec<String>,
-    status: Option<u16>,
-    source: String,
-    family: String,
-    retry: String,
-    description: String,
-    advice: String,
-    note: Option<String>,
-    #[serde(default)]
-    field: Vec<FieldRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FieldRow {
-    name: String,
-    meaning: String,
-    #[serde(default)]
-    values: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClassFile {
-    class: Vec<ClassRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClassRow {
-    digit: u8,
-    name: String,
-    retry: String,
-    description: String,
-    advice: String,
-}
-
-/// Collects every problem found so that one build reports all of them at once.
-#[derive(Default)]
-struct Problems(Vec<String>);
-
-impl Problems {
-    fn push(&mut self, file: &str, entry: &str, what: impl std::fmt::Display) {
-        self.0.push(format!("{file}: entry {entry}: {what}"));
-    }
-}
+#[path = "build/tables.rs"]
+mod tables;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=build/tables.rs");
     println!("cargo::rerun-if-changed=data");
-    let mut problems = Problems::default();
-
-    let statuses: StatusFile = load("data/statuses.toml");
-    let codes: CodeFile = load("data/codes.toml");
-    let v2: ProblemFile = load("data/problems.toml");
-    let classes: ClassFile = load("data/classes.toml");
-
-    // Advice must be specific to each entry: the same text twice means filler.
-    let mut advice_seen: HashMap<String, String> = HashMap::new();
-    let mut check_advice = |problems: &mut Problems, file: &str, entry: &str, advice: &str| {
-        let key = advice.trim().to_lowercase();
-        if let Some(first) = advice_seen.get(&key) {
-            problems.push(file, entry, format!("advice is the same text as {first}"));
-        } else {
-            advice_seen.insert(key, format!("{file} entry {entry}"));
-        }
+    let read = |path: &str| {
+        std::fs::read_to_string(path).unwrap_or_else(|e| {
+            eprintln!("twerr: cannot read {path}: {e}");
+            std::process::exit(1)
+        })
     };
-
-    let mut status_numbers = BTreeMap::new();
-    for row in &statuses.status {
-        let file = "data/statuses.toml";
-        let entry = row.code.to_string();
-        if !(100..=599).contains(&row.code) {
-            problems.push(file, &entry, "an HTTP status is between 100 and 599");
+    let (statuses, codes, problems, classes) = (
+        read("data/statuses.toml"),
+        read("data/codes.toml"),
+        read("data/problems.toml"),
+        read("data/classes.toml"),
+    );
+    let sources = tables::Sources {
+        statuses: &statuses,
+        codes: &codes,
+        problems: &problems,
+        classes: &classes,
+    };
+    match tables::check(&sources) {
+        Ok(generated) => {
+            let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+            let dest = std::path::Path::new(&dir).join("catalog_data.rs");
+            std::fs::write(dest, generated).expect("write the generated catalog");
         }
-        if status_numbers.insert(row.code, ()).is_some() {
-            problems.push(file, &entry, "duplicate status");
-        }
-        check_source(&mut problems, file, &entry, &row.source, &["2015", "later"]);
-        check_common(&mut problems, file, &entry, &row.family, &row.retry, &row.description);
-        check_text(&mut problems, file, &entry, "message", &row.message);
-        check_advice(&mut problems, file, &entry, &row.advice);
-    }
-
-    let mut code_numbers = BTreeMap::new();
-    for row in &codes.code {
-        let file = "data/codes.toml";
-        let entry = row.code.to_string();
-        if code_numbers.insert(row.code, ()).is_some() {
-            problems.push(file, &entry, "duplicate code");
-        }
-        if let Some(status) = row.status {
-            if !(100..=599).contains(&status) {
-                problems.push(file, &entry, "`status` is between 100 and 599");
+        Err(problems) => {
+            eprintln!("twerr: the tables under data/ are not valid:");
+            for p in problems {
+                eprintln!("  {p}");
             }
-        }
-        check_source(&mut problems, file, &entry, &row.source, &["2015", "later", "wild"]);
-        if row.source == "wild" && row.note.is_none() {
-            problems.push(file, &entry, "an entry seen only in the wild needs a `note` saying what is uncertain");
-        }
-        check_common(&mut problems, file, &entry, &row.family, &row.retry, &row.description);
-        check_text(&mut problems, file, &entry, "message", &row.message);
-        for variant in &row.variants {
-            check_text(&mut problems, file, &entry, "variant", variant);
-            if variant == &row.message {
-                problems.push(file, &entry, "a variant repeats `message`");
-            }
-        }
-        check_advice(&mut problems, file, &entry, &row.advice);
-    }
-
-    let mut problem_names = BTreeMap::new();
-    for row in &v2.problem {
-        let file = "data/problems.toml";
-        let entry = row.name.clone();
-        if row.name.is_empty()
-            || !row.name.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == ':')
-        {
-            problems.push(file, &entry, "`name` is lower-case letters and dashes (or about:blank)");
-        }
-        if problem_names.insert(row.name.clone(), ()).is_some() {
-            problems.push(file, &entry, "duplicate problem name");
-        }
-        check_source(&mut problems, file, &entry, &row.source, &["v2", "wild"]);
-        check_common(&mut problems, file, &entry, &row.family, &row.retry, &row.description);
-        check_text(&mut problems, file, &entry, "title", &row.title);
-        check_advice(&mut problems, file, &entry, &row.advice);
-        for field in &row.field {
-            check_text(&mut problems, file, &entry, "field meaning", &field.meaning);
+            std::process::exit(1);
         }
     }
-
-    let mut class_digits = BTreeMap::new();
-    for row in &classes.class {
-        let file = "data/classes.toml";
-        let entry = format!("{}xx", row.digit);
-        if !(1..=5).contains(&row.digit) || class_digits.insert(row.digit, ()).is_some() {
-            problems.push(file, &entry, "classes are 1 to 5, once each");
-        }
-        check_common(&mut problems, file, &entry, "class", &row.retry, &row.description);
-        check_advice(&mut problems, file, &entry, &row.advice);
-    }
-    if class_digits.len() != 5 {
-        problems.push("data/classes.toml", "-", "all five classes 1xx..5xx are needed");
-    }
-
-    if !problems.0.is_empty() {
-        eprintln!("twerr: the tables under data/ are not valid:");
-        for p in &problems.0 {
-            eprintln!("  {p}");
-        }
-        std::process::exit(1);
-    }
-
-    let mut out = String::new();
-    out.push_str("// @generated by build.rs from data/*.toml. Do not edit.\n\n");
-    write_statuses(&mut out, statuses.status);
-    write_codes(&mut out, codes.code);
-    write_problems(&mut out, v2.problem);
-    write_classes(&mut out, classes.class);
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog_data.rs");
-    std::fs::write(&dest, out).expect("write generated catalog");
-}
-
-fn load<T: for<'de> Deserialize<'de>>(path: &str) -> T {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
-        eprintln!("twerr: cannot read {path}: {e}");
-        std::process::exit(1)
-    });
-    toml::from_str(&text).unwrap_or_else(|e| {
-        eprintln!("twerr: {path} is not a valid table:\n{e}");
-        std::process::exit(1)
-    })
-}
-
-const VERDICTS: &[&str] = &["not-needed", "do-not-retry", "wait-for-reset", "backoff"];
-
-fn check_source(problems: &mut Problems, file: &str, entry: &str, source: &str, allowed: &[&str]) {
-    if !allowed.contains(&source) {
-        problems.push(file, entry, format!("`source` is one of {allowed:?}, not {source:?}"));
-    }
-}
-
-fn check_common(problems: &mut Problems, file: &str, entry: &str, family: &str, retry: &str, description: &str) {
-    if !VERDICTS.contains(&retry) {
-        problems.push(file, entry, format!("`retry` is one of {VERDICTS:?}, not {retry:?}"));
-    }
-    check_text(problems, file, entry, "family", family);
-    check_text(problems, file, entry, "description", description);
-}
-
-fn check_text(problems: &mut Problems, file: &str, entry: &str, what: &str, text: &str) {
-    if text.trim().is_empty() {
-        problems.push(file, entry, format!("`{what}` is empty"));
-    }
-    if text.chars().any(|c| c.is_control()) {
-        problems.push(file, entry, format!("`{what}` holds a control character"));
-    }
-}
-
-fn source(s: &str) -> &'static str {
-    match s {
-        "2015" => "Source::Page2015",
-        "later" => "Source::LaterDocs",
-        "v2" => "Source::V2Docs",
-        _ => "Source::Wild",
-    }
-}
-
-fn verdict(s: &str) -> &'static str {
-    match s {
-        "not-needed" => "Verdict::NotNeeded",
-        "do-not-retry" => "Verdict::DoNotRetry",
-        "wait-for-reset" => "Verdict::WaitForReset",
-        _ => "Verdict::Backoff",
-    }
-}
-
-fn write_statuses(out: &mut String, mut rows: Vec<StatusRow>) {
-    rows.sort_by_key(|r| r.code);
-    out.push_str("/// Every HTTP status of `data/statuses.toml`, sorted by number.\npub static STATUSES: &[StatusEntry] = &[\n");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "    StatusEntry {{ code: {}, message: {:?}, source: {}, family: {:?}, retry: {}, description: {:?}, advice: {:?}, note: {:?} }},",
-            r.code, r.message, source(&r.source), r.family, verdict(&r.retry), r.description, r.advice, r.note
-        );
-    }
-    out.push_str("];\n\n");
-}
-
-fn write_codes(out: &mut String, mut rows: Vec<CodeRow>) {
-    rows.sort_by_key(|r| r.code);
-    out.push_str("/// Every API error code of `data/codes.toml`, sorted by number.\npub static CODES: &[CodeEntry] = &[\n");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "    CodeEntry {{ code: {}, message: {:?}, variants: &{:?}, status: {:?}, source: {}, family: {:?}, retry: {}, description: {:?}, advice: {:?}, note: {:?} }},",
-            r.code, r.message, r.variants, r.status, source(&r.source), r.family, verdict(&r.retry), r.description, r.advice, r.note
-        );
-    }
-    out.push_str("];\n\n");
-}
-
-fn write_problems(out: &mut String, mut rows: Vec<ProblemRow>) {
-    rows.sort_by(|a, b| a.name.cmp(&b.name));
-    out.push_str("/// Every v2 problem type of `data/problems.toml`, sorted by name.\npub static PROBLEMS: &[ProblemEntry] = &[\n");
-    for r in rows {
-        let mut fields = String::new();
-        for f in &r.field {
-            let values: Vec<(&str, &str)> = f.values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let _ = write!(
-                fields,
-                "FieldEntry {{ name: {:?}, meaning: {:?}, values: &{:?} }}, ",
-                f.name, f.meaning, values
-            );
-        }
-        let _ = writeln!(
-            out,
-            "    ProblemEntry {{ name: {:?}, title: {:?}, titles: &{:?}, status: {:?}, source: {}, family: {:?}, retry: {}, description: {:?}, advice: {:?}, note: {:?}, fields: &[{}] }},",
-            r.name, r.title, r.titles, r.status, source(&r.source), r.family, verdict(&r.retry), r.description, r.advice, r.note, fields
-        );
-    }
-    out.push_str("];\n\n");
-}
-
-fn write_classes(out: &mut String, mut rows: Vec<ClassRow>) {
-    rows.sort_by_key(|r| r.digit);
-    out.push_str("/// The five HTTP status classes of `data/classes.toml`, 1xx to 5xx.\npub static CLASSES: &[ClassEntry] = &[\n");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "    ClassEntry {{ digit: {}, name: {:?}, retry: {}, description: {:?}, advice: {:?} }},",
-            r.digit, r.name, verdict(&r.retry), r.description, r.advice
-        );
-    }
-    out.push_str("];\n");
 }

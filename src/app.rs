@@ -50,19 +50,36 @@ fn list(out: &mut dyn Write, args: &ListArgs, json: bool, terminal: bool) -> io:
                 || (args.statuses && r.kind == "status")
                 || (args.problems && r.kind == "problem")
         })
-        .filter(|r| args.status.is_none_or(|s| r.kind != "status" && r.status == Some(s)))
+        .filter(|r| {
+            args.status
+                .is_none_or(|s| r.kind != "status" && r.status == Some(s))
+        })
         .filter(|r| args.source.is_none_or(|s| s.matches(r.source)))
-        .filter(|r| args.family.as_deref().is_none_or(|f| r.family.eq_ignore_ascii_case(f)))
+        .filter(|r| {
+            args.family
+                .as_deref()
+                .is_none_or(|f| r.family.eq_ignore_ascii_case(f))
+        })
         .collect();
     if json {
         render::json::write(out, &rows)?;
     } else {
         render::table::rows(out, &rows, terminal)?;
     }
-    Ok(if rows.is_empty() { exit::NOTHING_RECOGNISED } else { exit::OK })
+    Ok(if rows.is_empty() {
+        exit::NOTHING_RECOGNISED
+    } else {
+        exit::OK
+    })
 }
 
-fn search(out: &mut dyn Write, err: &mut dyn Write, words: &[String], json: bool, terminal: bool) -> io::Result<u8> {
+fn search(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    words: &[String],
+    json: bool,
+    terminal: bool,
+) -> io::Result<u8> {
     let rows = listing::search(words);
     if json {
         render::json::write(out, &rows)?;
@@ -71,7 +88,11 @@ fn search(out: &mut dyn Write, err: &mut dyn Write, words: &[String], json: bool
     } else {
         render::table::rows(out, &rows, terminal)?;
     }
-    Ok(if rows.is_empty() { exit::NOTHING_RECOGNISED } else { exit::OK })
+    Ok(if rows.is_empty() {
+        exit::NOTHING_RECOGNISED
+    } else {
+        exit::OK
+    })
 }
 
 fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) -> io::Result<u8> {
@@ -79,7 +100,10 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
     let mut notes: Vec<String> = Vec::new();
     let mut texts: Vec<String> = Vec::new();
     let mut read_stdin = false;
-    let arg = |i: usize| Seen { line: i + 1, how: How::Argument };
+    let arg = |i: usize| Seen {
+        line: i + 1,
+        how: How::Argument,
+    };
 
     for (i, token) in cli.inputs.iter().enumerate() {
         let t = token.trim();
@@ -88,16 +112,30 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         } else if !t.is_empty() && t.len() <= 40 && t.bytes().all(|b| b.is_ascii_digit()) {
             match t.parse::<u64>() {
                 Ok(n) => found.extend(number_evidence(n, arg(i))),
-                Err(_) => notes.push(format!("{t} is too large to be an HTTP status or an API error code")),
+                Err(_) => notes.push(format!(
+                    "{t} is too large to be an HTTP status or an API error code"
+                )),
             }
         } else {
             texts.push(token.clone());
         }
     }
     let base = cli.inputs.len();
-    found.extend(cli.statuses.iter().enumerate().map(|(i, &code)| Evidence { finding: Finding::Status { code, reason: None }, seen: arg(base + i) }));
-    found.extend(cli.codes.iter().enumerate().map(|(i, &code)| Evidence { finding: Finding::Code { code, message: None }, seen: arg(base + i) }));
-    found.extend(cli.types.iter().enumerate().map(|(i, name)| Evidence { finding: Finding::Problem(named_problem(name)), seen: arg(base + i) }));
+    found.extend(cli.statuses.iter().enumerate().map(|(i, &code)| Evidence {
+        finding: Finding::Status { code, reason: None },
+        seen: arg(base + i),
+    }));
+    found.extend(cli.codes.iter().enumerate().map(|(i, &code)| Evidence {
+        finding: Finding::Code {
+            code,
+            message: None,
+        },
+        seen: arg(base + i),
+    }));
+    found.extend(cli.types.iter().enumerate().map(|(i, name)| Evidence {
+        finding: Finding::Problem(named_problem(name)),
+        seen: arg(base + i),
+    }));
     let from_arguments = !found.is_empty() || !notes.is_empty();
 
     let mut inputs: Vec<Input> = Vec::new();
@@ -116,7 +154,10 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
     if read_stdin {
         let stdin = io::stdin();
         if stdin.is_terminal() {
-            writeln!(err, "twerr: nothing to explain: give a status, a code or a message, or pipe a response into twerr")?;
+            writeln!(
+                err,
+                "twerr: nothing to explain: give a status, a code or a message, or pipe a response into twerr"
+            )?;
             writeln!(err, "{}", Cli::command().render_usage())?;
             writeln!(err, "For more information, try '--help'.")?;
             return Ok(exit::USAGE);
@@ -171,16 +212,32 @@ fn number_evidence(n: u64, seen: Seen) -> Vec<Evidence> {
     let status = u16::try_from(n).ok().filter(|s| (100..=599).contains(s));
     let mut ev = Vec::new();
     if in_codes || status.is_none() {
-        ev.push(Evidence { finding: Finding::Number { number: n }, seen });
+        ev.push(Evidence {
+            finding: Finding::Number { number: n },
+            seen,
+        });
     }
     if let Some(s) = status.filter(|s| crate::catalog::status(*s).is_some() || !in_codes) {
-        ev.push(Evidence { finding: Finding::Status { code: s, reason: None }, seen });
+        ev.push(Evidence {
+            finding: Finding::Status {
+                code: s,
+                reason: None,
+            },
+            seen,
+        });
     }
     ev
 }
 
 fn named_problem(name: &str) -> Problem {
-    Problem { type_uri: name.to_string(), title: None, detail: None, status: None, fields: Vec::new(), details: Vec::new() }
+    Problem {
+        type_uri: name.to_string(),
+        title: None,
+        detail: None,
+        status: None,
+        fields: Vec::new(),
+        details: Vec::new(),
+    }
 }
 
 /// Text with no structure in it: a problem name (`usage-capped`) or an exact message
@@ -188,7 +245,10 @@ fn named_problem(name: &str) -> Problem {
 fn fallback_for_text(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
     let t = text.trim();
     if !t.contains(char::is_whitespace) && crate::catalog::problem(t).is_some() {
-        return Some(vec![Evidence { finding: Finding::Problem(named_problem(t)), seen }]);
+        return Some(vec![Evidence {
+            finding: Finding::Problem(named_problem(t)),
+            seen,
+        }]);
     }
     let codes = crate::catalog::codes_with_message(t);
     if codes.is_empty() {
@@ -197,7 +257,13 @@ fn fallback_for_text(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
     Some(
         codes
             .into_iter()
-            .map(|c| Evidence { finding: Finding::Code { code: u64::from(c.code), message: None }, seen })
+            .map(|c| Evidence {
+                finding: Finding::Code {
+                    code: u64::from(c.code),
+                    message: None,
+                },
+                seen,
+            })
             .collect(),
     )
 }
@@ -214,10 +280,15 @@ fn input_notes(i: &Input) -> Vec<String> {
         ));
     }
     if i.invalid_utf8 {
-        notes.push("the input is not valid UTF-8; invalid bytes were replaced to read the rest".to_string());
+        notes.push(
+            "the input is not valid UTF-8; invalid bytes were replaced to read the rest"
+                .to_string(),
+        );
     }
     if i.binary {
-        notes.push("the input holds NUL bytes (binary data); only its text parts were read".to_string());
+        notes.push(
+            "the input holds NUL bytes (binary data); only its text parts were read".to_string(),
+        );
     }
     notes
 }
@@ -229,8 +300,12 @@ fn nothing_found_reason(inputs: &[Input], notes: &[String]) -> String {
     }
     match inputs {
         [i] if i.total_bytes == 0 => "the input is empty: nothing to explain".to_string(),
-        [i] if i.text.trim().is_empty() => "the input holds only whitespace: nothing to explain".to_string(),
-        [i] if i.binary => format!("the input is binary data with nothing recognisable in it ({LOOKED_FOR})"),
+        [i] if i.text.trim().is_empty() => {
+            "the input holds only whitespace: nothing to explain".to_string()
+        }
+        [i] if i.binary => {
+            format!("the input is binary data with nothing recognisable in it ({LOOKED_FOR})")
+        }
         _ => format!("nothing recognisable in the input ({LOOKED_FOR})"),
     }
 }

@@ -32,8 +32,7 @@ Examples:
     about = "Explain Twitter/X API errors: HTTP statuses, error codes, v2 problems, whole failed responses",
     long_about = "Explain Twitter/X API errors.\n\nGive numbers (an HTTP status or an API error code), a v2 problem name, a pasted message or body, or pipe a failed response (curl -i / -v / --fail output, a JSON or XML body, client library exception text) on standard input.",
     after_help = EXAMPLES_HELP,
-    after_long_help = format!("{EXAMPLES_HELP}\n\n{EXIT_STATUS_HELP}"),
-    args_conflicts_with_subcommands = true
+    after_long_help = format!("{EXAMPLES_HELP}\n\n{EXIT_STATUS_HELP}")
 )]
 pub struct Cli {
     /// Status or error-code numbers, a problem name, message text or a body; `-` (or nothing) reads stdin
@@ -170,12 +169,19 @@ struct CodeValue;
 impl TypedValueParser for CodeValue {
     type Value = u64;
 
-    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<u64, clap::Error> {
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<u64, clap::Error> {
         clap::value_parser!(u64).parse_ref(cmd, arg, value)
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalog::CODES.iter().map(|e| PossibleValue::new(e.code.to_string()).help(e.message))))
+        Some(Box::new(catalog::CODES.iter().map(|e| {
+            PossibleValue::new(e.code.to_string()).help(e.message)
+        })))
     }
 }
 
@@ -186,13 +192,22 @@ struct StatusValue;
 impl TypedValueParser for StatusValue {
     type Value = u16;
 
-    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<u16, clap::Error> {
-        let v: u16 = clap::value_parser!(u16).range(100..=599).parse_ref(cmd, arg, value)?;
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<u16, clap::Error> {
+        let v: u16 = clap::value_parser!(u16)
+            .range(100..=599)
+            .parse_ref(cmd, arg, value)?;
         Ok(v)
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalog::STATUSES.iter().map(|e| PossibleValue::new(e.code.to_string()).help(e.message))))
+        Some(Box::new(catalog::STATUSES.iter().map(|e| {
+            PossibleValue::new(e.code.to_string()).help(e.message)
+        })))
     }
 }
 
@@ -203,12 +218,21 @@ struct ProblemValue;
 impl TypedValueParser for ProblemValue {
     type Value = String;
 
-    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<String, clap::Error> {
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
         clap::builder::NonEmptyStringValueParser::new().parse_ref(cmd, arg, value)
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalog::PROBLEMS.iter().map(|e| PossibleValue::new(e.name).help(e.title))))
+        Some(Box::new(
+            catalog::PROBLEMS
+                .iter()
+                .map(|e| PossibleValue::new(e.name).help(e.title)),
+        ))
     }
 }
 

@@ -136,17 +136,31 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     let mut errors: Vec<ErrorReport> = Vec::new();
     for e in evidence {
         let report = match &e.finding {
-            Finding::Code { code, message } => Some(code_report(*code, message.as_deref(), e.seen, status.as_ref())),
+            Finding::Code { code, message } => Some(code_report(
+                *code,
+                message.as_deref(),
+                e.seen,
+                status.as_ref(),
+            )),
             Finding::InvalidCode { raw, message } => {
                 notes.push(format!(
                     "line {}: the error code {} is not a whole number in range, so it cannot be looked up",
                     e.seen.line,
                     clean(raw)
                 ));
-                Some(unlisted(None, message.as_deref().map(clean), e.seen, status.as_ref()))
+                Some(unlisted(
+                    None,
+                    message.as_deref().map(clean),
+                    e.seen,
+                    status.as_ref(),
+                ))
             }
             Finding::Problem(p) => Some(problem_report(p, e.seen, status.as_ref())),
-            Finding::Message { text, oauth_error, request } => {
+            Finding::Message {
+                text,
+                oauth_error,
+                request,
+            } => {
                 let mut r = unlisted(None, Some(clean(text)), e.seen, status.as_ref());
                 r.oauth_error = oauth_error.as_deref().map(clean);
                 if let Some(path) = request {
@@ -154,7 +168,9 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
                 }
                 Some(r)
             }
-            Finding::Number { number } => number_report(*number, e.seen, status.as_ref(), &mut notes),
+            Finding::Number { number } => {
+                number_report(*number, e.seen, status.as_ref(), &mut notes)
+            }
             Finding::Truncated => {
                 notes.push(format!(
                     "line {}: a body there is cut short; only the complete entries before the cut were read",
@@ -193,15 +209,28 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     }
     let rate_limit = ratelimit::from_headers(&headers, options.now);
     if let Some(access) = headers.iter().rev().find(|(n, _)| n == "x-access-level") {
-        notes.push(format!("the token's access level (x-access-level) is {}", clean(&access.1)));
+        notes.push(format!(
+            "the token's access level (x-access-level) is {}",
+            clean(&access.1)
+        ));
     }
     let retry = retry(status.as_ref(), &errors, rate_limit.as_ref());
-    Diagnosis { status, errors, rate_limit, retry, other_statuses, notes }
+    Diagnosis {
+        status,
+        errors,
+        rate_limit,
+        retry,
+        other_statuses,
+        notes,
+    }
 }
 
 /// The status of the response: the last header block counts (redirects and `100 Continue`
 /// come first); a v2 problem's `status` member is used only when nothing else gave one.
-fn choose_status(evidence: &[Evidence], notes: &mut Vec<String>) -> (Option<StatusReport>, Vec<StatusReport>) {
+fn choose_status(
+    evidence: &[Evidence],
+    notes: &mut Vec<String>,
+) -> (Option<StatusReport>, Vec<StatusReport>) {
     let statuses: Vec<(u16, Option<&String>, Seen)> = evidence
         .iter()
         .filter_map(|e| match &e.finding {
@@ -209,13 +238,19 @@ fn choose_status(evidence: &[Evidence], notes: &mut Vec<String>) -> (Option<Stat
             _ => None,
         })
         .collect();
-    let from_args: Vec<_> = statuses.iter().filter(|s| s.2.how == How::Argument).collect();
+    let from_args: Vec<_> = statuses
+        .iter()
+        .filter(|s| s.2.how == How::Argument)
+        .collect();
     if !from_args.is_empty() {
         let mut reports = from_args.iter().map(|(c, r, s)| status_report(*c, *r, *s));
         let first = reports.next();
         return (first, reports.collect());
     }
-    let framing: Vec<_> = statuses.iter().filter(|s| s.2.how != How::ProblemStatus).collect();
+    let framing: Vec<_> = statuses
+        .iter()
+        .filter(|s| s.2.how != How::ProblemStatus)
+        .collect();
     let chosen = framing.last().copied().or_else(|| statuses.first());
     let Some(&(code, reason, seen)) = chosen else {
         return (None, Vec::new());
@@ -268,7 +303,10 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             known: false,
             message: c.name.to_string(),
             reason_seen,
-            description: format!("HTTP {code} is not in the tables; as a {}xx status: {}", c.digit, c.description),
+            description: format!(
+                "HTTP {code} is not in the tables; as a {}xx status: {}",
+                c.digit, c.description
+            ),
             advice: c.advice.to_string(),
             verdict: c.retry,
             source: None,
@@ -292,7 +330,12 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
     }
 }
 
-fn code_report(code: u64, message: Option<&str>, seen: Seen, status: Option<&StatusReport>) -> ErrorReport {
+fn code_report(
+    code: u64,
+    message: Option<&str>,
+    seen: Seen,
+    status: Option<&StatusReport>,
+) -> ErrorReport {
     let Some(e) = catalog::code(code) else {
         let mut r = unlisted(Some(code), message.map(clean), seen, status);
         r.code = Some(code);
@@ -326,7 +369,12 @@ fn code_report(code: u64, message: Option<&str>, seen: Seen, status: Option<&Sta
 }
 
 /// An error the tables do not have: explained through the response's status when there is one.
-fn unlisted(code: Option<u64>, message: Option<String>, seen: Seen, status: Option<&StatusReport>) -> ErrorReport {
+fn unlisted(
+    code: Option<u64>,
+    message: Option<String>,
+    seen: Seen,
+    status: Option<&StatusReport>,
+) -> ErrorReport {
     let (fallback, description, advice, verdict) = match status {
         Some(s) if s.known => (Some("status"), Some(s.description.clone()), s.advice.clone(), s.verdict),
         Some(s) if s.fallback.is_some() => (Some("class"), Some(s.description.clone()), s.advice.clone(), s.verdict),
@@ -371,7 +419,8 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
                 name: clean(k),
                 value: clean(v),
                 meaning: field.map(|f| f.meaning),
-                value_meaning: field.and_then(|f| f.values.iter().find(|(val, _)| val == v).map(|(_, m)| *m)),
+                value_meaning: field
+                    .and_then(|f| f.values.iter().find(|(val, _)| val == v).map(|(_, m)| *m)),
             }
         })
         .collect();
@@ -428,9 +477,17 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
 
 /// A bare number from the command line: the tables decide whether it is a code, a
 /// status (handled by `choose_status` through the Status finding the CLI adds), or both.
-fn number_report(number: u64, seen: Seen, status: Option<&StatusReport>, notes: &mut Vec<String>) -> Option<ErrorReport> {
+fn number_report(
+    number: u64,
+    seen: Seen,
+    status: Option<&StatusReport>,
+    notes: &mut Vec<String>,
+) -> Option<ErrorReport> {
     let in_codes = catalog::code(number).is_some();
-    let in_statuses = u16::try_from(number).ok().and_then(catalog::status).is_some();
+    let in_statuses = u16::try_from(number)
+        .ok()
+        .and_then(catalog::status)
+        .is_some();
     if in_codes {
         if in_statuses {
             notes.push(format!(
@@ -450,7 +507,8 @@ fn merge(errors: &mut Vec<ErrorReport>, r: ErrorReport) {
     let same = errors.iter_mut().find(|e| {
         e.code == r.code
             && e.type_uri == r.type_uri
-            && (e.code.is_some() && e.known || catalog::normalize_message(&e.message) == catalog::normalize_message(&r.message))
+            && (e.code.is_some() && e.known
+                || catalog::normalize_message(&e.message) == catalog::normalize_message(&r.message))
     });
     match same {
         Some(e) => e.occurrences += 1,
@@ -458,7 +516,11 @@ fn merge(errors: &mut Vec<ErrorReport>, r: ErrorReport) {
     }
 }
 
-fn retry(status: Option<&StatusReport>, errors: &[ErrorReport], rate_limit: Option<&RateLimit>) -> Retry {
+fn retry(
+    status: Option<&StatusReport>,
+    errors: &[ErrorReport],
+    rate_limit: Option<&RateLimit>,
+) -> Retry {
     let success = status.is_some_and(|s| (200..300).contains(&s.code));
     let verdict = if errors.is_empty() {
         status.map_or(Verdict::NotNeeded, |s| s.verdict)

@@ -28,7 +28,9 @@ pub struct Input {
 /// Reads `reader` to its end, keeping head and tail.
 pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
     let mut head = Vec::new();
-    (&mut reader).take(HEAD_BYTES as u64).read_to_end(&mut head)?;
+    (&mut reader)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)?;
     let mut total = head.len() as u64;
     let mut tail: Vec<u8> = Vec::new();
     let mut skipped = 0u64;
@@ -66,7 +68,13 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
         text.push('\n');
         text.push_str(&tail_text);
     }
-    Ok(Input { text, total_bytes: total, skipped_bytes: skipped, invalid_utf8, binary })
+    Ok(Input {
+        text,
+        total_bytes: total,
+        skipped_bytes: skipped,
+        invalid_utf8,
+        binary,
+    })
 }
 
 #[cfg(test)]

@@ -85,11 +85,24 @@ pub fn all_rows() -> Vec<Row> {
 /// Rows whose text holds every word, in any case: message, variants, description, advice,
 /// name and number all count.
 pub fn search(words: &[String]) -> Vec<Row> {
-    let words: Vec<String> = words.iter().flat_map(|w| w.split_whitespace()).map(catalog::normalize_message).filter(|w| !w.is_empty()).collect();
+    let words: Vec<String> = words
+        .iter()
+        .flat_map(|w| w.split_whitespace())
+        .map(catalog::normalize_message)
+        .filter(|w| !w.is_empty())
+        .collect();
     all_rows()
         .into_iter()
         .filter(|r| {
-            let mut hay = format!("{} {} {} {} {} {}", r.id(), r.message, r.variants.join(" "), r.description, r.advice, r.family);
+            let mut hay = format!(
+                "{} {} {} {} {} {}",
+                r.id(),
+                r.message,
+                r.variants.join(" "),
+                r.description,
+                r.advice,
+                r.family
+            );
             hay = catalog::normalize_message(&hay);
             !words.is_empty() && words.iter().all(|w| hay.contains(w.as_str()))
         })

@@ -70,11 +70,26 @@ const FAMILIES: &[(&str, &str)] = &[
 
 /// Reads the headers (lower-case names, last value wins). `None` when none is about limits.
 pub fn from_headers(headers: &[(String, String)], now_flag: Option<i64>) -> Option<RateLimit> {
-    let get = |name: &str| headers.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.trim());
+    let get = |name: &str| {
+        headers
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.trim())
+    };
     let now = match (now_flag, get("date").and_then(parse_http_date)) {
-        (Some(epoch), _) => Now { epoch, from: NowSource::Flag },
-        (None, Some(epoch)) => Now { epoch, from: NowSource::DateHeader },
-        (None, None) => Now { epoch: jiff::Timestamp::now().as_second(), from: NowSource::Clock },
+        (Some(epoch), _) => Now {
+            epoch,
+            from: NowSource::Flag,
+        },
+        (None, Some(epoch)) => Now {
+            epoch,
+            from: NowSource::DateHeader,
+        },
+        (None, None) => Now {
+            epoch: jiff::Timestamp::now().as_second(),
+            from: NowSource::Clock,
+        },
     };
     let int = |name: String| get(&name).and_then(|v| v.parse::<i64>().ok());
     let windows: Vec<Window> = FAMILIES
@@ -126,14 +141,22 @@ impl RateLimit {
         if let Some(s) = self.retry_after {
             return Some(s);
         }
-        let exhausted = self.windows.iter().filter(|w| w.remaining == Some(0)).filter_map(|w| w.reset_in_seconds).max();
+        let exhausted = self
+            .windows
+            .iter()
+            .filter(|w| w.remaining == Some(0))
+            .filter_map(|w| w.reset_in_seconds)
+            .max();
         exhausted.or(self.reset_in_seconds)
     }
 }
 
 /// Parses an HTTP date (`Wed, 25 Nov 2026 12:00:00 GMT`) to epoch seconds.
 pub fn parse_http_date(value: &str) -> Option<i64> {
-    jiff::fmt::rfc2822::DateTimeParser::new().parse_timestamp(value.trim()).ok().map(|t| t.as_second())
+    jiff::fmt::rfc2822::DateTimeParser::new()
+        .parse_timestamp(value.trim())
+        .ok()
+        .map(|t| t.as_second())
 }
 
 fn format_times(epoch: i64) -> (Option<String>, Option<String>) {
@@ -141,7 +164,10 @@ fn format_times(epoch: i64) -> (Option<String>, Option<String>) {
         return (None, None);
     };
     let utc = ts.strftime("%Y-%m-%d %H:%M:%S UTC").to_string();
-    let local = ts.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M:%S %Z").to_string();
+    let local = ts
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M:%S %Z")
+        .to_string();
     (Some(utc), Some(local))
 }
 
@@ -161,17 +187,31 @@ mod tests {
     use super::*;
 
     fn h(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn reset_is_measured_from_the_date_header() {
         let rl = from_headers(
-            &h(&[("date", "Wed, 25 Nov 2026 12:00:00 GMT"), ("x-rate-limit-limit", "900"), ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", "1795766400")]),
+            &h(&[
+                ("date", "Wed, 25 Nov 2026 12:00:00 GMT"),
+                ("x-rate-limit-limit", "900"),
+                ("x-rate-limit-remaining", "0"),
+                ("x-rate-limit-reset", "1795766400"),
+            ]),
             None,
         )
         .unwrap();
-        assert_eq!(rl.now, Now { epoch: 1795608000, from: NowSource::DateHeader });
+        assert_eq!(
+            rl.now,
+            Now {
+                epoch: 1795608000,
+                from: NowSource::DateHeader
+            }
+        );
         assert_eq!(rl.reset_in_seconds, Some(158_400));
         assert_eq!(rl.reset_utc.as_deref(), Some("2026-11-27 08:00:00 UTC"));
         assert_eq!(rl.wait_seconds(), Some(158_400));
@@ -179,7 +219,15 @@ mod tests {
 
     #[test]
     fn flag_beats_date_and_retry_after_wins() {
-        let rl = from_headers(&h(&[("date", "Wed, 25 Nov 2026 12:00:00 GMT"), ("x-rate-limit-reset", "1000"), ("retry-after", "30")]), Some(400)).unwrap();
+        let rl = from_headers(
+            &h(&[
+                ("date", "Wed, 25 Nov 2026 12:00:00 GMT"),
+                ("x-rate-limit-reset", "1000"),
+                ("retry-after", "30"),
+            ]),
+            Some(400),
+        )
+        .unwrap();
         assert_eq!(rl.now.from, NowSource::Flag);
         assert_eq!(rl.reset_in_seconds, Some(600));
         assert_eq!(rl.wait_seconds(), Some(30));
@@ -188,7 +236,12 @@ mod tests {
     #[test]
     fn exhausted_daily_cap_is_the_wait() {
         let rl = from_headers(
-            &h(&[("x-rate-limit-remaining", "10"), ("x-rate-limit-reset", "1100"), ("x-app-limit-24hour-remaining", "0"), ("x-app-limit-24hour-reset", "5000")]),
+            &h(&[
+                ("x-rate-limit-remaining", "10"),
+                ("x-rate-limit-reset", "1100"),
+                ("x-app-limit-24hour-remaining", "0"),
+                ("x-app-limit-24hour-reset", "5000"),
+            ]),
             Some(1000),
         )
         .unwrap();

@@ -12,14 +12,12 @@ pub const MAX_CHARS: usize = 2000;
 /// cut to [`MAX_CHARS`] characters with a note of how much was left out.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_CHARS + 32));
-    let mut count = 0usize;
-    for (i, c) in text.char_indices() {
+    for (count, (i, c)) in text.char_indices().enumerate() {
         if count == MAX_CHARS {
             let rest = text[i..].chars().count();
             out.push_str(&format!("… ({rest} more characters)"));
             break;
         }
-        count += 1;
         if needs_escape(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
@@ -49,7 +47,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_unchanged() {
-        assert_eq!(clean("Status is a duplicate. ünïcode ✓"), "Status is a duplicate. ünïcode ✓");
+        assert_eq!(
+            clean("Status is a duplicate. ünïcode ✓"),
+            "Status is a duplicate. ünïcode ✓"
+        );
     }
 
     #[test]

@@ -17,25 +17,158 @@ struct Case {
 const NOW: &str = "1796047200"; // 300 s before the fixtures' x-rate-limit-reset
 
 const CASES: &[Case] = &[
-    Case { fixture: "v1_body.json", status: None, codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "curl_i_429.txt", status: Some(429), codes: &[88], problems: &[], verdict: "wait-for-reset", wait_seconds: Some(300) },
-    Case { fixture: "curl_v_403.txt", status: Some(403), codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "curl_fail.txt", status: Some(401), codes: &[], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "curl_w_http_code.txt", status: Some(429), codes: &[88], problems: &[], verdict: "wait-for-reset", wait_seconds: None },
-    Case { fixture: "v2_usage_capped.json", status: Some(429), codes: &[], problems: &["usage-capped"], verdict: "wait-for-reset", wait_seconds: None },
-    Case { fixture: "v2_client_forbidden.txt", status: Some(403), codes: &[], problems: &["client-forbidden"], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "v2_partial_errors.txt", status: Some(200), codes: &[], problems: &["resource-not-found"], verdict: "not-needed", wait_seconds: None },
-    Case { fixture: "v2_invalid_request.json", status: None, codes: &[], problems: &["invalid-request"], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "legacy_error.txt", status: Some(401), codes: &[], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "xml_error.xml", status: None, codes: &[34], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "oauth2_error.txt", status: Some(400), codes: &[], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "tweepy4.txt", status: Some(403), codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "tweepy3.txt", status: None, codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "python_twitter.txt", status: None, codes: &[88], problems: &[], verdict: "wait-for-reset", wait_seconds: None },
-    Case { fixture: "node_twitter_api_v2.txt", status: Some(403), codes: &[187], problems: &[], verdict: "do-not-retry", wait_seconds: None },
-    Case { fixture: "html_proxy.html", status: Some(502), codes: &[], problems: &[], verdict: "backoff", wait_seconds: Some(5) },
-    Case { fixture: "stream_420.txt", status: Some(420), codes: &[], problems: &[], verdict: "backoff", wait_seconds: Some(60) },
-    Case { fixture: "v2_streaming_connection.json", status: None, codes: &[], problems: &["streaming-connection"], verdict: "backoff", wait_seconds: Some(60) },
+    Case {
+        fixture: "v1_body.json",
+        status: None,
+        codes: &[187],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "curl_i_429.txt",
+        status: Some(429),
+        codes: &[88],
+        problems: &[],
+        verdict: "wait-for-reset",
+        wait_seconds: Some(300),
+    },
+    Case {
+        fixture: "curl_v_403.txt",
+        status: Some(403),
+        codes: &[187],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "curl_fail.txt",
+        status: Some(401),
+        codes: &[],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "curl_w_http_code.txt",
+        status: Some(429),
+        codes: &[88],
+        problems: &[],
+        verdict: "wait-for-reset",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "v2_usage_capped.json",
+        status: Some(429),
+        codes: &[],
+        problems: &["usage-capped"],
+        verdict: "wait-for-reset",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "v2_client_forbidden.txt",
+        status: Some(403),
+        codes: &[],
+        problems: &["client-forbidden"],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "v2_partial_errors.txt",
+        status: Some(200),
+        codes: &[],
+        problems: &["resource-not-found"],
+        verdict: "not-needed",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "v2_invalid_request.json",
+        status: None,
+        codes: &[],
+        problems: &["invalid-request"],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "legacy_error.txt",
+        status: Some(401),
+        codes: &[],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "xml_error.xml",
+        status: None,
+        codes: &[34],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "oauth2_error.txt",
+        status: Some(400),
+        codes: &[],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "tweepy4.txt",
+        status: Some(403),
+        codes: &[187],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "tweepy3.txt",
+        status: None,
+        codes: &[187],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "python_twitter.txt",
+        status: None,
+        codes: &[88],
+        problems: &[],
+        verdict: "wait-for-reset",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "node_twitter_api_v2.txt",
+        status: Some(403),
+        codes: &[187],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "html_proxy.html",
+        status: Some(502),
+        codes: &[],
+        problems: &[],
+        verdict: "backoff",
+        wait_seconds: Some(5),
+    },
+    Case {
+        fixture: "stream_420.txt",
+        status: Some(420),
+        codes: &[],
+        problems: &[],
+        verdict: "backoff",
+        wait_seconds: Some(60),
+    },
+    Case {
+        fixture: "v2_streaming_connection.json",
+        status: None,
+        codes: &[],
+        problems: &["streaming-connection"],
+        verdict: "backoff",
+        wait_seconds: Some(60),
+    },
 ];
 
 #[test]
@@ -48,7 +181,11 @@ fn every_fixture_gives_exactly_what_it_holds() {
         assert_eq!(codes(&v), case.codes, "{name}: codes");
         assert_eq!(problems(&v), case.problems, "{name}: problems");
         assert_eq!(v["retry"]["verdict"], case.verdict, "{name}: verdict");
-        assert_eq!(v["retry"]["wait_seconds"].as_i64(), case.wait_seconds, "{name}: wait_seconds");
+        assert_eq!(
+            v["retry"]["wait_seconds"].as_i64(),
+            case.wait_seconds,
+            "{name}: wait_seconds"
+        );
     }
 }
 
@@ -83,11 +220,24 @@ fn interim_status_lines_are_noted_and_ignored() {
 fn problem_fields_are_explained() {
     let (_, v) = json(&[], &fixture("v2_client_forbidden.txt"));
     let fields = &v["errors"][0]["problem"]["fields"];
-    let reason = fields.as_array().unwrap().iter().find(|f| f["name"] == "reason").expect("reason field");
+    let reason = fields
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "reason")
+        .expect("reason field");
     assert_eq!(reason["value"], "client-not-enrolled");
-    assert!(reason["value_meaning"].as_str().unwrap().contains("Project"));
+    assert!(
+        reason["value_meaning"]
+            .as_str()
+            .unwrap()
+            .contains("Project")
+    );
     let (_, v) = json(&[], &fixture("v2_invalid_request.json"));
-    assert_eq!(v["errors"][0]["problem"]["details"][0], "The `ids` query parameter value [abc] is not valid");
+    assert_eq!(
+        v["errors"][0]["problem"]["details"][0],
+        "The `ids` query parameter value [abc] is not valid"
+    );
 }
 
 #[test]
@@ -102,9 +252,12 @@ fn oauth2_and_legacy_messages_fall_back_to_the_status() {
 
 #[test]
 fn unlisted_code_in_a_response_falls_back_to_its_status() {
-    let (exit, v) = json(&[], br#"HTTP/2 403
+    let (exit, v) = json(
+        &[],
+        br#"HTTP/2 403
 
-{"errors":[{"code":9999,"message":"Something new"}]}"#);
+{"errors":[{"code":9999,"message":"Something new"}]}"#,
+    );
     assert_eq!(exit, 0);
     assert_eq!(v["errors"][0]["known"], false);
     assert_eq!(v["errors"][0]["fallback"], "status");
@@ -113,14 +266,20 @@ fn unlisted_code_in_a_response_falls_back_to_its_status() {
 
 #[test]
 fn code_that_does_not_fit_its_status_is_flagged() {
-    let (_, v) = json(&[], b"HTTP/2 403\n\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}");
+    let (_, v) = json(
+        &[],
+        b"HTTP/2 403\n\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}",
+    );
     assert_eq!(v["errors"][0]["consistent"], false);
     assert!(v["notes"].to_string().contains("documented with HTTP 429"));
 }
 
 #[test]
 fn a_json_body_as_an_argument_is_diagnosed() {
-    let (exit, v) = json(&[r#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#], b"");
+    let (exit, v) = json(
+        &[r#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#],
+        b"",
+    );
     assert_eq!(exit, 0);
     assert_eq!(codes(&v), vec![88]);
 }
@@ -144,7 +303,12 @@ fn nothing_recognisable_exits_one_with_one_line() {
 
 #[test]
 fn exit_verdict_maps_each_verdict() {
-    let cases: &[(&str, i32)] = &[("curl_i_429.txt", 4), ("tweepy4.txt", 3), ("html_proxy.html", 5), ("v2_partial_errors.txt", 0)];
+    let cases: &[(&str, i32)] = &[
+        ("curl_i_429.txt", 4),
+        ("tweepy4.txt", 3),
+        ("html_proxy.html", 5),
+        ("v2_partial_errors.txt", 0),
+    ];
     for (name, want) in cases {
         let (exit, out, _) = run(&["--quiet", "--exit-verdict"], &fixture(name));
         assert_eq!(exit, *want, "{name}");
@@ -165,10 +329,16 @@ fn human_output_names_what_was_seen_where() {
 
 #[test]
 fn untrusted_text_is_neutralised_in_both_modes() {
-    let body = b"{\"errors\":[{\"code\":187,\"message\":\"evil \\u001b]0;pwned\\u0007 \\u001b[2J\"}]}";
+    let body =
+        b"{\"errors\":[{\"code\":187,\"message\":\"evil \\u001b]0;pwned\\u0007 \\u001b[2J\"}]}";
     let (_, out, _) = run(&["--color", "never"], body);
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
     let (_, v) = json(&[], body);
-    assert!(!v["errors"][0]["message"].as_str().unwrap().contains('\u{1b}'));
+    assert!(
+        !v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains('\u{1b}')
+    );
 }

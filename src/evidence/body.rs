@@ -2,7 +2,10 @@
 //! the errors out of them: v1.1 `errors` arrays, v2 problems, legacy `error` bodies, OAuth 2
 //! token errors, and the rate-limit and header objects of client dumps.
 
-use super::{Evidence, Finding, How, LineIndex, Problem, Seen, framing::code_finding, is_interesting_header, relaxed};
+use super::{
+    Evidence, Finding, How, LineIndex, Problem, Seen, framing::code_finding, is_interesting_header,
+    relaxed,
+};
 use regex::Regex;
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
@@ -35,7 +38,13 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
                 i = end;
             }
             Parsed::Truncated => {
-                out.push(Evidence { finding: Finding::Truncated, seen: Seen { line, how: How::TruncatedJson } });
+                out.push(Evidence {
+                    finding: Finding::Truncated,
+                    seen: Seen {
+                        line,
+                        how: How::TruncatedJson,
+                    },
+                });
                 salvage(&text[start..], start, lines, out);
                 break;
             }
@@ -54,7 +63,9 @@ enum Parsed {
 fn plausible_start(bytes: &[u8], start: usize) -> bool {
     let next = bytes[start + 1..].iter().find(|c| !c.is_ascii_whitespace());
     match (bytes[start], next) {
-        (b'{', Some(c)) => matches!(c, b'"' | b'\'' | b'}' | b'<') || c.is_ascii_alphabetic() || *c == b'_',
+        (b'{', Some(c)) => {
+            matches!(c, b'"' | b'\'' | b'}' | b'<') || c.is_ascii_alphabetic() || *c == b'_'
+        }
         (b'[', Some(c)) => *c == b'{',
         _ => false,
     }
@@ -65,15 +76,19 @@ fn parse_at(text: &str, start: usize) -> Parsed {
     let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
     match stream.next() {
         Some(Ok(v)) => return Parsed::Value(v, start + stream.byte_offset(), How::JsonBody),
-        Some(Err(e)) if e.is_eof() && looks_like_error_body(rest) => {
-            if relaxed::parse_prefix(rest).is_none() {
-                return Parsed::Truncated;
-            }
+        Some(Err(e))
+            if e.is_eof()
+                && looks_like_error_body(rest)
+                && relaxed::parse_prefix(rest).is_none() =>
+        {
+            return Parsed::Truncated;
         }
         _ => {}
     }
     match relaxed::parse_prefix(rest) {
-        Some((v, used)) if v.is_object() || v.is_array() => Parsed::Value(v, start + used, How::ObjectLiteral),
+        Some((v, used)) if v.is_object() || v.is_array() => {
+            Parsed::Value(v, start + used, How::ObjectLiteral)
+        }
         _ => Parsed::Nothing,
     }
 }
@@ -97,7 +112,12 @@ fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<E
     let same_line = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
     let candidate = if same_line.trim().is_empty() {
         // only a last line of its own, after the body's line
-        let after: Vec<&str> = rest.split('\n').skip(1).map(str::trim).filter(|l| !l.is_empty()).collect();
+        let after: Vec<&str> = rest
+            .split('\n')
+            .skip(1)
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         match after.as_slice() {
             [only] => *only,
             _ => return,
@@ -105,14 +125,18 @@ fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<E
     } else {
         same_line
     };
-    if candidate.len() == 3 && candidate.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(code @ 100..=599) = candidate.parse::<u16>() {
-            let offset = end + rest.find(candidate).unwrap_or(0);
-            out.push(Evidence {
-                finding: Finding::Status { code, reason: None },
-                seen: Seen { line: lines.line_of(offset), how: How::TrailingHttpCode },
-            });
-        }
+    if candidate.len() == 3
+        && candidate.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(code @ 100..=599) = candidate.parse::<u16>()
+    {
+        let offset = end + rest.find(candidate).unwrap_or(0);
+        out.push(Evidence {
+            finding: Finding::Status { code, reason: None },
+            seen: Seen {
+                line: lines.line_of(offset),
+                how: How::TrailingHttpCode,
+            },
+        });
     }
 }
 
@@ -128,7 +152,10 @@ fn salvage(text: &str, base: usize, lines: &LineIndex, out: &mut Vec<Evidence>) 
         let message = serde_json::from_str::<String>(&format!("\"{}\"", message.as_str())).ok();
         out.push(Evidence {
             finding: code_finding(digits.as_str(), message),
-            seen: Seen { line: lines.line_of(base + c.get(0).map_or(0, |m| m.start())), how: How::TruncatedJson },
+            seen: Seen {
+                line: lines.line_of(base + c.get(0).map_or(0, |m| m.start())),
+                how: How::TruncatedJson,
+            },
         });
     }
 }
@@ -140,16 +167,31 @@ trait Ordered<'a> {
 impl<'a> Ordered<'a> for (regex::Match<'a>, regex::Match<'a>) {
     /// Returns (digits, message) whichever order the capture groups came in.
     fn into_ordered(self) -> (regex::Match<'a>, regex::Match<'a>) {
-        if self.0.as_str().bytes().all(|b| b.is_ascii_digit()) { self } else { (self.1, self.0) }
+        if self.0.as_str().bytes().all(|b| b.is_ascii_digit()) {
+            self
+        } else {
+            (self.1, self.0)
+        }
     }
 }
 
 /// Reads what a parsed body says. `depth` counts nested `data` objects of client dumps.
-pub(super) fn interpret(value: &Value, how: How, line: usize, depth: usize, out: &mut Vec<Evidence>) {
+pub(super) fn interpret(
+    value: &Value,
+    how: How,
+    line: usize,
+    depth: usize,
+    out: &mut Vec<Evidence>,
+) {
     if depth > MAX_INTERPRET_DEPTH {
         return;
     }
-    let mut push = |finding: Finding, how: How| out.push(Evidence { finding, seen: Seen { line, how } });
+    let mut push = |finding: Finding, how: How| {
+        out.push(Evidence {
+            finding,
+            seen: Seen { line, how },
+        })
+    };
     match value {
         // tweepy 3 / python-twitter print the errors list itself.
         Value::Array(items) => {
@@ -160,7 +202,10 @@ pub(super) fn interpret(value: &Value, how: How, line: usize, depth: usize, out:
             }
         }
         Value::Object(map) => {
-            let problem_type = map.get("type").and_then(Value::as_str).filter(|t| is_problem_type(t));
+            let problem_type = map
+                .get("type")
+                .and_then(Value::as_str)
+                .filter(|t| is_problem_type(t));
             if let Some(type_uri) = problem_type {
                 problem(map, type_uri, how, &mut push);
             }
@@ -176,28 +221,54 @@ pub(super) fn interpret(value: &Value, how: How, line: usize, depth: usize, out:
             if let Some(Value::String(err)) = map.get("error") {
                 match map.get("error_description").and_then(Value::as_str) {
                     Some(desc) => push(message(desc, Some(err), None), how),
-                    None => push(message(err, None, map.get("request").and_then(Value::as_str)), how),
+                    None => push(
+                        message(err, None, map.get("request").and_then(Value::as_str)),
+                        how,
+                    ),
                 }
             }
             let dump = is_client_response_dump(map);
             if dump {
-                if let Some(code) = map.get("code").and_then(Value::as_u64).and_then(|c| u16::try_from(c).ok()) {
+                if let Some(code) = map
+                    .get("code")
+                    .and_then(Value::as_u64)
+                    .and_then(|c| u16::try_from(c).ok())
+                {
                     push(Finding::Status { code, reason: None }, how);
                 }
-            } else if !map.contains_key("errors") && map.contains_key("code") && map.contains_key("message") {
+            } else if !map.contains_key("errors")
+                && map.contains_key("code")
+                && map.contains_key("message")
+            {
                 error_entry(map, None, how, &mut push);
             }
             if let Some(Value::Object(rl)) = map.get("rateLimit") {
-                for (key, name) in [("limit", "x-rate-limit-limit"), ("remaining", "x-rate-limit-remaining"), ("reset", "x-rate-limit-reset")] {
+                for (key, name) in [
+                    ("limit", "x-rate-limit-limit"),
+                    ("remaining", "x-rate-limit-remaining"),
+                    ("reset", "x-rate-limit-reset"),
+                ] {
                     if let Some(v) = rl.get(key).and_then(scalar_text) {
-                        push(Finding::Header { name: name.to_string(), value: v }, how);
+                        push(
+                            Finding::Header {
+                                name: name.to_string(),
+                                value: v,
+                            },
+                            how,
+                        );
                     }
                 }
             }
             if let Some(Value::Object(headers)) = map.get("headers") {
                 for (name, v) in headers {
                     if let Some(v) = scalar_text(v).filter(|_| is_interesting_header(name)) {
-                        push(Finding::Header { name: name.to_ascii_lowercase(), value: v }, how);
+                        push(
+                            Finding::Header {
+                                name: name.to_ascii_lowercase(),
+                                value: v,
+                            },
+                            how,
+                        );
                     }
                 }
             }
@@ -221,21 +292,41 @@ fn is_problem_type(t: &str) -> bool {
 }
 
 /// One entry of an `errors` array: a v1.1 code, a partial v2 problem, or a bare message.
-fn error_entry(m: &Map<String, Value>, parent_problem: Option<&str>, how: How, push: &mut impl FnMut(Finding, How)) {
+fn error_entry(
+    m: &Map<String, Value>,
+    parent_problem: Option<&str>,
+    how: How,
+    push: &mut impl FnMut(Finding, How),
+) {
     let text = m.get("message").and_then(Value::as_str).map(str::to_string);
     if let Some(code) = m.get("code") {
         let finding = match code {
             Value::Number(n) => match n.as_u64() {
-                Some(c) => Finding::Code { code: c, message: text },
-                None => Finding::InvalidCode { raw: n.to_string(), message: text },
+                Some(c) => Finding::Code {
+                    code: c,
+                    message: text,
+                },
+                None => Finding::InvalidCode {
+                    raw: n.to_string(),
+                    message: text,
+                },
             },
-            Value::String(s) if !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            Value::String(s)
+                if !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 code_finding(s, text)
             }
-            other => Finding::InvalidCode { raw: other.to_string(), message: text },
+            other => Finding::InvalidCode {
+                raw: other.to_string(),
+                message: text,
+            },
         };
         push(finding, how);
-    } else if let Some(t) = m.get("type").and_then(Value::as_str).filter(|t| is_problem_type(t)) {
+    } else if let Some(t) = m
+        .get("type")
+        .and_then(Value::as_str)
+        .filter(|t| is_problem_type(t))
+    {
         problem(m, t, how, push);
     } else if let Some(text) = text {
         // The messages of an invalid-request problem are reported with the problem itself.
@@ -247,7 +338,11 @@ fn error_entry(m: &Map<String, Value>, parent_problem: Option<&str>, how: How, p
 
 fn problem(m: &Map<String, Value>, type_uri: &str, how: How, push: &mut impl FnMut(Finding, How)) {
     const COMMON: &[&str] = &["type", "title", "detail", "status", "errors"];
-    let status = m.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()).filter(|s| (100..=599).contains(s));
+    let status = m
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|s| u16::try_from(s).ok())
+        .filter(|s| (100..=599).contains(s));
     let fields = m
         .iter()
         .filter(|(k, _)| !COMMON.contains(&k.as_str()))
@@ -307,48 +402,89 @@ mod tests {
     }
 
     fn code(code: u64, message: &str) -> Finding {
-        Finding::Code { code, message: Some(message.to_string()) }
+        Finding::Code {
+            code,
+            message: Some(message.to_string()),
+        }
     }
 
     #[test]
     fn v1_errors_any_key_order_and_extra_keys() {
-        let f = kinds(r#"{"errors":[{"message":"Rate limit exceeded","code":88},{"code":187,"label":"x","message":"Status is a duplicate."}]}"#);
-        assert_eq!(f, vec![code(88, "Rate limit exceeded"), code(187, "Status is a duplicate.")]);
+        let f = kinds(
+            r#"{"errors":[{"message":"Rate limit exceeded","code":88},{"code":187,"label":"x","message":"Status is a duplicate."}]}"#,
+        );
+        assert_eq!(
+            f,
+            vec![
+                code(88, "Rate limit exceeded"),
+                code(187, "Status is a duplicate.")
+            ]
+        );
     }
 
     #[test]
     fn v2_problem_gives_problem_and_status() {
-        let f = kinds(r#"{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"#);
-        assert!(matches!(&f[0], Finding::Problem(p) if p.type_uri == "about:blank" && p.status == Some(429)));
-        assert_eq!(f[1], Finding::Status { code: 429, reason: None });
+        let f = kinds(
+            r#"{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"#,
+        );
+        assert!(
+            matches!(&f[0], Finding::Problem(p) if p.type_uri == "about:blank" && p.status == Some(429))
+        );
+        assert_eq!(
+            f[1],
+            Finding::Status {
+                code: 429,
+                reason: None
+            }
+        );
         assert_eq!(f.len(), 2);
     }
 
     #[test]
     fn trailing_http_code_same_line_and_own_line() {
         let f = kinds(r#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}429"#);
-        assert_eq!(f[1], Finding::Status { code: 429, reason: None });
+        assert_eq!(
+            f[1],
+            Finding::Status {
+                code: 429,
+                reason: None
+            }
+        );
         let f = extract("{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n429\n");
         assert_eq!((f[1].seen.line, f[1].seen.how), (2, How::TrailingHttpCode));
     }
 
     #[test]
     fn node_dump_code_is_the_status() {
-        let f = kinds("{\n  error: true,\n  type: 'response',\n  code: 403,\n  data: { errors: [ { code: 187, message: 'Status is a duplicate.' } ] }\n}");
-        assert!(f.contains(&Finding::Status { code: 403, reason: None }));
+        let f = kinds(
+            "{\n  error: true,\n  type: 'response',\n  code: 403,\n  data: { errors: [ { code: 187, message: 'Status is a duplicate.' } ] }\n}",
+        );
+        assert!(f.contains(&Finding::Status {
+            code: 403,
+            reason: None
+        }));
         assert!(f.contains(&code(187, "Status is a duplicate.")));
-        assert!(!f.contains(&Finding::Code { code: 403, message: None }));
+        assert!(!f.contains(&Finding::Code {
+            code: 403,
+            message: None
+        }));
     }
 
     #[test]
     fn truncated_body_keeps_complete_entries() {
-        let f = kinds(r#"{"errors":[{"code":187,"message":"Status is a duplicate."},{"code":88,"mess"#);
-        assert_eq!(f, vec![Finding::Truncated, code(187, "Status is a duplicate.")]);
+        let f =
+            kinds(r#"{"errors":[{"code":187,"message":"Status is a duplicate."},{"code":88,"mess"#);
+        assert_eq!(
+            f,
+            vec![Finding::Truncated, code(187, "Status is a duplicate.")]
+        );
     }
 
     #[test]
     fn oauth2_and_legacy_bodies() {
-        let f = kinds(r#"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#);
+        let f = kinds(
+            r#"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#,
+        );
         assert_eq!(
             f,
             vec![Finding::Message {
@@ -357,7 +493,10 @@ mod tests {
                 request: None
             }]
         );
-        let f = kinds(r#"{"error":"Not authorized.","request":"/1.1/statuses/user_timeline.json"}"#);
-        assert!(matches!(&f[0], Finding::Message { text, request: Some(_), .. } if text == "Not authorized."));
+        let f =
+            kinds(r#"{"error":"Not authorized.","request":"/1.1/statuses/user_timeline.json"}"#);
+        assert!(
+            matches!(&f[0], Finding::Message { text, request: Some(_), .. } if text == "Not authorized.")
+        );
     }
 }

@@ -10,7 +10,8 @@ static STATUS_LINE: LazyLock<Regex> =
 static HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Za-z0-9][A-Za-z0-9_-]*) *: *(.*)$").unwrap());
 static CURL_FAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"curl: \(22\) The requested URL returned error: ([0-9]{3})(?: +([^\r\n]*))?").unwrap()
+    Regex::new(r"curl: \(22\) The requested URL returned error: ([0-9]{3})(?: +([^\r\n]*))?")
+        .unwrap()
 });
 static HTML_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<title>\s*([1-5][0-9]{2})\s+([^<]{0,100})</title>").unwrap());
@@ -19,7 +20,8 @@ static XML_ERROR: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// tweepy 4: `tweepy.errors.Forbidden: 403 Forbidden`, then one `187 - message` line per error.
 static TWEEPY_EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"tweepy\.errors\.[A-Za-z]+: ([1-5][0-9]{2})(?: ([A-Za-z][A-Za-z' -]*))?\s*$").unwrap()
+    Regex::new(r"tweepy\.errors\.[A-Za-z]+: ([1-5][0-9]{2})(?: ([A-Za-z][A-Za-z' -]*))?\s*$")
+        .unwrap()
 });
 static TWEEPY_ERROR_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,20}) - (.+)$").unwrap());
@@ -27,7 +29,8 @@ static TWEEPY_ERROR_LINE: LazyLock<Regex> =
 static NODE_REQUEST_FAILED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"Request failed with code ([1-5][0-9]{2})").unwrap());
 static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Request failed with code [0-9]{3} - (.*?) ?\(Twitter code ([0-9]{1,20})\)").unwrap()
+    Regex::new(r"Request failed with code [0-9]{3} - (.*?) ?\(Twitter code ([0-9]{1,20})\)")
+        .unwrap()
 });
 
 /// Scans `text` line by line and appends what the line-shaped recognisers find.
@@ -38,7 +41,10 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
         let line_no = index + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let mut push = |finding: Finding, how: How| {
-            out.push(Evidence { finding, seen: Seen { line: line_no, how } })
+            out.push(Evidence {
+                finding,
+                seen: Seen { line: line_no, how },
+            })
         };
         // curl -v marks response lines with "< "; request lines ("> "), its own
         // information ("* ") and data markers ("{ [82 bytes data]") are not the response.
@@ -51,7 +57,10 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
 
         if let Some(c) = STATUS_LINE.captures(line) {
             if let Ok(code) = c[1].parse() {
-                let reason = c.get(2).map(|m| m.as_str().trim().to_string()).filter(|r| !r.is_empty());
+                let reason = c
+                    .get(2)
+                    .map(|m| m.as_str().trim().to_string())
+                    .filter(|r| !r.is_empty());
                 push(Finding::Status { code, reason }, How::StatusLine);
             }
             in_headers = true;
@@ -79,11 +88,14 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             }
         }
 
-        if let Some(c) = CURL_FAIL.captures(line) {
-            if let Ok(code) = c[1].parse() {
-                let reason = c.get(2).map(|m| m.as_str().trim().to_string()).filter(|r| !r.is_empty());
-                push(Finding::Status { code, reason }, How::CurlFail);
-            }
+        if let Some(c) = CURL_FAIL.captures(line)
+            && let Ok(code) = c[1].parse()
+        {
+            let reason = c
+                .get(2)
+                .map(|m| m.as_str().trim().to_string())
+                .filter(|r| !r.is_empty());
+            push(Finding::Status { code, reason }, How::CurlFail);
         }
         for c in HTML_TITLE.captures_iter(line) {
             if let Ok(code) = c[1].parse() {
@@ -106,13 +118,20 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
         }
         if after_tweepy {
             if let Some(c) = TWEEPY_ERROR_LINE.captures(line.trim()) {
-                push(code_finding(&c[1], Some(c[2].trim().to_string())), How::ClientText);
+                push(
+                    code_finding(&c[1], Some(c[2].trim().to_string())),
+                    How::ClientText,
+                );
                 continue;
             }
             if !line.trim().is_empty() && !line.starts_with(' ') {
                 // tweepy prints a message without a number for errors that have no code.
                 push(
-                    Finding::Message { text: line.trim().to_string(), oauth_error: None, request: None },
+                    Finding::Message {
+                        text: line.trim().to_string(),
+                        oauth_error: None,
+                        request: None,
+                    },
                     How::ClientText,
                 );
             }
@@ -140,14 +159,20 @@ fn is_curl_verbose_noise(line: &str) -> bool {
 }
 
 fn header(name: &str, value: &str) -> Finding {
-    Finding::Header { name: name.to_ascii_lowercase(), value: value.trim().to_string() }
+    Finding::Header {
+        name: name.to_ascii_lowercase(),
+        value: value.trim().to_string(),
+    }
 }
 
 /// A code as digits from text: a number that does not fit is kept as raw text.
 pub(super) fn code_finding(digits: &str, message: Option<String>) -> Finding {
     match digits.parse::<u64>() {
         Ok(code) => Finding::Code { code, message },
-        Err(_) => Finding::InvalidCode { raw: digits.to_string(), message },
+        Err(_) => Finding::InvalidCode {
+            raw: digits.to_string(),
+            message,
+        },
     }
 }
 
@@ -158,11 +183,16 @@ mod tests {
     fn findings(text: &str) -> Vec<(usize, How, Finding)> {
         let mut out = Vec::new();
         scan(text, &mut out);
-        out.into_iter().map(|e| (e.seen.line, e.seen.how, e.finding)).collect()
+        out.into_iter()
+            .map(|e| (e.seen.line, e.seen.how, e.finding))
+            .collect()
     }
 
     fn status(code: u16, reason: Option<&str>) -> Finding {
-        Finding::Status { code, reason: reason.map(String::from) }
+        Finding::Status {
+            code,
+            reason: reason.map(String::from),
+        }
     }
 
     #[test]
@@ -170,8 +200,20 @@ mod tests {
         let text = "HTTP/2 429\r\ndate: Wed, 25 Nov 2026 12:00:00 GMT\r\nx-rate-limit-reset: 1795000000\r\nserver: tsa\r\n\r\n{}";
         let f = findings(text);
         assert_eq!(f[0], (1, How::StatusLine, status(429, None)));
-        assert_eq!(f[1].2, Finding::Header { name: "date".into(), value: "Wed, 25 Nov 2026 12:00:00 GMT".into() });
-        assert_eq!(f[2].2, Finding::Header { name: "x-rate-limit-reset".into(), value: "1795000000".into() });
+        assert_eq!(
+            f[1].2,
+            Finding::Header {
+                name: "date".into(),
+                value: "Wed, 25 Nov 2026 12:00:00 GMT".into()
+            }
+        );
+        assert_eq!(
+            f[2].2,
+            Finding::Header {
+                name: "x-rate-limit-reset".into(),
+                value: "1795000000".into()
+            }
+        );
         assert_eq!(f.len(), 3, "server is not an interesting header: {f:?}");
     }
 
@@ -180,13 +222,22 @@ mod tests {
         let text = "* Connected\n> GET /1.1/x HTTP/1.1\n> x-rate-limit-reset: 1\n< HTTP/1.1 403 Forbidden\n< x-rate-limit-remaining: 3\n<\n{ [82 bytes data]\n";
         let f = findings(text);
         assert_eq!(f[0], (4, How::StatusLine, status(403, Some("Forbidden"))));
-        assert_eq!(f[1].2, Finding::Header { name: "x-rate-limit-remaining".into(), value: "3".into() });
+        assert_eq!(
+            f[1].2,
+            Finding::Header {
+                name: "x-rate-limit-remaining".into(),
+                value: "3".into()
+            }
+        );
         assert_eq!(f.len(), 2);
     }
 
     #[test]
     fn curl_fail_line_old_and_new() {
-        assert_eq!(findings("curl: (22) The requested URL returned error: 403")[0].2, status(403, None));
+        assert_eq!(
+            findings("curl: (22) The requested URL returned error: 403")[0].2,
+            status(403, None)
+        );
         assert_eq!(
             findings("curl: (22) The requested URL returned error: 404 Not Found")[0].2,
             status(404, Some("Not Found"))
@@ -198,21 +249,42 @@ mod tests {
         let text = "Traceback (most recent call last):\n  File \"x.py\", line 3\ntweepy.errors.Forbidden: 403 Forbidden\n187 - Status is a duplicate.\n";
         let f = findings(text);
         assert_eq!(f[0], (3, How::ClientText, status(403, Some("Forbidden"))));
-        assert_eq!(f[1].2, Finding::Code { code: 187, message: Some("Status is a duplicate.".into()) });
+        assert_eq!(
+            f[1].2,
+            Finding::Code {
+                code: 187,
+                message: Some("Status is a duplicate.".into())
+            }
+        );
         assert_eq!(f.len(), 2);
     }
 
     #[test]
     fn node_error_line_gives_status_and_code() {
-        let f = findings("ApiResponseError: Request failed with code 403 - Status is a duplicate. (Twitter code 187)");
+        let f = findings(
+            "ApiResponseError: Request failed with code 403 - Status is a duplicate. (Twitter code 187)",
+        );
         assert_eq!(f[0].2, status(403, None));
-        assert_eq!(f[1].2, Finding::Code { code: 187, message: Some("Status is a duplicate.".into()) });
+        assert_eq!(
+            f[1].2,
+            Finding::Code {
+                code: 187,
+                message: Some("Status is a duplicate.".into())
+            }
+        );
     }
 
     #[test]
     fn xml_error_and_html_title() {
-        let f = findings("<errors><error code=\"34\">Sorry, that page does not exist</error></errors>");
-        assert_eq!(f[0].2, Finding::Code { code: 34, message: Some("Sorry, that page does not exist".into()) });
+        let f =
+            findings("<errors><error code=\"34\">Sorry, that page does not exist</error></errors>");
+        assert_eq!(
+            f[0].2,
+            Finding::Code {
+                code: 34,
+                message: Some("Sorry, that page does not exist".into())
+            }
+        );
         let f = findings("<html><head><title>502 Bad Gateway</title></head>");
         assert_eq!(f[0], (1, How::HtmlTitle, status(502, Some("Bad Gateway"))));
     }
@@ -220,6 +292,12 @@ mod tests {
     #[test]
     fn a_code_too_large_is_kept_as_text() {
         let f = findings("<error code=\"99999999999999999999\">x</error>");
-        assert_eq!(f[0].2, Finding::InvalidCode { raw: "99999999999999999999".into(), message: Some("x".into()) });
+        assert_eq!(
+            f[0].2,
+            Finding::InvalidCode {
+                raw: "99999999999999999999".into(),
+                message: Some("x".into())
+            }
+        );
     }
 }

@@ -83,7 +83,10 @@ pub enum Finding {
     /// An API error code with the message that came with it.
     Code { code: u64, message: Option<String> },
     /// An error whose `code` member was not a whole number in range (`-1`, `1e400`, ...).
-    InvalidCode { raw: String, message: Option<String> },
+    InvalidCode {
+        raw: String,
+        message: Option<String>,
+    },
     /// A v2 problem object.
     Problem(Problem),
     /// An error that carries text but no code: a legacy `{"error": ...}` body, an OAuth 2
@@ -122,7 +125,10 @@ pub fn is_interesting_header(name: &str) -> bool {
     n.starts_with("x-rate-limit-")
         || n.starts_with("x-app-limit-")
         || n.starts_with("x-user-limit-")
-        || matches!(n.as_str(), "retry-after" | "date" | "x-access-level" | "content-type")
+        || matches!(
+            n.as_str(),
+            "retry-after" | "date" | "x-access-level" | "content-type"
+        )
 }
 
 /// Finds all evidence in `text`, in the order it appears.

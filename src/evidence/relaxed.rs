@@ -10,7 +10,12 @@ const MAX_DEPTH: usize = 64;
 
 /// Parses one literal at the start of `text`; returns it and the bytes it used.
 pub(super) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
-    let mut p = Parser { s: text, b: text.as_bytes(), i: 0, depth: 0 };
+    let mut p = Parser {
+        s: text,
+        b: text.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
     let v = p.value()?;
     Some((v, p.i))
 }
@@ -206,7 +211,10 @@ impl Parser<'_> {
             }
         }
         // Python and JS allow 1_000 and BigInt 10n; keep the digits.
-        let raw: String = self.s[start..self.i].chars().filter(|c| *c != '_' && *c != 'n').collect();
+        let raw: String = self.s[start..self.i]
+            .chars()
+            .filter(|c| *c != '_' && *c != 'n')
+            .collect();
         if let Ok(v) = raw.parse::<u64>() {
             return Some(Value::Number(v.into()));
         }
@@ -233,12 +241,17 @@ mod tests {
             parse("[{u'message': u'Status is a duplicate.', u'code': 187}]"),
             json!([{"message": "Status is a duplicate.", "code": 187}])
         );
-        assert_eq!(parse("{'a': True, 'b': None}"), json!({"a": true, "b": null}));
+        assert_eq!(
+            parse("{'a': True, 'b': None}"),
+            json!({"a": true, "b": null})
+        );
     }
 
     #[test]
     fn node_inspect_dump() {
-        let v = parse("{\n  error: true,\n  type: 'response',\n  code: 403,\n  rateLimit: { limit: 300, remaining: 0, reset: 1700000000 },\n  data: { errors: [ [Object] ] },\n}");
+        let v = parse(
+            "{\n  error: true,\n  type: 'response',\n  code: 403,\n  rateLimit: { limit: 300, remaining: 0, reset: 1700000000 },\n  data: { errors: [ [Object] ] },\n}",
+        );
         assert_eq!(v["code"], json!(403));
         assert_eq!(v["rateLimit"]["reset"], json!(1700000000u64));
         assert_eq!(v["data"]["errors"], json!([["Object"]]));

@@ -15,7 +15,11 @@ pub fn diagnosis(out: &mut dyn Write, d: &Diagnosis, codes_first: bool) -> io::R
     }
     let statuses = d.status.iter().chain(&d.other_statuses).map(Block::Status);
     let errors = d.errors.iter().map(Block::Error);
-    let blocks: Vec<Block> = if codes_first { errors.chain(statuses).collect() } else { statuses.chain(errors).collect() };
+    let blocks: Vec<Block> = if codes_first {
+        errors.chain(statuses).collect()
+    } else {
+        statuses.chain(errors).collect()
+    };
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -36,7 +40,13 @@ pub fn diagnosis(out: &mut dyn Write, d: &Diagnosis, codes_first: bool) -> io::R
         }
     }
     writeln!(out)?;
-    writeln!(out, "{} {} — {}", "retry:".bold(), verdict(d.retry.verdict), d.retry.advice)?;
+    writeln!(
+        out,
+        "{} {} — {}",
+        "retry:".bold(),
+        verdict(d.retry.verdict),
+        d.retry.advice
+    )?;
     Ok(())
 }
 
@@ -63,13 +73,33 @@ fn seen(out: &mut dyn Write, s: Option<crate::evidence::Seen>) -> io::Result<()>
 
 fn status(out: &mut dyn Write, s: &StatusReport) -> io::Result<()> {
     let head = format!("HTTP {} {}", s.code, s.message);
-    writeln!(out, "{}", if s.code < 400 { head.green().bold() } else { head.red().bold() })?;
-    if let Some(r) = s.reason_seen.as_deref().filter(|r| !r.eq_ignore_ascii_case(&s.message)) {
+    writeln!(
+        out,
+        "{}",
+        if s.code < 400 {
+            head.green().bold()
+        } else {
+            head.red().bold()
+        }
+    )?;
+    if let Some(r) = s
+        .reason_seen
+        .as_deref()
+        .filter(|r| !r.eq_ignore_ascii_case(&s.message))
+    {
         field(out, "reason", r)?;
     }
     match (s.source, s.fallback) {
         (Some(src), _) => field(out, "source", src.label())?,
-        (None, Some(_)) => field(out, "unknown", &format!("{} is not in the tables; explained through its class {}", s.code, s.class.as_deref().unwrap_or("?")))?,
+        (None, Some(_)) => field(
+            out,
+            "unknown",
+            &format!(
+                "{} is not in the tables; explained through its class {}",
+                s.code,
+                s.class.as_deref().unwrap_or("?")
+            ),
+        )?,
         _ => {}
     }
     field(out, "meaning", &s.description)?;
@@ -84,8 +114,15 @@ fn error(out: &mut dyn Write, e: &ErrorReport) -> io::Result<()> {
         (None, None, Some(o)) => format!("OAuth 2 error {o}"),
         _ => "error".to_string(),
     };
-    writeln!(out, "{} {}", title.red().bold(), format!("— {}", e.message).bold())?;
-    if let Some(official) = e.official_message.filter(|o| crate::catalog::normalize_message(o) != crate::catalog::normalize_message(&e.message)) {
+    writeln!(
+        out,
+        "{} {}",
+        title.red().bold(),
+        format!("— {}", e.message).bold()
+    )?;
+    if let Some(official) = e.official_message.filter(|o| {
+        crate::catalog::normalize_message(o) != crate::catalog::normalize_message(&e.message)
+    }) {
         field(out, "official", official)?;
     }
     if let Some(doc) = e.documented_status {
@@ -99,8 +136,16 @@ fn error(out: &mut dyn Write, e: &ErrorReport) -> io::Result<()> {
     }
     match (e.source, e.fallback) {
         (Some(src), _) => field(out, "source", src.label())?,
-        (None, Some(how)) => field(out, "unknown", &format!("not in the tables; explained through the response's {how}"))?,
-        (None, None) => field(out, "unknown", "not in the tables, and no HTTP status to fall back to")?,
+        (None, Some(how)) => field(
+            out,
+            "unknown",
+            &format!("not in the tables; explained through the response's {how}"),
+        )?,
+        (None, None) => field(
+            out,
+            "unknown",
+            "not in the tables, and no HTTP status to fall back to",
+        )?,
     }
     if let Some(p) = &e.problem {
         if let Some(t) = &p.title {
@@ -125,7 +170,11 @@ fn error(out: &mut dyn Write, e: &ErrorReport) -> io::Result<()> {
         field(out, "caveat", n)?;
     }
     if e.occurrences > 1 {
-        field(out, "seen", &format!("{} times, first on line {}", e.occurrences, e.seen.line))?;
+        field(
+            out,
+            "seen",
+            &format!("{} times, first on line {}", e.occurrences, e.seen.line),
+        )?;
     } else {
         seen(out, Some(e.seen))?;
     }
@@ -147,7 +196,9 @@ fn rate_limit(out: &mut dyn Write, rl: &RateLimit) -> io::Result<()> {
             (None, None) => String::new(),
         };
         let reset = match (&w.reset_utc, &w.reset_local, w.reset_in_seconds) {
-            (Some(u), Some(l), Some(s)) if u != l => format!("; resets {u} ({l}), in {}", human_duration(s)),
+            (Some(u), Some(l), Some(s)) if u != l => {
+                format!("; resets {u} ({l}), in {}", human_duration(s))
+            }
             (Some(u), _, Some(s)) => format!("; resets {u}, in {}", human_duration(s)),
             _ => String::new(),
         };
@@ -156,5 +207,9 @@ fn rate_limit(out: &mut dyn Write, rl: &RateLimit) -> io::Result<()> {
     if let Some(r) = rl.retry_after {
         field(out, "retry-after", &format!("{r} s"))?;
     }
-    field(out, "now", &format!("measured from {}", rl.now.from.label()))
+    field(
+        out,
+        "now",
+        &format!("measured from {}", rl.now.from.label()),
+    )
 }

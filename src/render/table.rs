@@ -9,7 +9,9 @@ use std::io::{self, Write};
 pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()> {
     let mut table = Table::new();
     if terminal {
-        table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
     } else {
         table.load_style(presets::NOTHING);
     }

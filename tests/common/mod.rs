@@ -7,13 +7,20 @@ use serde_json::Value;
 /// `twerr` with no colour variables, no pager and UTC as the local zone.
 pub fn twerr() -> Command {
     let mut cmd = Command::cargo_bin("twerr").expect("binary builds");
-    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env("TZ", "UTC").env("TERM", "dumb");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env("TZ", "UTC")
+        .env("TERM", "dumb");
     cmd
 }
 
 /// Runs with `args` and `stdin`, returns the exit status and stdout.
 pub fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let out = twerr().args(args).write_stdin(stdin.to_vec()).output().expect("runs");
+    let out = twerr()
+        .args(args)
+        .write_stdin(stdin.to_vec())
+        .output()
+        .expect("runs");
     (
         out.status.code().expect("exited normally, no signal"),
         String::from_utf8(out.stdout).expect("stdout is UTF-8"),
@@ -26,17 +33,27 @@ pub fn json(args: &[&str], stdin: &[u8]) -> (i32, Value) {
     let mut all = vec!["--json"];
     all.extend_from_slice(args);
     let (code, out, err) = run(&all, stdin);
-    let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("stdout is JSON ({e}): {out}\nstderr: {err}"));
+    let v = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {out}\nstderr: {err}"));
     (code, v)
 }
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture exists")
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture exists")
 }
 
 /// The error codes of a diagnosis, in order.
 pub fn codes(v: &Value) -> Vec<u64> {
-    v["errors"].as_array().unwrap().iter().filter_map(|e| e["code"].as_u64()).collect()
+    v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["code"].as_u64())
+        .collect()
 }
 
 /// The v2 problem names of a diagnosis, in order.

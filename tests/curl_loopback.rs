@@ -1,0 +1,96 @@
+//! Real curl output, captured from a loopback server started by the test, piped into twerr.
+
+mod common;
+use common::{codes, twerr};
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::process::Command;
+
+const RESPONSE: &str = "HTTP/1.1 429 Too Many Requests\r\n\
+date: Wed, 25 Nov 2026 12:00:00 GMT\r\n\
+content-type: application/json;charset=utf-8\r\n\
+x-rate-limit-limit: 900\r\n\
+x-rate-limit-remaining: 0\r\n\
+x-rate-limit-reset: 1795608600\r\n\
+content-length: 56\r\n\
+connection: close\r\n\
+\r\n\
+{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}";
+
+/// Serves `RESPONSE` to `count` requests on a loopback port; returns the URL.
+fn serve(count: usize) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let url = format!(
+        "http://{}/1.1/statuses/update.json",
+        listener.local_addr().unwrap()
+    );
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(count) {
+            let mut stream = stream.expect("accept");
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
+                line.clear();
+            }
+            stream.write_all(RESPONSE.as_bytes()).unwrap();
+        }
+    });
+    url
+}
+
+fn curl(args: &[&str]) -> Vec<u8> {
+    let out = Command::new("curl")
+        .args(args)
+        .output()
+        .expect("curl is installed (.ci/run installs it)");
+    let mut all = out.stdout;
+    all.extend(out.stderr);
+    all
+}
+
+fn diagnose(captured: &[u8]) -> serde_json::Value {
+    let out = twerr()
+        .args(["--json", "--now", "1795608000"])
+        .write_stdin(captured.to_vec())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(captured)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn curl_include_output() {
+    let url = serve(1);
+    let v = diagnose(&curl(&["-si", &url]));
+    assert_eq!(v["status"]["code"], 429);
+    assert_eq!(codes(&v), vec![88]);
+    assert_eq!(v["rate_limit"]["reset_in_seconds"], 600);
+    assert_eq!(v["retry"]["verdict"], "wait-for-reset");
+    assert_eq!(v["retry"]["wait_seconds"], 600);
+}
+
+#[test]
+fn curl_verbose_merged_output() {
+    let url = serve(1);
+    let v = diagnose(&curl(&["-sv", &url]));
+    assert_eq!(v["status"]["code"], 429);
+    assert_eq!(codes(&v), vec![88]);
+    assert_eq!(v["rate_limit"]["remaining"], 0);
+}
+
+#[test]
+fn curl_fail_and_write_out() {
+    let url = serve(2);
+    let v = diagnose(&curl(&["-sS", "--fail", &url]));
+    assert_eq!(v["status"]["code"], 429);
+    assert_eq!(v["status"]["seen"]["how"], "curl-fail");
+    let v = diagnose(&curl(&["-s", "-w", "%{http_code}", &url]));
+    assert_eq!(v["status"]["code"], 429);
+    assert_eq!(v["status"]["seen"]["how"], "trailing-http-code");
+    assert_eq!(codes(&v), vec![88]);
+}

@@ -1,0 +1,78 @@
+//! The checker that runs at build time refuses broken tables, naming file and entry, and
+//! the real tables hold what the issues promise (specific advice, sources, statuses).
+
+#[allow(dead_code)]
+#[path = "../build/tables.rs"]
+mod tables;
+
+const STATUSES: &str = include_str!("../data/statuses.toml");
+const CODES: &str = include_str!("../data/codes.toml");
+const PROBLEMS: &str = include_str!("../data/problems.toml");
+const CLASSES: &str = include_str!("../data/classes.toml");
+
+fn check_codes(codes: &str) -> Result<String, Vec<String>> {
+    tables::check(&tables::Sources {
+        statuses: STATUSES,
+        codes,
+        problems: PROBLEMS,
+        classes: CLASSES,
+    })
+}
+
+#[test]
+fn the_real_tables_pass() {
+    let generated = check_codes(CODES).expect("data/ is valid");
+    assert!(generated.contains("pub static CODES"));
+}
+
+#[test]
+fn a_duplicate_code_names_file_and_entry() {
+    let broken = format!(
+        "{CODES}\n[[code]]\ncode = 187\nmessage = \"again\"\nsource = \"later\"\nfamily = \"x\"\nretry = \"backoff\"\ndescription = \"d\"\nadvice = \"something only this entry says\"\n"
+    );
+    let problems = check_codes(&broken).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p == "data/codes.toml: entry 187: duplicate code"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_missing_field_names_the_file_and_the_field() {
+    let broken = format!(
+        "{CODES}\n[[code]]\ncode = 9001\nmessage = \"m\"\nsource = \"later\"\nfamily = \"x\"\nretry = \"backoff\"\ndescription = \"d\"\n"
+    );
+    let problems = check_codes(&broken).unwrap_err();
+    assert!(
+        problems[0].starts_with("data/codes.toml: not a valid table"),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains("advice"), "{problems:?}");
+}
+
+#[test]
+fn shared_advice_and_bad_values_are_refused() {
+    let copy = "The same account already posted this exact text recently. Change the text (a timestamp or counter is enough for automated posts) or skip the post; resending it unchanged is refused every time.";
+    let broken = format!(
+        "{CODES}\n[[code]]\ncode = 9002\nmessage = \"m\"\nsource = \"guess\"\nfamily = \"x\"\nretry = \"sometimes\"\ndescription = \"d\"\nadvice = \"{copy}\"\n"
+    );
+    let problems = check_codes(&broken).unwrap_err();
+    let text = problems.join("\n");
+    assert!(
+        text.contains("entry 9002: advice is the same text as data/codes.toml entry 187"),
+        "{text}"
+    );
+    assert!(text.contains("entry 9002: `source`"), "{text}");
+    assert!(text.contains("entry 9002: `retry`"), "{text}");
+}
+
+#[test]
+fn malformed_toml_is_refused() {
+    let problems = check_codes("[[code]\ncode = ").unwrap_err();
+    assert!(
+        problems[0].starts_with("data/codes.toml: not a valid table"),
+        "{problems:?}"
+    );
+}
