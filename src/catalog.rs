@@ -196,18 +196,108 @@ pub fn codes_with_message(text: &str) -> Vec<&'static CodeEntry> {
     }
     CODES
         .iter()
-        .filter(|e| {
-            normalize_message(e.message) == wanted
-                || e.variants.iter().any(|v| normalize_message(v) == wanted)
-        })
+        .filter(|e| e.has_normalized_message(&wanted))
         .collect()
+}
+
+/// Whether normalised `text` fits normalised `pattern`, where `{name}` in the pattern
+/// stands for any text (messages such as "{parameter} parameter is missing.").
+fn fits(pattern: &str, text: &str) -> bool {
+    if !pattern.contains('{') {
+        return pattern == text;
+    }
+    let mut literals = Vec::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        literals.push(&rest[..open]);
+        rest = rest[open..]
+            .find('}')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    literals.push(rest);
+    let (first, last) = (literals[0], literals[literals.len() - 1]);
+    if !text.starts_with(first) || !text.ends_with(last) || text.len() < first.len() + last.len() {
+        return false;
+    }
+    let mut pos = first.len();
+    let end = text.len() - last.len();
+    for lit in &literals[1..literals.len() - 1] {
+        match text[pos..end].find(lit) {
+            Some(i) => pos += i + lit.len(),
+            None => return false,
+        }
+    }
+    true
 }
 
 impl CodeEntry {
     /// Whether `text` is this code's message in any of its known wordings.
     pub fn has_message(&self, text: &str) -> bool {
-        let wanted = normalize_message(text);
-        normalize_message(self.message) == wanted
-            || self.variants.iter().any(|v| normalize_message(v) == wanted)
+        self.has_normalized_message(&normalize_message(text))
+    }
+
+    fn has_normalized_message(&self, wanted: &str) -> bool {
+        !wanted.is_empty()
+            && std::iter::once(self.message)
+                .chain(self.variants.iter().copied())
+                .any(|m| fits(&normalize_message(m), wanted))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_match_any_text() {
+        assert!(fits(
+            "{parameter} parameter is missing",
+            "media parameter is missing"
+        ));
+        assert!(fits(
+            "there was an error sending your message: {reason}",
+            "there was an error sending your message: blocked"
+        ));
+        assert!(fits("a {x} b {y} c", "a 1 b 2 c"));
+        assert!(!fits("{parameter} parameter is missing", "parameter is"));
+        assert!(!fits("a {x} b {y} c", "a 1 c"));
+        assert!(fits("exact", "exact") && !fits("exact", "exactly"));
+    }
+
+    #[test]
+    fn messages_compare_without_case_quotes_or_final_period() {
+        assert_eq!(
+            normalize_message("  You can\u{2019}t  mute yourself. "),
+            "you can't mute yourself"
+        );
+        assert_eq!(
+            codes_with_message("status is a duplicate.")
+                .iter()
+                .map(|c| c.code)
+                .collect::<Vec<_>>(),
+            vec![187]
+        );
+        assert_eq!(
+            codes_with_message("status parameter is missing.")[0].code,
+            38
+        );
+    }
+
+    #[test]
+    fn problem_names_match_on_any_host() {
+        assert_eq!(
+            problem("https://api.x.com/2/problems/usage-capped")
+                .unwrap()
+                .name,
+            "usage-capped"
+        );
+        assert_eq!(
+            problem("https://api.twitter.com/2/problems/client-forbidden/")
+                .unwrap()
+                .name,
+            "client-forbidden"
+        );
+        assert_eq!(problem("About:Blank").unwrap().name, "about:blank");
+        assert!(problem("nope").is_none());
     }
 }
