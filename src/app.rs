@@ -29,11 +29,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
         Some(Command::List(args)) => list(out, args, cli.output.json, terminal),
         Some(Command::Search { words }) => search(out, err, words, cli.output.json, terminal),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "twerr", out);
+            crate::docs::completions(*shell, out)?;
             Ok(exit::OK)
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
+            crate::docs::man_page(out)?;
             Ok(exit::OK)
         }
         None => explain(&cli, out, err, terminal),

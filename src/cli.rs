@@ -36,7 +36,7 @@ Examples:
 )]
 pub struct Cli {
     /// Status or error-code numbers, a problem name, message text or a body; `-` (or nothing) reads stdin
-    #[arg(value_name = "INPUT")]
+    #[arg(value_name = "INPUT", value_parser = InputValue, hide_possible_values = true)]
     pub inputs: Vec<String>,
 
     /// Explain NUMBER as an API error code
@@ -233,6 +233,30 @@ impl TypedValueParser for ProblemValue {
                 .iter()
                 .map(|e| PossibleValue::new(e.name).help(e.title)),
         ))
+    }
+}
+
+/// Free text; lists every code, status and problem name for completion of a bare argument.
+#[derive(Clone)]
+struct InputValue;
+
+impl TypedValueParser for InputValue {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let codes = CodeValue.possible_values().into_iter().flatten();
+        let statuses = StatusValue.possible_values().into_iter().flatten();
+        let problems = ProblemValue.possible_values().into_iter().flatten();
+        Some(Box::new(codes.chain(statuses).chain(problems)))
     }
 }
 

@@ -8,6 +8,7 @@ pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod diagnosis;
+pub mod docs;
 pub mod evidence;
 pub mod input;
 pub mod listing;

@@ -1,0 +1,126 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'twerr'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'twerr' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Explain NUMBER as an API error code')
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Explain NUMBER as an API error code')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Explain a v2 problem type, by name or type URI')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Explain a v2 problem type, by name or type URI')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the response to diagnose from FILE instead of stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the response to diagnose from FILE instead of stdin')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--exit-verdict', '--exit-verdict', [CompletionResultType]::ParameterName, 'Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search messages, descriptions and advice (every word must match, any case)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'twerr;list' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only entries from this source')
+            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Only entries of this family (auth, rate-limit, permission, ...)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'Only API error codes')
+            [CompletionResult]::new('--statuses', '--statuses', [CompletionResultType]::ParameterName, 'Only HTTP statuses')
+            [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only v2 problem types')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'twerr;ls' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only entries from this source')
+            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Only entries of this family (auth, rate-limit, permission, ...)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'Only API error codes')
+            [CompletionResult]::new('--statuses', '--statuses', [CompletionResultType]::ParameterName, 'Only HTTP statuses')
+            [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only v2 problem types')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'twerr;search' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'twerr;completions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'twerr;man' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'twerr;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search messages, descriptions and advice (every word must match, any case)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'twerr;help;list' {
+            break
+        }
+        'twerr;help;search' {
+            break
+        }
+        'twerr;help;completions' {
+            break
+        }
+        'twerr;help;man' {
+            break
+        }
+        'twerr;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,109 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[twerr] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'twerr'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'twerr'= {
+            cand -c 'Explain NUMBER as an API error code'
+            cand --code 'Explain NUMBER as an API error code'
+            cand -s 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)'
+            cand --status 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)'
+            cand -t 'Explain a v2 problem type, by name or type URI'
+            cand --type 'Explain a v2 problem type, by name or type URI'
+            cand -f 'Read the response to diagnose from FILE instead of stdin'
+            cand --file 'Read the response to diagnose from FILE instead of stdin'
+            cand --now 'Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock'
+            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --exit-verdict 'Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the tables (all, or filtered)'
+            cand ls 'List the tables (all, or filtered)'
+            cand search 'Search messages, descriptions and advice (every word must match, any case)'
+            cand completions 'Print the completion script for a shell'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'twerr;list'= {
+            cand -s 'Only the codes and problems that come with this HTTP status'
+            cand --status 'Only the codes and problems that come with this HTTP status'
+            cand --source 'Only entries from this source'
+            cand --family 'Only entries of this family (auth, rate-limit, permission, ...)'
+            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --codes 'Only API error codes'
+            cand --statuses 'Only HTTP statuses'
+            cand --problems 'Only v2 problem types'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'twerr;ls'= {
+            cand -s 'Only the codes and problems that come with this HTTP status'
+            cand --status 'Only the codes and problems that come with this HTTP status'
+            cand --source 'Only entries from this source'
+            cand --family 'Only entries of this family (auth, rate-limit, permission, ...)'
+            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --codes 'Only API error codes'
+            cand --statuses 'Only HTTP statuses'
+            cand --problems 'Only v2 problem types'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'twerr;search'= {
+            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'twerr;completions'= {
+            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'twerr;man'= {
+            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'twerr;help'= {
+            cand list 'List the tables (all, or filtered)'
+            cand search 'Search messages, descriptions and advice (every word must match, any case)'
+            cand completions 'Print the completion script for a shell'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'twerr;help;list'= {
+        }
+        &'twerr;help;search'= {
+        }
+        &'twerr;help;completions'= {
+        }
+        &'twerr;help;man'= {
+        }
+        &'twerr;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
