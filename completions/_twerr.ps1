@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search messages, descriptions and advice (every word must match, any case)')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Summarise every error in a log of many responses (most frequent first)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -82,6 +83,13 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'twerr;scan' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'twerr;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
@@ -99,6 +107,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         'twerr;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search messages, descriptions and advice (every word must match, any case)')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Summarise every error in a log of many responses (most frequent first)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -108,6 +117,9 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             break
         }
         'twerr;help;search' {
+            break
+        }
+        'twerr;help;scan' {
             break
         }
         'twerr;help;completions' {

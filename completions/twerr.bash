@@ -31,6 +31,9 @@ _twerr() {
             twerr,man)
                 cmd="twerr__subcmd__man"
                 ;;
+            twerr,scan)
+                cmd="twerr__subcmd__scan"
+                ;;
             twerr,search)
                 cmd="twerr__subcmd__search"
                 ;;
@@ -46,6 +49,9 @@ _twerr() {
             twerr__subcmd__help,man)
                 cmd="twerr__subcmd__help__subcmd__man"
                 ;;
+            twerr__subcmd__help,scan)
+                cmd="twerr__subcmd__help__subcmd__scan"
+                ;;
             twerr__subcmd__help,search)
                 cmd="twerr__subcmd__help__subcmd__search"
                 ;;
@@ -56,7 +62,7 @@ _twerr() {
 
     case "${cmd}" in
         twerr)
-            opts="-c -s -t -f -q -h -V --code --status --type --file --now --quiet --exit-verdict --json --color --help --version 3 13 17 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 109 110 120 130 131 135 139 144 150 151 160 161 179 185 186 187 195 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 433 453 200 304 400 401 403 404 406 409 410 420 422 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict disallowed-resource duplicate-rules invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource operational-disconnect resource-not-found resource-unavailable rule-cap streaming-connection unsupported-authentication usage-capped list ls search completions man help"
+            opts="-c -s -t -f -q -h -V --code --status --type --file --now --quiet --exit-verdict --json --color --help --version 3 13 17 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 109 110 120 130 131 135 139 144 150 151 160 161 179 185 186 187 195 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 433 453 200 304 400 401 403 404 406 409 410 420 422 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict disallowed-resource duplicate-rules invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource operational-disconnect resource-not-found resource-unavailable rule-cap streaming-connection unsupported-authentication usage-capped list ls search scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -128,7 +134,7 @@ _twerr() {
             return 0
             ;;
         twerr__subcmd__help)
-            opts="list search completions man help"
+            opts="list search scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -197,6 +203,20 @@ _twerr() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        twerr__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         twerr__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -246,6 +266,24 @@ _twerr() {
             return 0
             ;;
         twerr__subcmd__man)
+            opts="-h --json --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        twerr__subcmd__scan)
             opts="-h --json --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

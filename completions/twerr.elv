@@ -39,6 +39,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand list 'List the tables (all, or filtered)'
             cand ls 'List the tables (all, or filtered)'
             cand search 'Search messages, descriptions and advice (every word must match, any case)'
+            cand scan 'Summarise every error in a log of many responses (most frequent first)'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -75,6 +76,12 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'twerr;scan'= {
+            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --json 'Print JSON instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'twerr;completions'= {
             cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
@@ -90,6 +97,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
         &'twerr;help'= {
             cand list 'List the tables (all, or filtered)'
             cand search 'Search messages, descriptions and advice (every word must match, any case)'
+            cand scan 'Summarise every error in a log of many responses (most frequent first)'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -97,6 +105,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         &'twerr;help;list'= {
         }
         &'twerr;help;search'= {
+        }
+        &'twerr;help;scan'= {
         }
         &'twerr;help;completions'= {
         }

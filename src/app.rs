@@ -28,6 +28,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
     match &cli.command {
         Some(Command::List(args)) => list(out, args, cli.output.json, terminal),
         Some(Command::Search { words }) => search(out, err, words, cli.output.json, terminal),
+        Some(Command::Scan { files }) => scan(out, err, files, cli.output.json, terminal),
         Some(Command::Completions { shell }) => {
             crate::docs::completions(*shell, out)?;
             Ok(exit::OK)
@@ -89,6 +90,109 @@ fn search(
         render::table::rows(out, &rows, terminal)?;
     }
     Ok(if rows.is_empty() {
+        exit::NOTHING_RECOGNISED
+    } else {
+        exit::OK
+    })
+}
+
+/// One log's summary, for `scan` with several files.
+#[derive(serde::Serialize)]
+struct FileSummary {
+    path: String,
+    #[serde(flatten)]
+    summary: crate::scan::Summary,
+}
+
+#[derive(serde::Serialize)]
+struct ScanReport {
+    #[serde(flatten)]
+    total: crate::scan::Summary,
+    files: Vec<FileSummary>,
+}
+
+fn scan(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    files: &[std::path::PathBuf],
+    json: bool,
+    terminal: bool,
+) -> io::Result<u8> {
+    let show_progress = io::stderr().is_terminal();
+    let names: Vec<std::path::PathBuf> = if files.is_empty() {
+        vec!["-".into()]
+    } else {
+        files.to_vec()
+    };
+    let mut total = crate::scan::Tally::default();
+    let (mut lines, mut bytes, mut long) = (0, 0, 0);
+    let mut per_file = Vec::new();
+    for name in &names {
+        let label = name.display().to_string();
+        let progress = |n: u64| {
+            if show_progress {
+                eprint!("\rtwerr: scanning {label}: {} MiB read", n >> 20);
+            }
+        };
+        let result = if label == "-" {
+            crate::scan::scan(io::stdin().lock(), progress)
+        } else {
+            match std::fs::File::open(name) {
+                Ok(f) => crate::scan::scan(io::BufReader::with_capacity(1 << 20, f), progress),
+                Err(e) => Err(e),
+            }
+        };
+        if show_progress {
+            eprint!("\r\x1b[K");
+        }
+        let (tally, l, b, lg) = match result {
+            Ok(r) => r,
+            Err(e) => {
+                writeln!(err, "twerr: cannot read {label}: {e}")?;
+                return Ok(exit::USAGE);
+            }
+        };
+        total.merge(&tally);
+        (lines, bytes, long) = (lines + l, bytes + b, long + lg);
+        per_file.push(FileSummary {
+            path: label,
+            summary: tally.summary(l, b, lg),
+        });
+    }
+    let report = ScanReport {
+        total: total.summary(lines, bytes, long),
+        files: per_file,
+    };
+    if json {
+        render::json::write(out, &report)?;
+    } else {
+        if report.files.len() > 1 {
+            for f in &report.files {
+                writeln!(
+                    out,
+                    "{}: {} errors in {} lines",
+                    f.path, f.summary.total, f.summary.lines
+                )?;
+                render::table::scan(out, &f.summary, terminal)?;
+                writeln!(out)?;
+            }
+            writeln!(out, "all files:")?;
+        }
+        render::table::scan(out, &report.total, terminal)?;
+        writeln!(
+            out,
+            "{} errors in {} lines ({} bytes)",
+            report.total.total, lines, bytes
+        )?;
+        if long > 0 {
+            writeln!(
+                out,
+                "note: {long} lines longer than {} bytes were cut to that length",
+                crate::scan::MAX_LINE_BYTES
+            )?;
+        }
+    }
+    Ok(if report.total.total == 0 {
         exit::NOTHING_RECOGNISED
     } else {
         exit::OK
@@ -196,6 +300,15 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
 
     let mut d = diagnosis::diagnose(&found, diagnosis::Options { now: cli.now });
     d.notes.extend(notes);
+    if d.status.is_none() && d.errors.is_empty() && d.rate_limit.is_none() {
+        // Only notes (a body cut short before its first complete error): say so on one line.
+        writeln!(
+            err,
+            "twerr: {}; nothing else to explain",
+            d.notes.join("; ")
+        )?;
+        return Ok(exit::NOTHING_RECOGNISED);
+    }
     if !cli.quiet {
         if cli.output.json {
             render::json::write(out, &d)?;
@@ -295,18 +408,18 @@ fn input_notes(i: &Input) -> Vec<String> {
 
 fn nothing_found_reason(inputs: &[Input], notes: &[String]) -> String {
     const LOOKED_FOR: &str = "looked for HTTP status lines, curl --fail lines, JSON/XML error bodies, v2 problems, client exception text and rate-limit headers";
-    if let Some(n) = notes.first() {
-        return format!("{n}; nothing else to explain");
-    }
     match inputs {
         [i] if i.total_bytes == 0 => "the input is empty: nothing to explain".to_string(),
         [i] if i.text.trim().is_empty() => {
             "the input holds only whitespace: nothing to explain".to_string()
         }
-        [i] if i.binary => {
-            format!("the input is binary data with nothing recognisable in it ({LOOKED_FOR})")
-        }
-        _ => format!("nothing recognisable in the input ({LOOKED_FOR})"),
+        [i] if i.binary => format!(
+            "the input is binary data (NUL bytes) with nothing recognisable in it ({LOOKED_FOR})"
+        ),
+        _ => match notes.first() {
+            Some(n) => format!("{n}; nothing recognisable in it ({LOOKED_FOR})"),
+            None => format!("nothing recognisable in the input ({LOOKED_FOR})"),
+        },
     }
 }
 

@@ -104,6 +104,12 @@ pub enum Command {
         #[arg(required = true, value_name = "WORD")]
         words: Vec<String>,
     },
+    /// Summarise every error in a log of many responses (most frequent first)
+    Scan {
+        /// Log files to read; `-` or nothing reads stdin
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Print the completion script for a shell
     Completions {
         /// The shell to complete for

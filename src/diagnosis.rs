@@ -178,7 +178,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
                 ));
                 None
             }
-            Finding::Status { .. } | Finding::Header { .. } => None,
+            Finding::Status { .. } | Finding::Header { .. } | Finding::Body => None,
         };
         if let Some(r) = report {
             merge(&mut errors, r);

@@ -15,3 +15,4 @@ pub mod listing;
 pub mod ratelimit;
 pub mod render;
 pub mod sanitize;
+pub mod scan;

@@ -13,6 +13,11 @@ use std::sync::LazyLock;
 /// How far into nested `data` objects of client dumps the interpreter follows.
 const MAX_INTERPRET_DEPTH: usize = 4;
 
+/// Bodies nest a few levels (a client dump: data, errors, an entry); anything nested
+/// deeper than this is not tried as a body, which keeps hostile input (`{"a":[` a million
+/// times) linear: no parse attempt allocates its way down a deep nest.
+const MAX_BODY_DEPTH: usize = 32;
+
 static SALVAGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{\s*"code"\s*:\s*([0-9]{1,20})\s*,\s*"message"\s*:\s*"((?:[^"\\]|\\.)*)"|\{\s*"message"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"code"\s*:\s*([0-9]{1,20})"#).unwrap()
 });
@@ -23,7 +28,7 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
     let mut i = 0;
     while let Some(off) = memchr::memchr2(b'{', b'[', &bytes[i..]) {
         let start = i + off;
-        if !plausible_start(bytes, start) {
+        if !plausible_start(bytes, start) || !nesting_within_limit(bytes, start) {
             i = start + 1;
             continue;
         }
@@ -32,6 +37,15 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
             Parsed::Value(value, end, how) => {
                 let before = out.len();
                 interpret(&value, how, line, 0, out);
+                if out.len() > before || looks_like_response(&value) {
+                    out.insert(
+                        before,
+                        Evidence {
+                            finding: Finding::Body,
+                            seen: Seen { line, how },
+                        },
+                    );
+                }
                 if out.len() > before || looks_like_response(&value) {
                     trailing_http_code(text, end, lines, out);
                 }
@@ -69,6 +83,43 @@ fn plausible_start(bytes: &[u8], start: usize) -> bool {
         (b'[', Some(c)) => *c == b'{',
         _ => false,
     }
+}
+
+/// Whether the brackets opened at `start` close (or the text ends) before nesting deeper
+/// than [`MAX_BODY_DEPTH`]. Quoted strings (either quote) are skipped; no allocation.
+fn nesting_within_limit(bytes: &[u8], start: usize) -> bool {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut escaped = false;
+    for &b in &bytes[start..] {
+        if let Some(q) = quote {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'\n' => quote = None,
+                _ if b == q => quote = None,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' | b'\'' => quote = Some(b),
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_BODY_DEPTH {
+                    return false;
+                }
+            }
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
 }
 
 fn parse_at(text: &str, start: usize) -> Parsed {
@@ -397,8 +448,13 @@ fn scalar_text(v: &Value) -> Option<String> {
 mod tests {
     use super::super::{Finding, How, extract};
 
+    /// What was found, without the markers of where bodies were.
     fn kinds(text: &str) -> Vec<Finding> {
-        extract(text).into_iter().map(|e| e.finding).collect()
+        extract(text)
+            .into_iter()
+            .map(|e| e.finding)
+            .filter(|f| *f != Finding::Body)
+            .collect()
     }
 
     fn code(code: u64, message: &str) -> Finding {
@@ -451,7 +507,14 @@ mod tests {
             }
         );
         let f = extract("{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n429\n");
-        assert_eq!((f[1].seen.line, f[1].seen.how), (2, How::TrailingHttpCode));
+        let status = f
+            .iter()
+            .find(|e| matches!(e.finding, Finding::Status { .. }))
+            .expect("a status");
+        assert_eq!(
+            (status.seen.line, status.seen.how),
+            (2, How::TrailingHttpCode)
+        );
     }
 
     #[test]
@@ -468,6 +531,15 @@ mod tests {
             code: 403,
             message: None
         }));
+    }
+
+    #[test]
+    fn a_body_without_errors_is_still_marked() {
+        let f = extract("{\"data\":{\"id\":\"1\"}}");
+        assert_eq!(
+            f.iter().map(|e| &e.finding).collect::<Vec<_>>(),
+            vec![&Finding::Body]
+        );
     }
 
     #[test]

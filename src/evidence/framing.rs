@@ -2,13 +2,23 @@
 //! headers, HTML error pages, XML bodies, and the exception lines client libraries print.
 
 use super::{Evidence, Finding, How, Seen, is_interesting_header};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static STATUS_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^HTTP/[0-9](?:\.[0-9])? +([0-9]{3})(?: +(.*))?$").unwrap());
-static HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Za-z0-9][A-Za-z0-9_-]*) *: *(.*)$").unwrap());
+/// The literal every line-shaped recogniser (but status lines and headers) needs: one
+/// Aho-Corasick pass per line decides which regexes are worth running at all.
+static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([CURL_MARK, "<title", "<error", TWEEPY_MARK, NODE_MARK])
+        .unwrap()
+});
+const CURL_MARK: &str = "curl: (22)";
+const TWEEPY_MARK: &str = "tweepy.errors.";
+const NODE_MARK: &str = "Request failed with code";
 static CURL_FAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"curl: \(22\) The requested URL returned error: ([0-9]{3})(?: +([^\r\n]*))?")
         .unwrap()
@@ -37,6 +47,7 @@ static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
     let mut in_headers = false;
     let mut after_tweepy = false;
+    let mut after_tweepy_first = false;
     for (index, raw) in text.split('\n').enumerate() {
         let line_no = index + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -55,22 +66,24 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             None => raw,
         };
 
-        if let Some(c) = STATUS_LINE.captures(line) {
-            if let Ok(code) = c[1].parse() {
-                let reason = c
-                    .get(2)
-                    .map(|m| m.as_str().trim().to_string())
-                    .filter(|r| !r.is_empty());
-                push(Finding::Status { code, reason }, How::StatusLine);
+        if line.starts_with("HTTP/") {
+            if let Some(c) = STATUS_LINE.captures(line) {
+                if let Ok(code) = c[1].parse() {
+                    let reason = c
+                        .get(2)
+                        .map(|m| m.as_str().trim().to_string())
+                        .filter(|r| !r.is_empty());
+                    push(Finding::Status { code, reason }, How::StatusLine);
+                }
+                in_headers = true;
+                after_tweepy = false;
+                continue;
             }
-            in_headers = true;
-            after_tweepy = false;
-            continue;
         }
         if in_headers {
-            if let Some(c) = HEADER.captures(line) {
-                if is_interesting_header(&c[1]) {
-                    push(header(&c[1], &c[2]), How::Header);
+            if let Some((name, value)) = header_line(line) {
+                if is_interesting_header(name) {
+                    push(header(name, value), How::Header);
                 }
                 continue;
             }
@@ -79,16 +92,26 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             if line.trim().is_empty() {
                 continue;
             }
-        } else if let Some(c) = HEADER.captures(line) {
+        } else if line.starts_with(['x', 'X', 'r', 'R'])
+            && let Some((name, value)) = header_line(line)
+        {
             // Rate-limit headers pasted on their own, without a status line.
-            let name = c[1].to_ascii_lowercase();
-            if is_interesting_header(&name) && name != "date" && name != "content-type" {
-                push(header(&c[1], &c[2]), How::Header);
+            if is_interesting_header(name)
+                && !name.eq_ignore_ascii_case("date")
+                && !name.eq_ignore_ascii_case("content-type")
+            {
+                push(header(name, value), How::Header);
                 continue;
             }
         }
 
-        if let Some(c) = CURL_FAIL.captures(line)
+        let mut marks = [false; 5];
+        for m in MARKERS.find_overlapping_iter(line) {
+            marks[m.pattern().as_usize()] = true;
+        }
+        let [curl, title, xml, tweepy, node] = marks;
+        if curl
+            && let Some(c) = CURL_FAIL.captures(line)
             && let Ok(code) = c[1].parse()
         {
             let reason = c
@@ -97,23 +120,28 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
                 .filter(|r| !r.is_empty());
             push(Finding::Status { code, reason }, How::CurlFail);
         }
-        for c in HTML_TITLE.captures_iter(line) {
-            if let Ok(code) = c[1].parse() {
-                let reason = Some(c[2].trim().to_string()).filter(|r| !r.is_empty());
-                push(Finding::Status { code, reason }, How::HtmlTitle);
+        if title {
+            for c in HTML_TITLE.captures_iter(line) {
+                if let Ok(code) = c[1].parse() {
+                    let reason = Some(c[2].trim().to_string()).filter(|r| !r.is_empty());
+                    push(Finding::Status { code, reason }, How::HtmlTitle);
+                }
             }
         }
-        for c in XML_ERROR.captures_iter(line) {
-            let message = Some(c[2].trim().to_string()).filter(|m| !m.is_empty());
-            push(code_finding(&c[1], message), How::XmlBody);
+        if xml {
+            for c in XML_ERROR.captures_iter(line) {
+                let message = Some(c[2].trim().to_string()).filter(|m| !m.is_empty());
+                push(code_finding(&c[1], message), How::XmlBody);
+            }
         }
 
-        if let Some(c) = TWEEPY_EXCEPTION.captures(line) {
+        if tweepy && let Some(c) = TWEEPY_EXCEPTION.captures(line) {
             if let Ok(code) = c[1].parse() {
                 let reason = c.get(2).map(|m| m.as_str().trim().to_string());
                 push(Finding::Status { code, reason }, How::ClientText);
             }
             after_tweepy = true;
+            after_tweepy_first = true;
             continue;
         }
         if after_tweepy {
@@ -124,8 +152,12 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
                 );
                 continue;
             }
-            if !line.trim().is_empty() && !line.starts_with(' ') {
-                // tweepy prints a message without a number for errors that have no code.
+            let first = line.trim_start().chars().next();
+            if after_tweepy_first
+                && first.is_some_and(|c| c.is_alphabetic())
+                && !line.starts_with(' ')
+            {
+                // tweepy prints the message alone for errors that have no code (v2 problems).
                 push(
                     Finding::Message {
                         text: line.trim().to_string(),
@@ -138,7 +170,7 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             after_tweepy = false;
         }
 
-        if let Some(c) = NODE_REQUEST_FAILED.captures(line) {
+        if node && let Some(c) = NODE_REQUEST_FAILED.captures(line) {
             if let Ok(code) = c[1].parse() {
                 push(Finding::Status { code, reason: None }, How::ClientText);
             }
@@ -148,6 +180,18 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             }
         }
     }
+}
+
+/// `name: value` where name is a header token.
+fn header_line(line: &str) -> Option<(&str, &str)> {
+    let (name, value) = line.split_once(':')?;
+    let name = name.trim_end_matches(' ');
+    let token = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && name.as_bytes()[0].is_ascii_alphanumeric();
+    token.then_some((name, value))
 }
 
 fn is_curl_verbose_noise(line: &str) -> bool {

@@ -104,6 +104,9 @@ pub enum Finding {
     Number { number: u64 },
     /// A body that starts like JSON but ends before it is complete.
     Truncated,
+    /// A response body was read here; what it holds is reported separately. Lets batch
+    /// mode tell where one response ends even when its body holds no error.
+    Body,
 }
 
 /// A v2 problem object (RFC 7807).

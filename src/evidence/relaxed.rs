@@ -204,17 +204,16 @@ impl Parser<'_> {
             self.i += 1;
         }
         while let Some(c) = self.peek() {
-            if c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-' | b'_' | b'n') {
+            if c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-') {
                 self.i += 1;
             } else {
                 break;
             }
         }
-        // Python and JS allow 1_000 and BigInt 10n; keep the digits.
-        let raw: String = self.s[start..self.i]
-            .chars()
-            .filter(|c| *c != '_' && *c != 'n')
-            .collect();
+        let raw = &self.s[start..self.i];
+        if self.peek() == Some(b'n') {
+            self.i += 1; // a JavaScript BigInt: 187n
+        }
         if let Ok(v) = raw.parse::<u64>() {
             return Some(Value::Number(v.into()));
         }
@@ -222,7 +221,8 @@ impl Parser<'_> {
             return Some(Value::Number(v.into()));
         }
         let f: f64 = raw.parse().ok()?;
-        Some(Number::from_f64(f).map_or(Value::Null, Value::Number))
+        // A number too large for any type (1e400) is kept as its text, to be reported as such.
+        Some(Number::from_f64(f).map_or_else(|| Value::String(raw.to_string()), Value::Number))
     }
 }
 
@@ -270,5 +270,12 @@ mod tests {
         assert!(parse_prefix(&deep).is_none());
         assert!(parse_prefix("{foo}").is_none());
         assert!(parse_prefix("{'a': 'unterminated").is_none());
+    }
+
+    #[test]
+    fn numbers_out_of_range_keep_their_text() {
+        assert_eq!(parse("{code: 1e400}"), json!({"code": "1e400"}));
+        assert_eq!(parse("{code: -1}"), json!({"code": -1}));
+        assert_eq!(parse("{code: 187n}"), json!({"code": 187}));
     }
 }

@@ -1,0 +1,439 @@
+//! Batch mode: every error in a log of many responses, counted.
+//!
+//! The log is read line by line and cut into blocks that never split a response; each
+//! block goes through the same [`evidence::extract`] and [`diagnosis::diagnose`] as a
+//! single response. A grouper then splits the evidence into occurrences, one per response:
+//! a status line (or curl's failure line, or a client's exception line) opens one, its
+//! headers and its body belong to it, and a body with nothing before it stands alone.
+//! Memory is bounded by the block size, whatever the log's size.
+
+use crate::catalog::Verdict;
+use crate::diagnosis::{self, Diagnosis};
+use crate::evidence::{self, Evidence, Finding, How};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::{self, BufRead};
+
+/// Lines longer than this are cut (and counted): a log line is not a megabyte of text.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// A block is cut once it has this many bytes and its brackets are balanced...
+const BLOCK_BYTES: usize = 256 << 10;
+/// ...and in any case at this size.
+const MAX_BLOCK_BYTES: usize = 4 << 20;
+
+/// One kind of error in the summary: a status with a code or problem type, counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub status: Option<u16>,
+    pub code: Option<u64>,
+    #[serde(rename = "type")]
+    pub type_uri: Option<String>,
+    pub count: u64,
+    pub first_line: u64,
+    pub last_line: u64,
+    pub verdict: Verdict,
+    pub message: String,
+    pub advice: String,
+    pub known: bool,
+}
+
+/// The summary of one log, or of all logs together.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Error occurrences found: each response counts once, whatever it holds.
+    pub total: u64,
+    /// Most frequent first.
+    pub entries: Vec<Entry>,
+    pub lines: u64,
+    pub bytes: u64,
+    /// Lines longer than [`MAX_LINE_BYTES`], cut to that length.
+    pub long_lines: u64,
+}
+
+/// Counts occurrences as they are found.
+#[derive(Default)]
+pub struct Tally {
+    entries: HashMap<(Option<u16>, Option<u64>, Option<String>), Entry>,
+    total: u64,
+}
+
+impl Tally {
+    fn add(&mut self, d: &Diagnosis, first_line: u64, last_line: u64) {
+        let status = d.status.as_ref().map(|s| s.code);
+        let successful = status.is_some_and(|s| s < 400) && d.errors.is_empty();
+        if successful || (status.is_none() && d.errors.is_empty()) {
+            return; // a 2xx/3xx response with no error is not a failure
+        }
+        self.total += 1;
+        let keys: Vec<(Option<u64>, Option<String>, Verdict, String, String, bool)> =
+            if d.errors.is_empty() {
+                let s = d.status.as_ref().expect("checked above");
+                vec![(
+                    None,
+                    None,
+                    s.verdict,
+                    s.message.clone(),
+                    s.advice.clone(),
+                    s.known,
+                )]
+            } else {
+                d.errors
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.code,
+                            e.type_uri.clone(),
+                            e.verdict,
+                            e.message.clone(),
+                            e.advice.clone(),
+                            e.known,
+                        )
+                    })
+                    .collect()
+            };
+        for (code, type_uri, verdict, message, advice, known) in keys {
+            let entry = self
+                .entries
+                .entry((status, code, type_uri.clone()))
+                .or_insert_with(|| Entry {
+                    status,
+                    code,
+                    type_uri,
+                    count: 0,
+                    first_line,
+                    last_line,
+                    verdict,
+                    message,
+                    advice: first_sentence(&advice),
+                    known,
+                });
+            entry.count += 1;
+            entry.first_line = entry.first_line.min(first_line);
+            entry.last_line = entry.last_line.max(last_line);
+        }
+    }
+
+    /// Adds another tally (a file's, into the total).
+    pub fn merge(&mut self, other: &Tally) {
+        self.total += other.total;
+        for (key, e) in &other.entries {
+            match self.entries.get_mut(key) {
+                Some(mine) => {
+                    mine.count += e.count;
+                    mine.first_line = mine.first_line.min(e.first_line);
+                    mine.last_line = mine.last_line.max(e.last_line);
+                }
+                None => {
+                    self.entries.insert(key.clone(), e.clone());
+                }
+            }
+        }
+    }
+
+    pub fn summary(&self, lines: u64, bytes: u64, long_lines: u64) -> Summary {
+        let mut entries: Vec<Entry> = self.entries.values().cloned().collect();
+        entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_line.cmp(&b.first_line)));
+        Summary {
+            total: self.total,
+            entries,
+            lines,
+            bytes,
+            long_lines,
+        }
+    }
+}
+
+fn first_sentence(text: &str) -> String {
+    match text.find(". ") {
+        Some(i) => text[..=i].to_string(),
+        None => text.to_string(),
+    }
+}
+
+/// Splits evidence into responses, across block boundaries.
+#[derive(Default)]
+struct Grouper {
+    current: Vec<Evidence>,
+    /// The line of the body the current occurrence already has, if any.
+    body_line: Option<usize>,
+    /// How the current occurrence was opened: a curl `--fail` line or a tweepy line has no
+    /// body after it, so a body that follows is a response of its own.
+    opened_by: Option<How>,
+}
+
+impl Grouper {
+    /// Takes one piece of evidence (lines absolute); returns a finished occurrence, if any.
+    fn push(&mut self, e: Evidence) -> Option<Vec<Evidence>> {
+        let mut finished = None;
+        let framing_status = matches!(e.finding, Finding::Status { .. })
+            && matches!(
+                e.seen.how,
+                How::StatusLine | How::CurlFail | How::ClientText | How::HtmlTitle
+            );
+        let body = is_body(&e);
+        if framing_status {
+            if !self.current.is_empty() && !self.interim() {
+                finished = self.take();
+            }
+            self.opened_by = Some(e.seen.how);
+        } else if body
+            && (self.body_line.is_some_and(|l| l != e.seen.line) || !self.takes_body(e.seen.how))
+        {
+            finished = self.take();
+        }
+        if body {
+            self.body_line = Some(e.seen.line);
+        }
+        self.current.push(e);
+        finished
+    }
+
+    /// Whether the current occurrence is only an interim or redirect answer so far
+    /// (`100 Continue`, a 3xx followed with -L): the next status line belongs to it.
+    fn interim(&self) -> bool {
+        self.body_line.is_none()
+            && self.current.iter().all(|e| match &e.finding {
+                Finding::Status { code, .. } => *code < 200 || (300..400).contains(code),
+                _ => true,
+            })
+    }
+
+    /// Whether a body of shape `how` can belong to the current occurrence.
+    fn takes_body(&self, how: How) -> bool {
+        match self.opened_by {
+            None | Some(How::StatusLine) => true,
+            // twitter-api-v2 prints its error line, then the error object.
+            Some(How::ClientText) => how == How::ObjectLiteral,
+            Some(_) => false,
+        }
+    }
+
+    fn take(&mut self) -> Option<Vec<Evidence>> {
+        self.body_line = None;
+        self.opened_by = None;
+        let group = std::mem::take(&mut self.current);
+        (!group.is_empty()).then_some(group)
+    }
+}
+
+fn is_body(e: &Evidence) -> bool {
+    matches!(
+        e.seen.how,
+        How::JsonBody | How::ObjectLiteral | How::XmlBody | How::TruncatedJson
+    )
+}
+
+/// Reads a whole log from `reader`, calling `progress` with the bytes read so far now and
+/// then, and returns its tally and counts.
+pub fn scan(
+    reader: impl BufRead,
+    mut progress: impl FnMut(u64),
+) -> io::Result<(Tally, u64, u64, u64)> {
+    let mut reader = reader;
+    let mut tally = Tally::default();
+    let mut grouper = Grouper::default();
+    let mut block = String::new();
+    let mut block_first_line: u64 = 1;
+    let mut depth: i64 = 0;
+    let mut line_no: u64 = 0;
+    let mut bytes: u64 = 0;
+    let mut long_lines: u64 = 0;
+    let mut raw = Vec::new();
+    let mut last_progress = 0u64;
+
+    let flush = |block: &mut String, first: u64, grouper: &mut Grouper, tally: &mut Tally| {
+        for mut e in evidence::extract(block) {
+            e.seen.line += first as usize - 1;
+            if let Some(group) = grouper.push(e) {
+                record(&group, tally);
+            }
+        }
+        block.clear();
+    };
+
+    loop {
+        raw.clear();
+        let n = read_line_capped(&mut reader, &mut raw, &mut long_lines)?;
+        if n == 0 {
+            break;
+        }
+        bytes += n as u64;
+        line_no += 1;
+        let line = String::from_utf8_lossy(&raw);
+        let starts_response = starts_response(&line);
+        if starts_response && !block.is_empty() {
+            flush(&mut block, block_first_line, &mut grouper, &mut tally);
+        }
+        if block.is_empty() {
+            block_first_line = line_no;
+            depth = 0;
+        }
+        block.push_str(&line);
+        if !line.ends_with('\n') {
+            block.push('\n');
+        }
+        depth += bracket_balance(line.as_bytes());
+        if (block.len() >= BLOCK_BYTES && depth <= 0) || block.len() >= MAX_BLOCK_BYTES {
+            flush(&mut block, block_first_line, &mut grouper, &mut tally);
+        }
+        if bytes - last_progress >= 64 << 20 {
+            last_progress = bytes;
+            progress(bytes);
+        }
+    }
+    flush(&mut block, block_first_line, &mut grouper, &mut tally);
+    if let Some(group) = grouper.take() {
+        record(&group, &mut tally);
+    }
+    Ok((tally, line_no, bytes, long_lines))
+}
+
+fn record(group: &[Evidence], tally: &mut Tally) {
+    let d = diagnosis::diagnose(group, diagnosis::Options::default());
+    let first = group.iter().map(|e| e.seen.line).min().unwrap_or(0) as u64;
+    let last = group.iter().map(|e| e.seen.line).max().unwrap_or(0) as u64;
+    tally.add(&d, first, last);
+}
+
+/// Lines that begin a new response, where a block may be cut without splitting one.
+fn starts_response(line: &str) -> bool {
+    let l = line.strip_prefix("< ").unwrap_or(line);
+    l.starts_with("HTTP/")
+        || l.starts_with("curl: (22)")
+        || l.contains("tweepy.errors.")
+        || l.contains("ApiResponseError")
+}
+
+/// Opening minus closing brackets outside quoted strings: a block is cut only where a
+/// multi-line body has closed.
+fn bracket_balance(bytes: &[u8]) -> i64 {
+    let mut balance = 0i64;
+    let mut quote: Option<u8> = None;
+    let mut escaped = false;
+    for &b in bytes {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'"' => quote = Some(b),
+            b'{' | b'[' => balance += 1,
+            b'}' | b']' => balance -= 1,
+            _ => {}
+        }
+    }
+    balance
+}
+
+/// Reads one line into `buf`, keeping at most [`MAX_LINE_BYTES`] of it; returns the bytes
+/// consumed from the reader (0 at the end).
+fn read_line_capped(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    long_lines: &mut u64,
+) -> io::Result<usize> {
+    let mut consumed = 0;
+    let mut cut = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        let (chunk, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let room = MAX_LINE_BYTES.saturating_sub(buf.len());
+        if chunk.len() > room {
+            cut = true;
+        }
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let used = chunk.len();
+        reader.consume(used);
+        consumed += used;
+        if done {
+            break;
+        }
+    }
+    if cut {
+        *long_lines += 1;
+    }
+    Ok(consumed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(log: &str) -> Summary {
+        let (tally, lines, bytes, long) = scan(log.as_bytes(), |_| {}).unwrap();
+        tally.summary(lines, bytes, long)
+    }
+
+    #[test]
+    fn curl_i_output_is_one_occurrence() {
+        let log = "HTTP/1.1 100 Continue\n\nHTTP/2 429\nx-rate-limit-reset: 1\n\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n";
+        let s = summary(log);
+        assert_eq!(s.total, 1);
+        assert_eq!(s.entries.len(), 1);
+        assert_eq!(
+            (s.entries[0].status, s.entries[0].code),
+            (Some(429), Some(88))
+        );
+        assert_eq!(
+            (s.entries[0].first_line, s.entries[0].last_line),
+            (1, 6),
+            "from the interim status line to the body"
+        );
+    }
+
+    #[test]
+    fn json_lines_each_count() {
+        let line = "{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}\n";
+        let s = summary(&line.repeat(5));
+        assert_eq!(s.total, 5);
+        assert_eq!(
+            (
+                s.entries[0].count,
+                s.entries[0].first_line,
+                s.entries[0].last_line
+            ),
+            (5, 1, 5)
+        );
+    }
+
+    #[test]
+    fn success_and_noise_are_not_errors() {
+        let s = summary(
+            "INFO starting\nHTTP/2 200\ncontent-type: application/json\n\n{\"data\":{\"id\":\"1\"}}\nINFO done\n",
+        );
+        assert_eq!(s.total, 0);
+        assert!(s.entries.is_empty());
+    }
+
+    #[test]
+    fn long_lines_are_cut_and_counted() {
+        let log = format!(
+            "{}\n{{\"errors\":[{{\"code\":88,\"message\":\"x\"}}]}}\n",
+            "y".repeat(MAX_LINE_BYTES + 10)
+        );
+        let s = summary(&log);
+        assert_eq!((s.long_lines, s.total, s.lines), (1, 1, 2));
+    }
+
+    #[test]
+    fn bracket_balance_skips_strings() {
+        assert_eq!(bracket_balance(br#"{"a":"}}}","b":["#), 2);
+        assert_eq!(bracket_balance(br#"]}"#), -2);
+    }
+}

@@ -1,0 +1,152 @@
+//! The bad-input table of README.md, row by row: what twerr prints and how it exits on
+//! input that is empty, binary, broken, deep, out of range, huge, or not there at all.
+
+mod common;
+use common::{codes, json, run, twerr};
+
+#[test]
+fn empty_stdin() {
+    let (exit, out, err) = run(&[], b"");
+    assert_eq!((exit, out.as_str()), (1, ""));
+    assert_eq!(err, "twerr: the input is empty: nothing to explain\n");
+}
+
+#[test]
+fn only_whitespace() {
+    let (exit, _, err) = run(&[], b" \n\t\r\n  ");
+    assert_eq!(exit, 1);
+    assert_eq!(
+        err,
+        "twerr: the input holds only whitespace: nothing to explain\n"
+    );
+}
+
+#[test]
+fn binary_data() {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec();
+    png.extend((0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8));
+    let out = twerr().write_stdin(png).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("binary data"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn invalid_utf8_around_a_valid_body() {
+    let mut input = b"\xff\xfe\x80 garbage \xc3\x28\n".to_vec();
+    input.extend_from_slice(br#"{"errors":[{"code":187,"message":"Status is a duplicate."}]}"#);
+    input.extend_from_slice(b"\n\xf0\x28\x8c\xbc");
+    let (exit, v) = json(&[], &input);
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), vec![187]);
+    assert!(v["notes"].to_string().contains("not valid UTF-8"));
+}
+
+#[test]
+fn truncated_json() {
+    let (exit, _, err) = run(&[], br#"{"errors":[{"code":18"#);
+    assert_eq!(exit, 1);
+    assert!(err.contains("cut short"), "{err}");
+    let (exit, v) = json(
+        &[],
+        br#"{"errors":[{"code":187,"message":"Status is a duplicate."},{"code":8"#,
+    );
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), vec![187]);
+    assert!(v["notes"].to_string().contains("cut short"));
+}
+
+#[test]
+fn json_nested_100000_deep() {
+    let deep = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+    let (exit, _, err) = run(&[], deep.as_bytes());
+    assert_eq!(exit, 1);
+    assert!(err.starts_with("twerr: nothing recognisable"), "{err}");
+    // An error body after the deep part is still found.
+    let both =
+        format!("{deep}\n{{\"errors\":[{{\"code\":88,\"message\":\"Rate limit exceeded\"}}]}}");
+    let (exit, v) = json(&[], both.as_bytes());
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), vec![88]);
+}
+
+#[test]
+fn numbers_that_do_not_fit() {
+    let body = br#"HTTP/2 400
+
+{"errors":[{"code":99999999999999999999,"message":"a"},{"code":1e400,"message":"b"},{"code":-1,"message":"c"},{"code":"88","message":"Rate limit exceeded"}]}"#;
+    let (exit, v) = json(&[], body);
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), vec![88], "only the numeric string is a code");
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 4);
+    assert!(
+        errors[..3]
+            .iter()
+            .all(|e| e["code"].is_null() && e["fallback"] == "status")
+    );
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("99999999999999999999 is not a whole number"),
+        "{notes}"
+    );
+    assert!(notes.contains("-1 is not a whole number"), "{notes}");
+    let (exit, _, err) = run(&["--code", "-1"], b"");
+    assert_eq!(exit, 2, "{err}");
+}
+
+#[test]
+fn html_error_page_from_a_proxy() {
+    let page = b"<!DOCTYPE html>\n<html><head><title>503 Service Temporarily Unavailable</title></head>\n<body><h1>Service Temporarily Unavailable</h1></body></html>\n";
+    let (exit, v) = json(&[], page);
+    assert_eq!(exit, 0);
+    assert_eq!(v["status"]["code"], 503);
+    assert_eq!(v["status"]["seen"]["how"], "html-title");
+    assert_eq!(v["retry"]["verdict"], "backoff");
+}
+
+#[test]
+fn a_hundred_megabytes_with_the_body_at_the_end() {
+    let mut input = b"HTTP/2 429\r\nx-rate-limit-reset: 1800000000\r\n\r\n".to_vec();
+    input.resize(100 << 20, b'x');
+    input
+        .extend_from_slice(b"\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n");
+    let (exit, v) = json(&["--now", "1799999000"], &input);
+    assert_eq!(exit, 0);
+    assert_eq!(v["status"]["code"], 429);
+    assert_eq!(codes(&v), vec![88]);
+    assert_eq!(v["retry"]["wait_seconds"], 1000);
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("bytes in between were skipped"), "{notes}");
+}
+
+#[test]
+fn stdin_is_a_terminal_with_no_arguments() {
+    // `script` gives the child a pseudo-terminal as stdin; twerr must not wait on it.
+    let bin = assert_cmd::cargo::cargo_bin("twerr");
+    let out = std::process::Command::new("timeout")
+        .args(["20", "script", "-qec", bin.to_str().unwrap(), "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script(1) from util-linux runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("nothing to explain") && text.contains("Usage: twerr"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(2), "{text}");
+}
+
+#[test]
+fn json_output_is_valid_whatever_the_input() {
+    let nasty = "HTTP/2 403\n\n{\"errors\":[{\"code\":187,\"message\":\"\\u0000\\u001b[31m\\u202e\\ud800 \\\" \\\\ end\"}]}";
+    let (exit, v) = json(&[], nasty.as_bytes());
+    assert_eq!(exit, 0);
+    let message = v["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        !message.chars().any(|c| c.is_control() || c == '\u{202e}'),
+        "{message:?}"
+    );
+}

@@ -1,0 +1,85 @@
+//! Property tests of the diagnosis entry point: whatever the bytes, no panic, valid JSON,
+//! and every status or code reported is a number that was in the input.
+
+use proptest::prelude::*;
+use twerr::diagnosis::{Diagnosis, Options, diagnose};
+use twerr::{evidence, input, render};
+
+fn run_pipeline(bytes: &[u8]) -> (String, Diagnosis) {
+    let input = input::read_bounded(bytes).unwrap();
+    let found = evidence::extract(&input.text);
+    let d = diagnose(
+        &found,
+        Options {
+            now: Some(1_800_000_000),
+        },
+    );
+    let mut text = Vec::new();
+    render::human::diagnosis(&mut text, &d, false).unwrap();
+    let mut json = Vec::new();
+    render::json::write(&mut json, &d).unwrap();
+    serde_json::from_slice::<serde_json::Value>(&json).expect("valid JSON");
+    (input.text, d)
+}
+
+fn assert_numbers_were_in_the_input(text: &str, d: &Diagnosis) {
+    let reported = d
+        .status
+        .iter()
+        .map(|s| u64::from(s.code))
+        .chain(d.errors.iter().filter_map(|e| e.code));
+    for n in reported {
+        assert!(
+            text.contains(&n.to_string()),
+            "reported {n}, not in {text:?}"
+        );
+    }
+}
+
+/// Pieces of the shapes twerr reads, to be shuffled into almost-valid inputs.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just(",".to_string()),
+        Just(":".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("\n".to_string()),
+        Just("\"errors\":".to_string()),
+        Just("\"code\":".to_string()),
+        Just("'code': ".to_string()),
+        Just("code: ".to_string()),
+        Just("\"message\":\"Rate limit exceeded\"".to_string()),
+        Just("\"type\":\"https://api.twitter.com/2/problems/usage-capped\"".to_string()),
+        Just("\"status\":".to_string()),
+        Just("HTTP/2 ".to_string()),
+        Just("x-rate-limit-reset: ".to_string()),
+        Just("curl: (22) The requested URL returned error: ".to_string()),
+        Just("tweepy.errors.Forbidden: 403 Forbidden\n".to_string()),
+        Just("<error code=\"".to_string()),
+        Just("type: 'response', ".to_string()),
+        (0u64..100_000).prop_map(|n| n.to_string()),
+        any::<i64>().prop_map(|n| n.to_string()),
+        "[a-z ]{0,8}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let (text, d) = run_pipeline(&bytes);
+        assert_numbers_were_in_the_input(&text, &d);
+    }
+
+    #[test]
+    fn json_ish_text_reports_only_numbers_it_holds(parts in proptest::collection::vec(fragment(), 0..64)) {
+        let text = parts.concat();
+        let (text, d) = run_pipeline(text.as_bytes());
+        assert_numbers_were_in_the_input(&text, &d);
+    }
+}

@@ -1,0 +1,151 @@
+//! `twerr scan`: a realistic mixed log gives exactly its error occurrences, counted per
+//! status and code or problem type, with line ranges, verdicts and advice.
+
+mod common;
+use common::{fixture, json, run, twerr};
+use serde_json::Value;
+
+fn rows(
+    v: &Value,
+) -> Vec<(
+    u64,
+    Option<u64>,
+    Option<u64>,
+    Option<String>,
+    u64,
+    u64,
+    String,
+)> {
+    v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["count"].as_u64().unwrap(),
+                e["status"].as_u64(),
+                e["code"].as_u64(),
+                e["type"]
+                    .as_str()
+                    .map(|t| t.rsplit('/').next().unwrap().to_string()),
+                e["first_line"].as_u64().unwrap(),
+                e["last_line"].as_u64().unwrap(),
+                e["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn mixed_log_gives_every_occurrence_once() {
+    let (exit, v) = json(&["scan"], &fixture("mixed.log"));
+    assert_eq!(exit, 0);
+    assert_eq!(v["total"], 8);
+    assert_eq!(v["lines"], 33);
+    let dnr = "do-not-retry".to_string();
+    assert_eq!(
+        rows(&v),
+        vec![
+            (2, None, Some(187), None, 3, 5, dnr.clone()),
+            (1, Some(429), Some(88), None, 6, 12, "wait-for-reset".into()),
+            (1, Some(503), Some(130), None, 14, 19, "backoff".into()),
+            (1, Some(403), Some(187), None, 23, 24, dnr.clone()),
+            (
+                1,
+                Some(429),
+                None,
+                Some("usage-capped".into()),
+                26,
+                26,
+                "wait-for-reset".into()
+            ),
+            (1, None, Some(88), None, 31, 31, "wait-for-reset".into()),
+            (1, Some(401), None, None, 32, 32, dnr),
+        ]
+    );
+    assert!(
+        v["entries"][0]["advice"]
+            .as_str()
+            .unwrap()
+            .starts_with("The same account already posted")
+    );
+}
+
+#[test]
+fn several_files_give_per_file_and_total_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.log");
+    let b = dir.path().join("b.log");
+    std::fs::write(&a, fixture("mixed.log")).unwrap();
+    std::fs::write(
+        &b,
+        b"{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}\nnoise\n",
+    )
+    .unwrap();
+    let (exit, v) = json(&["scan", a.to_str().unwrap(), b.to_str().unwrap()], b"");
+    assert_eq!(exit, 0);
+    assert_eq!(v["total"], 9);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(
+        (files[0]["total"].as_u64(), files[1]["total"].as_u64()),
+        (Some(8), Some(1))
+    );
+    assert!(files[0]["path"].as_str().unwrap().ends_with("a.log"));
+    assert_eq!(
+        v["entries"][0]["count"], 3,
+        "187 without status: 2 in a.log + 1 in b.log"
+    );
+    let (_, out, _) = run(&["scan", a.to_str().unwrap(), b.to_str().unwrap()], b"");
+    assert!(
+        out.contains("a.log: 8 errors in 33 lines") && out.contains("all files:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn text_summary_is_a_table_most_frequent_first() {
+    let (exit, out, _) = run(&["scan", "-"], &fixture("mixed.log"));
+    assert_eq!(exit, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("COUNT") && lines[0].contains("WHAT TO DO"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("2 ") && lines[1].contains("187"),
+        "{out}"
+    );
+    assert!(out.contains("8 errors in 33 lines"), "{out}");
+}
+
+#[test]
+fn no_errors_exits_one_and_a_missing_file_two() {
+    let (exit, v) = json(&["scan"], b"INFO all good\nHTTP/2 200\n\n{\"data\":[]}\n");
+    assert_eq!(exit, 1);
+    assert_eq!(v["total"], 0);
+    let out = twerr().args(["scan", "/nonexistent/log"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("twerr: cannot read /nonexistent/log")
+    );
+}
+
+#[test]
+fn no_progress_line_when_stderr_is_not_a_terminal() {
+    let mut big = Vec::new();
+    for _ in 0..20_000 {
+        big.extend_from_slice(
+            b"{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n",
+        );
+    }
+    let out = twerr()
+        .args(["scan", "--json"])
+        .write_stdin(big)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 20_000);
+}
