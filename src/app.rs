@@ -298,7 +298,13 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         return Ok(exit::NOTHING_RECOGNISED);
     }
 
-    let mut d = diagnosis::diagnose(&found, diagnosis::Options { now: cli.now });
+    let mut d = diagnosis::diagnose(
+        &found,
+        diagnosis::Options {
+            now: cli.now,
+            summary_only: false,
+        },
+    );
     d.notes.extend(notes);
     if d.status.is_none() && d.errors.is_empty() && d.rate_limit.is_none() {
         // Only notes (a body cut short before its first complete error): say so on one line.

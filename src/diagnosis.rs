@@ -10,6 +10,7 @@ use crate::evidence::{Evidence, Finding, How, Problem, Seen};
 use crate::ratelimit::{self, RateLimit};
 use crate::sanitize::clean;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The whole answer for one response (or one set of command-line arguments). Serialised,
 /// this is the JSON contract: `status`, `errors`, `rate_limit`, `retry` are stable keys.
@@ -34,8 +35,8 @@ pub struct StatusReport {
     pub message: String,
     /// The reason phrase the input gave, if any.
     pub reason_seen: Option<String>,
-    pub description: String,
-    pub advice: String,
+    pub description: Cow<'static, str>,
+    pub advice: Cow<'static, str>,
     pub verdict: Verdict,
     pub source: Option<Source>,
     /// `"class"` when the status was explained through its class.
@@ -58,8 +59,8 @@ pub struct ErrorReport {
     /// `"status"` or `"class"` when the error was explained through the response's status.
     pub fallback: Option<&'static str>,
     pub official_message: Option<&'static str>,
-    pub description: Option<String>,
-    pub advice: String,
+    pub description: Option<Cow<'static, str>>,
+    pub advice: Cow<'static, str>,
     pub verdict: Verdict,
     pub source: Option<Source>,
     pub family: Option<&'static str>,
@@ -113,6 +114,9 @@ pub const SERVER_BACKOFF: &[i64] = &[5, 10, 20, 40, 80, 160, 320];
 pub struct Options {
     /// `--now EPOCH`: the time to measure rate-limit resets from.
     pub now: Option<i64>,
+    /// Only what batch mode counts (status, errors, verdict): no rate-limit times and no
+    /// notes, which cost more than the rest when done for every response of a large log.
+    pub summary_only: bool,
 }
 
 impl Diagnosis {
@@ -207,6 +211,17 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             ));
         }
     }
+    if options.summary_only {
+        let retry = retry(status.as_ref(), &errors, None);
+        return Diagnosis {
+            status,
+            errors,
+            rate_limit: None,
+            retry,
+            other_statuses,
+            notes: Vec::new(),
+        };
+    }
     let rate_limit = ratelimit::from_headers(&headers, options.now);
     if let Some(access) = headers.iter().rev().find(|(n, _)| n == "x-access-level") {
         notes.push(format!(
@@ -290,8 +305,8 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             known: true,
             message: e.message.to_string(),
             reason_seen,
-            description: e.description.to_string(),
-            advice: e.advice.to_string(),
+            description: e.description.into(),
+            advice: e.advice.into(),
             verdict: e.retry,
             source: Some(e.source),
             fallback: None,
@@ -306,8 +321,9 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             description: format!(
                 "HTTP {code} is not in the tables; as a {}xx status: {}",
                 c.digit, c.description
-            ),
-            advice: c.advice.to_string(),
+            )
+            .into(),
+            advice: c.advice.into(),
             verdict: c.retry,
             source: None,
             fallback: Some("class"),
@@ -319,8 +335,8 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             known: false,
             message: "not an HTTP status".to_string(),
             reason_seen,
-            description: format!("{code} is outside 100-599, so it is not an HTTP status."),
-            advice: "Check where the number came from.".to_string(),
+            description: format!("{code} is outside 100-599, so it is not an HTTP status.").into(),
+            advice: "Check where the number came from.".into(),
             verdict: Verdict::NotNeeded,
             source: None,
             fallback: None,
@@ -353,8 +369,8 @@ fn code_report(
         known: true,
         fallback: None,
         official_message: Some(e.message),
-        description: Some(e.description.to_string()),
-        advice: e.advice.to_string(),
+        description: Some(e.description.into()),
+        advice: e.advice.into(),
         verdict: e.retry,
         source: Some(e.source),
         family: Some(e.family),
@@ -381,7 +397,7 @@ fn unlisted(
         _ => (
             None,
             None,
-            "Not in the tables. The HTTP status of the response decides what to do: give it with --status N, or pipe the whole response (curl -i).".to_string(),
+            "Not in the tables. The HTTP status of the response decides what to do: give it with --status N, or pipe the whole response (curl -i).".into(),
             Verdict::DoNotRetry,
         ),
     };
@@ -451,8 +467,8 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
                 known: true,
                 fallback: None,
                 official_message: Some(e.title),
-                description: Some(e.description.to_string()),
-                advice: e.advice.to_string(),
+                description: Some(e.description.into()),
+                advice: e.advice.into(),
                 verdict,
                 source: Some(e.source),
                 family: Some(e.family),

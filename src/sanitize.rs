@@ -11,6 +11,9 @@ pub const MAX_CHARS: usize = 2000;
 /// Returns `text` with every control character and bidi override written as `\u{XX}`,
 /// cut to [`MAX_CHARS`] characters with a note of how much was left out.
 pub fn clean(text: &str) -> String {
+    if text.len() <= MAX_CHARS && text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.to_string(); // printable ASCII: nothing to escape, nothing to cut
+    }
     let mut out = String::with_capacity(text.len().min(MAX_CHARS + 32));
     for (count, (i, c)) in text.char_indices().enumerate() {
         if count == MAX_CHARS {

@@ -50,66 +50,57 @@ pub struct Summary {
     pub long_lines: u64,
 }
 
+/// What one summary row counts: the response's status with one error's code or type.
+type Key = (Option<u16>, Option<u64>, Option<String>);
+
 /// Counts occurrences as they are found.
 #[derive(Default)]
 pub struct Tally {
-    entries: HashMap<(Option<u16>, Option<u64>, Option<String>), Entry>,
+    entries: HashMap<Key, Entry>,
     total: u64,
 }
 
 impl Tally {
     fn add(&mut self, d: &Diagnosis, first_line: u64, last_line: u64) {
         let status = d.status.as_ref().map(|s| s.code);
-        let successful = status.is_some_and(|s| s < 400) && d.errors.is_empty();
-        if successful || (status.is_none() && d.errors.is_empty()) {
-            return; // a 2xx/3xx response with no error is not a failure
+        if d.errors.is_empty() && status.is_none_or(|s| s < 400) {
+            return; // no error, or a 2xx/3xx response: not a failure
         }
         self.total += 1;
-        let keys: Vec<(Option<u64>, Option<String>, Verdict, String, String, bool)> =
-            if d.errors.is_empty() {
-                let s = d.status.as_ref().expect("checked above");
-                vec![(
-                    None,
-                    None,
-                    s.verdict,
-                    s.message.clone(),
-                    s.advice.clone(),
-                    s.known,
-                )]
-            } else {
-                d.errors
-                    .iter()
-                    .map(|e| {
-                        (
-                            e.code,
-                            e.type_uri.clone(),
-                            e.verdict,
-                            e.message.clone(),
-                            e.advice.clone(),
-                            e.known,
-                        )
-                    })
-                    .collect()
-            };
-        for (code, type_uri, verdict, message, advice, known) in keys {
+        let mut count = |key: Key, fill: &dyn Fn() -> (Verdict, String, String, bool)| {
             let entry = self
                 .entries
-                .entry((status, code, type_uri.clone()))
-                .or_insert_with(|| Entry {
-                    status,
-                    code,
-                    type_uri,
-                    count: 0,
-                    first_line,
-                    last_line,
-                    verdict,
-                    message,
-                    advice: first_sentence(&advice),
-                    known,
+                .entry(key)
+                .or_insert_with_key(|(status, code, type_uri)| {
+                    let (verdict, message, advice, known) = fill();
+                    Entry {
+                        status: *status,
+                        code: *code,
+                        type_uri: type_uri.clone(),
+                        count: 0,
+                        first_line,
+                        last_line,
+                        verdict,
+                        message,
+                        advice: first_sentence(&advice),
+                        known,
+                    }
                 });
             entry.count += 1;
             entry.first_line = entry.first_line.min(first_line);
             entry.last_line = entry.last_line.max(last_line);
+        };
+        match (&d.status, d.errors.as_slice()) {
+            (Some(s), []) => count((status, None, None), &|| {
+                (s.verdict, s.message.clone(), s.advice.to_string(), s.known)
+            }),
+            (_, errors) => {
+                for e in errors {
+                    count((status, e.code, e.type_uri.clone()), &|| {
+                        (e.verdict, e.message.clone(), e.advice.to_string(), e.known)
+                    });
+                }
+            }
         }
     }
 
@@ -289,7 +280,13 @@ pub fn scan(
 }
 
 fn record(group: &[Evidence], tally: &mut Tally) {
-    let d = diagnosis::diagnose(group, diagnosis::Options::default());
+    let d = diagnosis::diagnose(
+        group,
+        diagnosis::Options {
+            now: None,
+            summary_only: true,
+        },
+    );
     let first = group.iter().map(|e| e.seen.line).min().unwrap_or(0) as u64;
     let last = group.iter().map(|e| e.seen.line).max().unwrap_or(0) as u64;
     tally.add(&d, first, last);

@@ -5,9 +5,8 @@ mod common;
 use common::{fixture, json, run, twerr};
 use serde_json::Value;
 
-fn rows(
-    v: &Value,
-) -> Vec<(
+/// count, status, code, problem name, first line, last line, verdict
+type Row = (
     u64,
     Option<u64>,
     Option<u64>,
@@ -15,7 +14,9 @@ fn rows(
     u64,
     u64,
     String,
-)> {
+);
+
+fn rows(v: &Value) -> Vec<Row> {
     v["entries"]
         .as_array()
         .unwrap()

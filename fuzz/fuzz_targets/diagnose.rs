@@ -10,7 +10,7 @@ use twerr::{evidence, input, render};
 fuzz_target!(|data: &[u8]| {
     let input = input::read_bounded(data).expect("reading a slice cannot fail");
     let found = evidence::extract(&input.text);
-    let d = diagnose(&found, Options { now: Some(1_800_000_000) });
+    let d = diagnose(&found, Options { now: Some(1_800_000_000), summary_only: false });
     let mut sink = Vec::new();
     render::human::diagnosis(&mut sink, &d, false).expect("writing to a Vec cannot fail");
     let mut json = Vec::new();

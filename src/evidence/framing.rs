@@ -48,8 +48,24 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
     let mut in_headers = false;
     let mut after_tweepy = false;
     let mut after_tweepy_first = false;
+    // One pass over the whole text finds every marker; each line then looks up its own.
+    let mut marks_at = MARKERS
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.pattern().as_usize()))
+        .peekable();
+    let mut line_start = 0usize;
     for (index, raw) in text.split('\n').enumerate() {
         let line_no = index + 1;
+        let line_end = line_start + raw.len();
+        let mut marks = [false; 5];
+        while let Some(&(at, pattern)) = marks_at.peek() {
+            if at >= line_end {
+                break;
+            }
+            marks[pattern] = true;
+            marks_at.next();
+        }
+        line_start = line_end + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let mut push = |finding: Finding, how: How| {
             out.push(Evidence {
@@ -66,19 +82,19 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             None => raw,
         };
 
-        if line.starts_with("HTTP/") {
-            if let Some(c) = STATUS_LINE.captures(line) {
-                if let Ok(code) = c[1].parse() {
-                    let reason = c
-                        .get(2)
-                        .map(|m| m.as_str().trim().to_string())
-                        .filter(|r| !r.is_empty());
-                    push(Finding::Status { code, reason }, How::StatusLine);
-                }
-                in_headers = true;
-                after_tweepy = false;
-                continue;
+        if line.starts_with("HTTP/")
+            && let Some(c) = STATUS_LINE.captures(line)
+        {
+            if let Ok(code) = c[1].parse() {
+                let reason = c
+                    .get(2)
+                    .map(|m| m.as_str().trim().to_string())
+                    .filter(|r| !r.is_empty());
+                push(Finding::Status { code, reason }, How::StatusLine);
             }
+            in_headers = true;
+            after_tweepy = false;
+            continue;
         }
         if in_headers {
             if let Some((name, value)) = header_line(line) {
@@ -105,10 +121,6 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             }
         }
 
-        let mut marks = [false; 5];
-        for m in MARKERS.find_overlapping_iter(line) {
-            marks[m.pattern().as_usize()] = true;
-        }
         let [curl, title, xml, tweepy, node] = marks;
         if curl
             && let Some(c) = CURL_FAIL.captures(line)
