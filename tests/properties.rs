@@ -12,6 +12,7 @@ fn run_pipeline(bytes: &[u8]) -> (String, Diagnosis) {
         &found,
         Options {
             now: Some(1_800_000_000),
+            summary_only: false,
         },
     );
     let mut text = Vec::new();
