@@ -319,7 +319,8 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         if cli.output.json {
             render::json::write(out, &d)?;
         } else {
-            render::human::diagnosis(out, &d, inputs.is_empty() && texts.is_empty())?;
+            let width = terminal.then(textwrap::termwidth);
+            render::human::diagnosis(out, &d, inputs.is_empty() && texts.is_empty(), width)?;
         }
     }
     Ok(exit_status(&d, cli.exit_verdict))

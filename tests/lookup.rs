@@ -291,3 +291,27 @@ fn help_documents_exit_statuses() {
         "{out}"
     );
 }
+
+#[test]
+fn on_a_terminal_text_is_wrapped_to_its_width() {
+    // script(1) runs twerr on a pseudo-terminal of 60 columns.
+    let bin = assert_cmd::cargo::cargo_bin("twerr");
+    let cmd = format!("stty cols 60; {} --color never 226", bin.display());
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+        .expect("script(1) runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("API error code 226"), "{text}");
+    for line in text.lines() {
+        assert!(
+            line.trim_end().chars().count() <= 60,
+            "{} columns: {line:?}",
+            line.chars().count()
+        );
+    }
+    assert!(
+        text.lines().count() > 10,
+        "long descriptions wrap onto more lines: {text}"
+    );
+}

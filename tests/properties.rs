@@ -16,7 +16,7 @@ fn run_pipeline(bytes: &[u8]) -> (String, Diagnosis) {
         },
     );
     let mut text = Vec::new();
-    render::human::diagnosis(&mut text, &d, false).unwrap();
+    render::human::diagnosis(&mut text, &d, false, Some(80)).unwrap();
     let mut json = Vec::new();
     render::json::write(&mut json, &d).unwrap();
     serde_json::from_slice::<serde_json::Value>(&json).expect("valid JSON");

@@ -8,7 +8,12 @@ use std::io::{self, Write};
 
 /// Writes `d`. `codes_first` puts errors before the status, as for `twerr 422` where a
 /// number given alone is shown as a code first.
-pub fn diagnosis(out: &mut dyn Write, d: &Diagnosis, codes_first: bool) -> io::Result<()> {
+pub fn diagnosis(
+    out: &mut dyn Write,
+    d: &Diagnosis,
+    codes_first: bool,
+    w: Width,
+) -> io::Result<()> {
     enum Block<'a> {
         Status(&'a StatusReport),
         Error(&'a ErrorReport),
@@ -25,13 +30,13 @@ pub fn diagnosis(out: &mut dyn Write, d: &Diagnosis, codes_first: bool) -> io::R
             writeln!(out)?;
         }
         match block {
-            Block::Status(s) => status(out, s)?,
-            Block::Error(e) => error(out, e)?,
+            Block::Status(s) => status(out, w, s)?,
+            Block::Error(e) => error(out, w, e)?,
         }
     }
     if let Some(rl) = &d.rate_limit {
         writeln!(out)?;
-        rate_limit(out, rl)?;
+        rate_limit(out, w, rl)?;
     }
     if !d.notes.is_empty() {
         writeln!(out)?;
@@ -58,20 +63,48 @@ fn verdict(v: Verdict) -> ColoredString {
     }
 }
 
-fn field(out: &mut dyn Write, label: &str, value: &str) -> io::Result<()> {
-    writeln!(out, "  {:<12} {value}", format!("{label}:").dimmed())
+/// The terminal's width when wrapping, or `None` (in a pipe each field stays on one line,
+/// easy to grep).
+pub type Width = Option<usize>;
+
+/// `  label:       value`, with the value wrapped under itself on a terminal.
+fn field(out: &mut dyn Write, w: Width, label: &str, value: &str) -> io::Result<()> {
+    const INDENT: usize = 15;
+    let label = format!("{label}:");
+    let head = format!("  {label:<12} ");
+    let Some(width) = w.filter(|w| *w > INDENT + 20) else {
+        return writeln!(
+            out,
+            "{}{value}",
+            head.replace(&label, &label.dimmed().to_string())
+        );
+    };
+    let options =
+        textwrap::Options::new(width - INDENT).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let lines = textwrap::wrap(value, options);
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            writeln!(out, "  {:<12} {line}", label.dimmed())?;
+        } else {
+            writeln!(out, "{:INDENT$}{line}", "")?;
+        }
+    }
+    Ok(())
 }
 
-fn seen(out: &mut dyn Write, s: Option<crate::evidence::Seen>) -> io::Result<()> {
+fn seen(out: &mut dyn Write, w: Width, s: Option<crate::evidence::Seen>) -> io::Result<()> {
     match s {
-        Some(s) if s.how != crate::evidence::How::Argument => {
-            field(out, "seen", &format!("line {}, {}", s.line, s.how.label()))
-        }
+        Some(s) if s.how != crate::evidence::How::Argument => field(
+            out,
+            w,
+            "seen",
+            &format!("line {}, {}", s.line, s.how.label()),
+        ),
         _ => Ok(()),
     }
 }
 
-fn status(out: &mut dyn Write, s: &StatusReport) -> io::Result<()> {
+fn status(out: &mut dyn Write, w: Width, s: &StatusReport) -> io::Result<()> {
     let head = format!("HTTP {} {}", s.code, s.message);
     writeln!(
         out,
@@ -87,12 +120,13 @@ fn status(out: &mut dyn Write, s: &StatusReport) -> io::Result<()> {
         .as_deref()
         .filter(|r| !r.eq_ignore_ascii_case(&s.message))
     {
-        field(out, "reason", r)?;
+        field(out, w, "reason", r)?;
     }
     match (s.source, s.fallback) {
-        (Some(src), _) => field(out, "source", src.label())?,
+        (Some(src), _) => field(out, w, "source", src.label())?,
         (None, Some(_)) => field(
             out,
+            w,
             "unknown",
             &format!(
                 "{} is not in the tables; explained through its class {}",
@@ -102,12 +136,12 @@ fn status(out: &mut dyn Write, s: &StatusReport) -> io::Result<()> {
         )?,
         _ => {}
     }
-    field(out, "meaning", &s.description)?;
-    field(out, "what to do", &s.advice)?;
-    seen(out, s.seen)
+    field(out, w, "meaning", &s.description)?;
+    field(out, w, "what to do", &s.advice)?;
+    seen(out, w, s.seen)
 }
 
-fn error(out: &mut dyn Write, e: &ErrorReport) -> io::Result<()> {
+fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
     let title = match (&e.code, &e.problem, &e.oauth_error) {
         (Some(c), _, _) => format!("API error code {c}"),
         (None, Some(p), _) => format!("v2 problem {}", p.name),
@@ -123,7 +157,7 @@ fn error(out: &mut dyn Write, e: &ErrorReport) -> io::Result<()> {
     if let Some(official) = e.official_message.filter(|o| {
         crate::catalog::normalize_message(o) != crate::catalog::normalize_message(&e.message)
     }) {
-        field(out, "official", official)?;
+        field(out, w, "official", official)?;
     }
     if let Some(doc) = e.documented_status {
         let fit = match e.consistent {
@@ -132,83 +166,91 @@ fn error(out: &mut dyn Write, e: &ErrorReport) -> io::Result<()> {
             None => "",
         };
         let name = crate::catalog::status(doc).map_or("", |s| s.message);
-        field(out, "comes with", &format!("HTTP {doc} {name}{fit}"))?;
+        field(out, w, "comes with", &format!("HTTP {doc} {name}{fit}"))?;
     }
     match (e.source, e.fallback) {
-        (Some(src), _) => field(out, "source", src.label())?,
+        (Some(src), _) => field(out, w, "source", src.label())?,
         (None, Some(how)) => field(
             out,
+            w,
             "unknown",
             &format!("not in the tables; explained through the response's {how}"),
         )?,
         (None, None) => field(
             out,
+            w,
             "unknown",
             "not in the tables, and no HTTP status to fall back to",
         )?,
     }
     if let Some(p) = &e.problem {
         if let Some(t) = &p.title {
-            field(out, "title", t)?;
+            field(out, w, "title", t)?;
         }
         for f in &p.fields {
             let mut text = f.value.clone();
             if let Some(m) = f.value_meaning.or(f.meaning) {
                 text = format!("{text} — {m}");
             }
-            field(out, &f.name, &text)?;
+            field(out, w, &f.name, &text)?;
         }
         for d in &p.details {
-            field(out, "detail", d)?;
+            field(out, w, "detail", d)?;
         }
     }
     if let Some(d) = &e.description {
-        field(out, "meaning", d)?;
+        field(out, w, "meaning", d)?;
     }
-    field(out, "what to do", &e.advice)?;
+    field(out, w, "what to do", &e.advice)?;
     if let Some(n) = e.note {
-        field(out, "caveat", n)?;
+        field(out, w, "caveat", n)?;
     }
     if e.occurrences > 1 {
         field(
             out,
+            w,
             "seen",
             &format!("{} times, first on line {}", e.occurrences, e.seen.line),
         )?;
     } else {
-        seen(out, Some(e.seen))?;
+        seen(out, w, Some(e.seen))?;
     }
     Ok(())
 }
 
-fn rate_limit(out: &mut dyn Write, rl: &RateLimit) -> io::Result<()> {
+fn rate_limit(out: &mut dyn Write, w: Width, rl: &RateLimit) -> io::Result<()> {
     writeln!(out, "{}", "Rate limit".bold())?;
-    for w in &rl.windows {
-        let label = match w.window {
+    for window in &rl.windows {
+        let label = match window.window {
             "endpoint" => "window",
             "app-24hour" => "app 24h",
             _ => "user 24h",
         };
-        let used = match (w.remaining, w.limit) {
+        let used = match (window.remaining, window.limit) {
             (Some(r), Some(l)) => format!("{r} of {l} left"),
             (Some(r), None) => format!("{r} left"),
             (None, Some(l)) => format!("limit {l}"),
             (None, None) => String::new(),
         };
-        let reset = match (&w.reset_utc, &w.reset_local, w.reset_in_seconds) {
+        let reset = match (
+            &window.reset_utc,
+            &window.reset_local,
+            window.reset_in_seconds,
+        ) {
             (Some(u), Some(l), Some(s)) if u != l => {
                 format!("; resets {u} ({l}), in {}", human_duration(s))
             }
             (Some(u), _, Some(s)) => format!("; resets {u}, in {}", human_duration(s)),
             _ => String::new(),
         };
-        field(out, label, &format!("{used}{reset}"))?;
+        field(out, w, label, &format!("{used}{reset}"))?;
     }
     if let Some(r) = rl.retry_after {
-        field(out, "retry-after", &format!("{r} s"))?;
+        field(out, w, "retry-after", &format!("{r} s"))?;
     }
     field(
         out,
+        w,
         "now",
         &format!("measured from {}", rl.now.from.label()),
     )
