@@ -148,12 +148,21 @@ fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
         (None, None, Some(o)) => format!("OAuth 2 error {o}"),
         _ => "error".to_string(),
     };
-    writeln!(
-        out,
-        "{} {}",
-        title.red().bold(),
-        format!("— {}", e.message).bold()
-    )?;
+    let headline = format!("{title} — {}", e.message);
+    match w {
+        Some(width) => {
+            let options = textwrap::Options::new(width).subsequent_indent("    ");
+            for line in textwrap::wrap(&headline, options) {
+                writeln!(out, "{}", line.red().bold())?;
+            }
+        }
+        None => writeln!(
+            out,
+            "{} {}",
+            title.red().bold(),
+            format!("— {}", e.message).bold()
+        )?,
+    }
     if let Some(official) = e.official_message.filter(|o| {
         crate::catalog::normalize_message(o) != crate::catalog::normalize_message(&e.message)
     }) {
