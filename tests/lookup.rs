@@ -296,7 +296,7 @@ fn help_documents_exit_statuses() {
 fn on_a_terminal_text_is_wrapped_to_its_width() {
     // script(1) runs twerr on a pseudo-terminal of 60 columns.
     let bin = assert_cmd::cargo::cargo_bin("twerr");
-    let cmd = format!("stty cols 60; {} --color never 226", bin.display());
+    let cmd = format!("stty rows 40 cols 60; {} --color never 226", bin.display());
     let out = std::process::Command::new("script")
         .args(["-qec", &cmd, "/dev/null"])
         .output()
