@@ -41,17 +41,14 @@ pub fn diagnosis(
     if !d.notes.is_empty() {
         writeln!(out)?;
         for n in &d.notes {
-            writeln!(out, "{} {n}", "note:".yellow().bold())?;
+            paragraph(out, w, "note:", "note:".yellow().bold(), n)?;
         }
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "{} {} — {}",
-        "retry:".bold(),
-        verdict(d.retry.verdict),
-        d.retry.advice
-    )?;
+    let verdict_text = format!("{} —", d.retry.verdict.key());
+    let prefix = format!("retry: {verdict_text}");
+    let styled = format!("{} {} —", "retry:".bold(), verdict(d.retry.verdict));
+    paragraph(out, w, &prefix, styled, &d.retry.advice)?;
     Ok(())
 }
 
@@ -66,6 +63,31 @@ fn verdict(v: Verdict) -> ColoredString {
 /// The terminal's width when wrapping, or `None` (in a pipe each field stays on one line,
 /// easy to grep).
 pub type Width = Option<usize>;
+
+/// `prefix text`, wrapped on a terminal with the following lines indented; `styled` is the
+/// prefix as printed (coloured), `prefix` the same text plain, for measuring.
+fn paragraph(
+    out: &mut dyn Write,
+    w: Width,
+    prefix: &str,
+    styled: impl std::fmt::Display,
+    text: &str,
+) -> io::Result<()> {
+    let Some(width) = w else {
+        return writeln!(out, "{styled} {text}");
+    };
+    let plain = format!("{prefix} {text}");
+    let options = textwrap::Options::new(width)
+        .subsequent_indent("  ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for (i, line) in textwrap::wrap(&plain, options).iter().enumerate() {
+        match line.strip_prefix(prefix) {
+            Some(rest) if i == 0 => writeln!(out, "{styled}{rest}")?,
+            _ => writeln!(out, "{line}")?,
+        }
+    }
+    Ok(())
+}
 
 /// `  label:       value`, with the value wrapped under itself on a terminal.
 fn field(out: &mut dyn Write, w: Width, label: &str, value: &str) -> io::Result<()> {
