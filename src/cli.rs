@@ -36,19 +36,19 @@ Examples:
 )]
 pub struct Cli {
     /// Status or error-code numbers, a problem name, message text or a body; `-` (or nothing) reads stdin
-    #[arg(value_name = "INPUT", value_parser = InputValue, hide_possible_values = true)]
+    #[arg(value_name = "INPUT", value_parser = input_value(), hide_possible_values = true)]
     pub inputs: Vec<String>,
 
     /// Explain NUMBER as an API error code
-    #[arg(short = 'c', long = "code", value_name = "N", value_parser = CodeValue, hide_possible_values = true)]
+    #[arg(short = 'c', long = "code", value_name = "N", value_parser = code_value(), hide_possible_values = true)]
     pub codes: Vec<u64>,
 
     /// Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)
-    #[arg(short = 's', long = "status", value_name = "N", value_parser = StatusValue, hide_possible_values = true)]
+    #[arg(short = 's', long = "status", value_name = "N", value_parser = status_value(), hide_possible_values = true)]
     pub statuses: Vec<u16>,
 
     /// Explain a v2 problem type, by name or type URI
-    #[arg(short = 't', long = "type", value_name = "NAME", value_parser = ProblemValue, hide_possible_values = true)]
+    #[arg(short = 't', long = "type", value_name = "NAME", value_parser = problem_value(), hide_possible_values = true)]
     pub types: Vec<String>,
 
     /// Read the response to diagnose from FILE instead of stdin
@@ -132,7 +132,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub problems: bool,
     /// Only the codes and problems that come with this HTTP status
-    #[arg(short = 's', long = "status", value_name = "N", value_parser = StatusValue, hide_possible_values = true)]
+    #[arg(short = 's', long = "status", value_name = "N", value_parser = status_value(), hide_possible_values = true)]
     pub status: Option<u16>,
     /// Only entries from this source
     #[arg(long, value_enum)]
@@ -167,103 +167,84 @@ impl SourceFilter {
     }
 }
 
-/// Parses an error code; lists the known codes for completion but accepts any number,
-/// because the fallback rule needs the unknown ones.
+/// A value parser that offers table entries as completion candidates, each with its
+/// official message, while accepting whatever `P` accepts: the fallback rule needs the
+/// numbers that are not in the tables.
 #[derive(Clone)]
-struct CodeValue;
+struct Candidates<P> {
+    parser: P,
+    list: fn() -> Vec<PossibleValue>,
+}
 
-impl TypedValueParser for CodeValue {
-    type Value = u64;
+impl<P: TypedValueParser> TypedValueParser for Candidates<P> {
+    type Value = P::Value;
 
     fn parse_ref(
         &self,
         cmd: &clap::Command,
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
-    ) -> Result<u64, clap::Error> {
-        clap::value_parser!(u64).parse_ref(cmd, arg, value)
+    ) -> Result<P::Value, clap::Error> {
+        self.parser.parse_ref(cmd, arg, value)
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalog::CODES.iter().map(|e| {
-            PossibleValue::new(e.code.to_string()).help(e.message)
-        })))
+        Some(Box::new((self.list)().into_iter()))
     }
 }
 
-/// Parses an HTTP status (100-599); lists the known statuses for completion.
-#[derive(Clone)]
-struct StatusValue;
-
-impl TypedValueParser for StatusValue {
-    type Value = u16;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<u16, clap::Error> {
-        let v: u16 = clap::value_parser!(u16)
-            .range(100..=599)
-            .parse_ref(cmd, arg, value)?;
-        Ok(v)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(catalog::STATUSES.iter().map(|e| {
-            PossibleValue::new(e.code.to_string()).help(e.message)
-        })))
+/// Any error code; the known ones are offered.
+fn code_value() -> Candidates<impl TypedValueParser<Value = u64>> {
+    Candidates {
+        parser: clap::value_parser!(u64),
+        list: known_codes,
     }
 }
 
-/// A problem type name; lists the known names for completion.
-#[derive(Clone)]
-struct ProblemValue;
-
-impl TypedValueParser for ProblemValue {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        clap::builder::NonEmptyStringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(
-            catalog::PROBLEMS
-                .iter()
-                .map(|e| PossibleValue::new(e.name).help(e.title)),
-        ))
+/// An HTTP status, 100 to 599; the known ones are offered.
+fn status_value() -> Candidates<impl TypedValueParser<Value = u16>> {
+    Candidates {
+        parser: clap::value_parser!(u16).range(100..=599),
+        list: known_statuses,
     }
 }
 
-/// Free text; lists every code, status and problem name for completion of a bare argument.
-#[derive(Clone)]
-struct InputValue;
-
-impl TypedValueParser for InputValue {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+/// A problem type name or URI; the known names are offered.
+fn problem_value() -> Candidates<impl TypedValueParser<Value = String>> {
+    Candidates {
+        parser: clap::builder::NonEmptyStringValueParser::new(),
+        list: known_problems,
     }
+}
 
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let codes = CodeValue.possible_values().into_iter().flatten();
-        let statuses = StatusValue.possible_values().into_iter().flatten();
-        let problems = ProblemValue.possible_values().into_iter().flatten();
-        Some(Box::new(codes.chain(statuses).chain(problems)))
+/// Free text; every code, status and problem name is offered for a bare argument.
+fn input_value() -> Candidates<impl TypedValueParser<Value = String>> {
+    let all = || [known_codes(), known_statuses(), known_problems()].concat();
+    Candidates {
+        parser: clap::builder::StringValueParser::new(),
+        list: all,
     }
+}
+
+fn known_codes() -> Vec<PossibleValue> {
+    catalog::CODES
+        .iter()
+        .map(|e| PossibleValue::new(e.code.to_string()).help(e.message))
+        .collect()
+}
+
+fn known_statuses() -> Vec<PossibleValue> {
+    catalog::STATUSES
+        .iter()
+        .map(|e| PossibleValue::new(e.code.to_string()).help(e.message))
+        .collect()
+}
+
+fn known_problems() -> Vec<PossibleValue> {
+    catalog::PROBLEMS
+        .iter()
+        .map(|e| PossibleValue::new(e.name).help(e.title))
+        .collect()
 }
 
 #[cfg(test)]

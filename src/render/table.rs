@@ -61,14 +61,7 @@ fn print_table(out: &mut dyn Write, table: &Table, terminal: bool) -> io::Result
 /// Writes `rows` as a table: boxed and fitted to the width on a terminal, plain
 /// space-aligned columns (one entry per line, easy to grep) in a pipe.
 pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()> {
-    let mut table = Table::new();
-    if terminal {
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.load_style(presets::NOTHING);
-    }
+    let mut table = new_table(terminal);
     table.set_header(["KIND", "ID", "STATUS", "MESSAGE", "SOURCE", "RETRY"]);
     for r in rows {
         table.add_row([
