@@ -59,13 +59,21 @@ echo
 echo "== diagnosis of a 1 MiB piped response =="
 python3 - "$work/1m.txt" <<'PY'
 import json, sys
-tweets = [{"id": str(1460323737035677698 + i), "text": "tweet number %d with some text" % i} for i in range(12000)]
-body = json.dumps({"data": tweets, "errors": [{"value": "1", "detail": "Could not find tweet with ids: [1].",
-    "title": "Not Found Error", "resource_type": "tweet", "parameter": "ids", "resource_id": "1",
-    "type": "https://api.twitter.com/2/problems/resource-not-found"}]})
 head = "HTTP/2 200\r\ndate: Wed, 25 Nov 2026 10:00:03 GMT\r\nx-rate-limit-remaining: 10\r\nx-rate-limit-reset: 1795605300\r\n\r\n"
-open(sys.argv[1], "w").write((head + body)[: 1 << 20] if len(head + body) > (1 << 20) else head + body)
+error = {"value": "1", "detail": "Could not find tweet with ids: [1].", "title": "Not Found Error", "resource_type": "tweet",
+         "parameter": "ids", "resource_id": "1", "type": "https://api.twitter.com/2/problems/resource-not-found"}
+n = 1000
+while True:
+    tweets = [{"id": str(1460323737035677698 + i), "text": "tweet number %d with some text" % i} for i in range(n)]
+    text = head + json.dumps({"data": tweets, "errors": [error]})
+    if len(text) >= 1 << 20:
+        break
+    n += 1000
+open(sys.argv[1], "w").write(text)
 PY
 size=$(stat -c %s "$work/1m.txt")
-t_1m=$(best "$twerr" --json --file "$work/1m.txt")
-echo "$(( size / 1024 )) KiB response: $t_1m s"
+runs=50
+start=$(date +%s%N)
+for _ in $(seq $runs); do "$twerr" --json < "$work/1m.txt" >/dev/null; done
+end=$(date +%s%N)
+echo "$(( size / 1024 )) KiB response piped to twerr --json: $(( (end - start) / runs / 1000 )) us per run (average of $runs)"

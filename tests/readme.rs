@@ -1,0 +1,73 @@
+//! The console examples in README.md are real: each `$ twerr ...` line of a ```console
+//! block is run, and its output must be exactly what the README shows.
+
+mod common;
+use common::twerr;
+
+struct Example {
+    line: usize,
+    args: Vec<String>,
+    stdin_file: Option<String>,
+    expected: String,
+}
+
+fn examples() -> Vec<Example> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut out = Vec::new();
+    let mut in_console = false;
+    let mut current: Option<Example> = None;
+    for (i, line) in readme.lines().enumerate() {
+        if line.starts_with("```console") {
+            in_console = true;
+            continue;
+        }
+        if in_console && line.starts_with("```") {
+            in_console = false;
+            out.extend(current.take());
+            continue;
+        }
+        if !in_console {
+            continue;
+        }
+        if let Some(command) = line.strip_prefix("$ twerr") {
+            out.extend(current.take());
+            let (args, stdin_file) = match command.split_once(" < ") {
+                Some((a, f)) => (a, Some(f.trim().to_string())),
+                None => (command, None),
+            };
+            current = Some(Example {
+                line: i + 1,
+                args: args.split_whitespace().map(String::from).collect(),
+                stdin_file,
+                expected: String::new(),
+            });
+        } else if let Some(example) = current.as_mut() {
+            example.expected.push_str(line);
+            example.expected.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn readme_console_examples_print_what_they_show() {
+    let all = examples();
+    assert!(all.len() >= 3, "README has console examples");
+    for ex in all {
+        let mut cmd = twerr();
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(&ex.args);
+        let stdin = ex.stdin_file.as_ref().map_or_else(Vec::new, |f| {
+            std::fs::read(format!("{}/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        });
+        let out = cmd.write_stdin(stdin).output().unwrap();
+        let actual = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            actual,
+            ex.expected,
+            "README.md line {}: `twerr {}`",
+            ex.line,
+            ex.args.join(" ")
+        );
+    }
+}
