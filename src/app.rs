@@ -199,48 +199,71 @@ fn scan(
     })
 }
 
-fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) -> io::Result<u8> {
-    let mut found: Vec<Evidence> = Vec::new();
-    let mut notes: Vec<String> = Vec::new();
-    let mut texts: Vec<String> = Vec::new();
-    let mut read_stdin = false;
+/// What the command line itself says: numbers, flags, and the texts to diagnose.
+struct Arguments {
+    evidence: Vec<Evidence>,
+    texts: Vec<String>,
+    notes: Vec<String>,
+    /// `-` was given.
+    stdin: bool,
+}
+
+fn arguments(cli: &Cli) -> Arguments {
+    let mut a = Arguments {
+        evidence: Vec::new(),
+        texts: Vec::new(),
+        notes: Vec::new(),
+        stdin: false,
+    };
     let arg = |i: usize| Seen {
         line: i + 1,
         how: How::Argument,
     };
-
     for (i, token) in cli.inputs.iter().enumerate() {
         let t = token.trim();
         if t == "-" {
-            read_stdin = true;
+            a.stdin = true;
         } else if !t.is_empty() && t.len() <= 40 && t.bytes().all(|b| b.is_ascii_digit()) {
             match t.parse::<u64>() {
-                Ok(n) => found.extend(number_evidence(n, arg(i))),
-                Err(_) => notes.push(format!(
+                Ok(n) => a.evidence.extend(number_evidence(n, arg(i))),
+                Err(_) => a.notes.push(format!(
                     "{t} is too large to be an HTTP status or an API error code"
                 )),
             }
         } else {
-            texts.push(token.clone());
+            a.texts.push(token.clone());
         }
     }
     let base = cli.inputs.len();
-    found.extend(cli.statuses.iter().enumerate().map(|(i, &code)| Evidence {
-        finding: Finding::Status { code, reason: None },
-        seen: arg(base + i),
+    let flags = cli
+        .statuses
+        .iter()
+        .map(|&code| Finding::Status { code, reason: None });
+    let flags = flags.chain(cli.codes.iter().map(|&code| Finding::Code {
+        code,
+        message: None,
     }));
-    found.extend(cli.codes.iter().enumerate().map(|(i, &code)| Evidence {
-        finding: Finding::Code {
-            code,
-            message: None,
-        },
-        seen: arg(base + i),
-    }));
-    found.extend(cli.types.iter().enumerate().map(|(i, name)| Evidence {
-        finding: Finding::Problem(named_problem(name)),
-        seen: arg(base + i),
-    }));
-    let from_arguments = !found.is_empty() || !notes.is_empty();
+    let flags = flags.chain(
+        cli.types
+            .iter()
+            .map(|name| Finding::Problem(named_problem(name))),
+    );
+    a.evidence
+        .extend(flags.enumerate().map(|(i, finding)| Evidence {
+            finding,
+            seen: arg(base + i),
+        }));
+    a
+}
+
+fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) -> io::Result<u8> {
+    let Arguments {
+        evidence: mut found,
+        texts,
+        mut notes,
+        stdin: dash,
+    } = arguments(cli);
+    let from_arguments = !found.is_empty() || !notes.is_empty() || !texts.is_empty();
 
     let mut inputs: Vec<Input> = Vec::new();
     if let Some(path) = &cli.file {
@@ -252,10 +275,7 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             }
         }
     }
-    if texts.is_empty() && !from_arguments && cli.file.is_none() {
-        read_stdin = true;
-    }
-    if read_stdin {
+    if dash || (!from_arguments && cli.file.is_none()) {
         let stdin = io::stdin();
         if stdin.is_terminal() {
             writeln!(
@@ -269,33 +289,27 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         inputs.push(input::read_bounded(stdin.lock())?);
     }
 
-    let mut text_fallback: Option<String> = None;
+    let mut unmatched_text: Option<&String> = None;
     for text in &texts {
-        let before = found.len();
-        found.extend(evidence::extract(text));
-        if found.len() == before {
-            match fallback_for_text(text, arg(0)) {
+        let found_here = evidence::extract(text);
+        if found_here.iter().any(|e| e.finding != Finding::Body) {
+            found.extend(found_here);
+        } else {
+            match fallback_for_text(
+                text,
+                Seen {
+                    line: 1,
+                    how: How::Argument,
+                },
+            ) {
                 Some(ev) => found.extend(ev),
-                None => text_fallback = Some(text.clone()),
+                None => unmatched_text = Some(text),
             }
         }
     }
     for i in &inputs {
         found.extend(evidence::extract(&i.text));
         notes.extend(input_notes(i));
-    }
-
-    if found.is_empty() {
-        if let Some(text) = text_fallback {
-            // Words that are no structure, name or exact message: search the tables.
-            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
-            if !listing::search(&words).is_empty() {
-                return search(out, err, &words, cli.output.json, terminal);
-            }
-        }
-        let why = nothing_found_reason(&inputs, &notes);
-        writeln!(err, "twerr: {why}")?;
-        return Ok(exit::NOTHING_RECOGNISED);
     }
 
     let mut d = diagnosis::diagnose(
@@ -307,12 +321,14 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
     );
     d.notes.extend(notes);
     if d.status.is_none() && d.errors.is_empty() && d.rate_limit.is_none() {
-        // Only notes (a body cut short before its first complete error): say so on one line.
-        writeln!(
-            err,
-            "twerr: {}; nothing else to explain",
-            d.notes.join("; ")
-        )?;
+        if let Some(text) = unmatched_text {
+            // Words that are no structure, name or exact message: search the tables.
+            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            if !listing::search(&words).is_empty() {
+                return search(out, err, &words, cli.output.json, terminal);
+            }
+        }
+        writeln!(err, "twerr: {}", nothing_found_reason(&inputs, &d.notes))?;
         return Ok(exit::NOTHING_RECOGNISED);
     }
     if !cli.quiet {
@@ -413,6 +429,7 @@ fn input_notes(i: &Input) -> Vec<String> {
     notes
 }
 
+/// The one line said when nothing could be explained.
 fn nothing_found_reason(inputs: &[Input], notes: &[String]) -> String {
     const LOOKED_FOR: &str = "looked for HTTP status lines, curl --fail lines, JSON/XML error bodies, v2 problems, client exception text and rate-limit headers";
     match inputs {
@@ -423,10 +440,8 @@ fn nothing_found_reason(inputs: &[Input], notes: &[String]) -> String {
         [i] if i.binary => format!(
             "the input is binary data (NUL bytes) with nothing recognisable in it ({LOOKED_FOR})"
         ),
-        _ => match notes.first() {
-            Some(n) => format!("{n}; nothing recognisable in it ({LOOKED_FOR})"),
-            None => format!("nothing recognisable in the input ({LOOKED_FOR})"),
-        },
+        _ if !notes.is_empty() => format!("{}; nothing else to explain", notes.join("; ")),
+        _ => format!("nothing recognisable in the input ({LOOKED_FOR})"),
     }
 }
 
