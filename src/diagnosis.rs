@@ -515,7 +515,7 @@ fn number_report(
     if (100..=599).contains(&number) {
         return None; // a status: the CLI passed it as one
     }
-    Some(unlisted(Some(number), None, seen, None))
+    Some(unlisted(Some(number), None, seen, status))
 }
 
 /// Folds repeated sightings of the same error into one report.

@@ -315,3 +315,11 @@ fn on_a_terminal_text_is_wrapped_to_its_width() {
         "long descriptions wrap onto more lines: {text}"
     );
 }
+
+#[test]
+fn a_bare_unknown_number_falls_back_to_a_status_given_with_it() {
+    let (exit, v) = json(&["403", "999"], b"");
+    assert_eq!(exit, 0);
+    assert_eq!(v["errors"][0]["code"], 999);
+    assert_eq!(v["errors"][0]["fallback"], "status");
+}
