@@ -13,6 +13,7 @@ use crate::evidence::{self, Evidence, Finding, How};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, BufRead};
+use std::sync::LazyLock;
 
 /// Lines longer than this are cut (and counted): a log line is not a megabyte of text.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
@@ -294,11 +295,12 @@ fn record(group: &[Evidence], tally: &mut Tally) {
 
 /// Lines that begin a new response, where a block may be cut without splitting one.
 fn starts_response(line: &str) -> bool {
+    static CLIENT_LINES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(["tweepy.errors.", "ApiResponseError"])
+            .expect("two literals")
+    });
     let l = line.strip_prefix("< ").unwrap_or(line);
-    l.starts_with("HTTP/")
-        || l.starts_with("curl: (22)")
-        || l.contains("tweepy.errors.")
-        || l.contains("ApiResponseError")
+    l.starts_with("HTTP/") || l.starts_with("curl: (22)") || CLIENT_LINES.is_match(l)
 }
 
 /// Opening minus closing brackets outside quoted strings: a block is cut only where a

@@ -160,27 +160,25 @@ fn looks_like_response(value: &Value) -> bool {
 /// (with `-w '\n%{http_code}'`) on a last line of its own.
 fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<Evidence>) {
     let rest = &text[end..];
-    let same_line = rest.split('\n').next().unwrap_or("").trim_end_matches('\r');
-    let candidate = if same_line.trim().is_empty() {
-        // only a last line of its own, after the body's line
-        let after: Vec<&str> = rest
-            .split('\n')
-            .skip(1)
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        match after.as_slice() {
-            [only] => *only,
-            _ => return,
+    let mut next_lines = rest.split('\n');
+    let same_line = next_lines.next().unwrap_or("").trim_end_matches('\r');
+    let (candidate, offset) = if same_line.trim().is_empty() {
+        // `-w '\n%{http_code}'`: the digits are the next line and the last of the text.
+        let own_line = next_lines.next().unwrap_or("");
+        if next_lines.any(|l| !l.trim().is_empty()) {
+            return;
         }
+        (
+            own_line.trim(),
+            end + same_line.len() + 1 + (own_line.len() - own_line.trim_start().len()),
+        )
     } else {
-        same_line
+        (same_line, end)
     };
     if candidate.len() == 3
         && candidate.bytes().all(|b| b.is_ascii_digit())
         && let Ok(code @ 100..=599) = candidate.parse::<u16>()
     {
-        let offset = end + rest.find(candidate).unwrap_or(0);
         out.push(Evidence {
             finding: Finding::Status { code, reason: None },
             seen: Seen {
