@@ -10,6 +10,7 @@
 use crate::catalog::Verdict;
 use crate::diagnosis::{self, Diagnosis};
 use crate::evidence::{self, Evidence, Finding, How};
+use memchr::memmem::Finder;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, BufRead};
@@ -295,12 +296,13 @@ fn record(group: &[Evidence], tally: &mut Tally) {
 
 /// Lines that begin a new response, where a block may be cut without splitting one.
 fn starts_response(line: &str) -> bool {
-    static CLIENT_LINES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(["tweepy.errors.", "ApiResponseError"])
-            .expect("two literals")
-    });
+    static TWEEPY: LazyLock<Finder> = LazyLock::new(|| Finder::new("tweepy.errors."));
+    static NODE: LazyLock<Finder> = LazyLock::new(|| Finder::new("ApiResponseError"));
     let l = line.strip_prefix("< ").unwrap_or(line);
-    l.starts_with("HTTP/") || l.starts_with("curl: (22)") || CLIENT_LINES.is_match(l)
+    l.starts_with("HTTP/")
+        || l.starts_with("curl: (22)")
+        || TWEEPY.find(l.as_bytes()).is_some()
+        || NODE.find(l.as_bytes()).is_some()
 }
 
 /// Opening minus closing brackets outside quoted strings: a block is cut only where a
