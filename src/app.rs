@@ -26,7 +26,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
     colored::control::set_override(color);
     let terminal = io::stdout().is_terminal();
     match &cli.command {
-        Some(Command::List(args)) => list(out, args, cli.output.json, terminal),
+        Some(Command::List(args)) => list(out, err, args, cli.output.json, terminal),
         Some(Command::Search { words }) => search(out, err, words, cli.output.json, terminal),
         Some(Command::Scan { files }) => scan(out, err, files, cli.output.json, terminal),
         Some(Command::Completions { shell }) => {
@@ -41,7 +41,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
     }
 }
 
-fn list(out: &mut dyn Write, args: &ListArgs, json: bool, terminal: bool) -> io::Result<u8> {
+fn list(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    args: &ListArgs,
+    json: bool,
+    terminal: bool,
+) -> io::Result<u8> {
     let any_kind = args.codes || args.statuses || args.problems;
     let rows: Vec<Row> = listing::all_rows()
         .into_iter()
@@ -62,16 +68,14 @@ fn list(out: &mut dyn Write, args: &ListArgs, json: bool, terminal: bool) -> io:
                 .is_none_or(|f| r.family.eq_ignore_ascii_case(f))
         })
         .collect();
-    if json {
-        render::json::write(out, &rows)?;
-    } else {
-        render::table::rows(out, &rows, terminal)?;
-    }
-    Ok(if rows.is_empty() {
-        exit::NOTHING_RECOGNISED
-    } else {
-        exit::OK
-    })
+    show_rows(
+        out,
+        err,
+        &rows,
+        json,
+        terminal,
+        "no entry matches those filters",
+    )
 }
 
 fn search(
@@ -82,18 +86,30 @@ fn search(
     terminal: bool,
 ) -> io::Result<u8> {
     let rows = listing::search(words);
+    let none = format!("no entry mentions all of: {}", words.join(" "));
+    show_rows(out, err, &rows, json, terminal, &none)
+}
+
+/// Prints entries as JSON or a table; with none, says `none` on stderr (JSON still prints
+/// its empty array) and exits 1.
+fn show_rows(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    rows: &[Row],
+    json: bool,
+    terminal: bool,
+    none: &str,
+) -> io::Result<u8> {
     if json {
         render::json::write(out, &rows)?;
-    } else if rows.is_empty() {
-        writeln!(err, "twerr: no entry mentions all of: {}", words.join(" "))?;
-    } else {
-        render::table::rows(out, &rows, terminal)?;
+    } else if !rows.is_empty() {
+        render::table::rows(out, rows, terminal)?;
     }
-    Ok(if rows.is_empty() {
-        exit::NOTHING_RECOGNISED
-    } else {
-        exit::OK
-    })
+    if rows.is_empty() {
+        writeln!(err, "twerr: {none}")?;
+        return Ok(exit::NOTHING_RECOGNISED);
+    }
+    Ok(exit::OK)
 }
 
 /// One log's summary, for `scan` with several files.

@@ -323,3 +323,12 @@ fn a_bare_unknown_number_falls_back_to_a_status_given_with_it() {
     assert_eq!(v["errors"][0]["code"], 999);
     assert_eq!(v["errors"][0]["fallback"], "status");
 }
+
+#[test]
+fn a_list_filter_that_matches_nothing_says_so() {
+    let (exit, out, err) = run(&["list", "--family", "no-such-family"], b"");
+    assert_eq!((exit, out.as_str()), (1, ""));
+    assert_eq!(err, "twerr: no entry matches those filters\n");
+    let (exit, v) = json(&["list", "--family", "no-such-family"], b"");
+    assert_eq!((exit, v), (1, serde_json::json!([])));
+}
