@@ -68,6 +68,8 @@ pub struct ErrorReport {
     pub documented_status: Option<u16>,
     /// Whether the code fits the response's status (`null` when either is unknown).
     pub consistent: Option<bool>,
+    /// The HTTP status of the response this error came in, when the input gave one.
+    pub response_status: Option<u16>,
     /// For a v2 problem: its name, title, detail and explained type-specific fields.
     pub problem: Option<ProblemReport>,
     /// The OAuth 2 error identifier, for token-endpoint errors.
@@ -137,15 +139,43 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             _ => None,
         })
         .collect();
+    // Where the input holds several responses, each error goes with the status of its own
+    // response: the last final status line on or before it (else the response's status).
+    let finals: Vec<(usize, u16)> = evidence
+        .iter()
+        .filter_map(|e| match e.finding {
+            Finding::Status { code, .. } if is_framing(e.seen.how) && !is_interim(code) => {
+                Some((e.seen.line, code))
+            }
+            _ => None,
+        })
+        .collect();
+    let status_at = |line: usize| -> Option<Cow<'_, StatusReport>> {
+        let own = finals
+            .iter()
+            .rev()
+            .find(|(l, _)| *l <= line)
+            .map(|(_, c)| *c);
+        match (own, status.as_ref()) {
+            (Some(code), Some(s)) if code != s.code => Some(Cow::Owned(status_report(
+                code,
+                None,
+                Seen {
+                    line,
+                    how: How::StatusLine,
+                },
+            ))),
+            (_, s) => s.map(Cow::Borrowed),
+        }
+    };
     let mut errors: Vec<ErrorReport> = Vec::new();
     for e in evidence {
+        let own_status = status_at(e.seen.line);
+        let status = own_status.as_deref();
         let report = match &e.finding {
-            Finding::Code { code, message } => Some(code_report(
-                *code,
-                message.as_deref(),
-                e.seen,
-                status.as_ref(),
-            )),
+            Finding::Code { code, message } => {
+                Some(code_report(*code, message.as_deref(), e.seen, status))
+            }
             Finding::InvalidCode { raw, message } => {
                 notes.push(format!(
                     "line {}: the error code {} is not a whole number in range, so it cannot be looked up",
@@ -156,25 +186,23 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
                     None,
                     message.as_deref().map(clean),
                     e.seen,
-                    status.as_ref(),
+                    status,
                 ))
             }
-            Finding::Problem(p) => Some(problem_report(p, e.seen, status.as_ref())),
+            Finding::Problem(p) => Some(problem_report(p, e.seen, status)),
             Finding::Message {
                 text,
                 oauth_error,
                 request,
             } => {
-                let mut r = unlisted(None, Some(clean(text)), e.seen, status.as_ref());
+                let mut r = unlisted(None, Some(clean(text)), e.seen, status);
                 r.oauth_error = oauth_error.as_deref().map(clean);
                 if let Some(path) = request {
                     notes.push(format!("the failed request was {}", clean(path)));
                 }
                 Some(r)
             }
-            Finding::Number { number } => {
-                number_report(*number, e.seen, status.as_ref(), &mut notes)
-            }
+            Finding::Number { number } => number_report(*number, e.seen, status, &mut notes),
             Finding::Truncated => {
                 notes.push(format!(
                     "line {}: a body there is cut short; only the complete entries before the cut were read",
@@ -184,7 +212,8 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             }
             Finding::Status { .. } | Finding::Header { .. } | Finding::Body => None,
         };
-        if let Some(r) = report {
+        if let Some(mut r) = report {
+            r.response_status = status.map(|s| s.code);
             merge(&mut errors, r);
         }
     }
@@ -194,7 +223,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
                 Some(_) => notes.push(format!(
                     "code {} is not in the tables; following the page's rule it is explained through HTTP {}",
                     e.code.unwrap_or_default(),
-                    status.as_ref().map_or(0, |s| s.code)
+                    e.response_status.unwrap_or_default()
                 )),
                 None => notes.push(format!(
                     "code {} is not in the tables and no HTTP status came with it: give one with --status N, or pipe the whole response (curl -i) so the status line is read",
@@ -207,7 +236,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
                 "code {} is documented with HTTP {}, but this response was HTTP {}",
                 e.code.unwrap_or_default(),
                 e.documented_status.unwrap_or_default(),
-                status.as_ref().map_or(0, |s| s.code)
+                e.response_status.unwrap_or_default()
             ));
         }
     }
@@ -240,6 +269,17 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     }
 }
 
+/// Status lines, curl's failure line, client exception lines, HTML titles and trailing
+/// http codes frame a response; a problem's `status` member and arguments do not.
+fn is_framing(how: How) -> bool {
+    !matches!(how, How::ProblemStatus | How::Argument)
+}
+
+/// `100 Continue` and redirects come before the answer that counts.
+fn is_interim(code: u16) -> bool {
+    code < 200 || (300..400).contains(&code)
+}
+
 /// The status of the response: the last header block counts (redirects and `100 Continue`
 /// come first); a v2 problem's `status` member is used only when nothing else gave one.
 fn choose_status(
@@ -270,16 +310,25 @@ fn choose_status(
     let Some(&(code, reason, seen)) = chosen else {
         return (None, Vec::new());
     };
-    let mut earlier: Vec<String> = framing
-        .iter()
-        .filter(|s| s.0 != code && s.2.how == How::StatusLine)
-        .map(|s| s.0.to_string())
-        .collect();
-    earlier.dedup();
-    if !earlier.is_empty() {
+    let before_last = &framing[..framing.len().saturating_sub(1)];
+    let list = |keep: &dyn Fn(u16) -> bool| {
+        let mut codes: Vec<String> = before_last
+            .iter()
+            .filter(|s| s.2.how == How::StatusLine && keep(s.0))
+            .map(|s| s.0.to_string())
+            .collect();
+        codes.dedup();
+        codes.join(", ")
+    };
+    let (interim_codes, final_codes) = (list(&is_interim), list(&|c| !is_interim(c)));
+    if !interim_codes.is_empty() {
         notes.push(format!(
-            "earlier status lines ({}) were interim or redirect answers; the last header block counts",
-            earlier.join(", ")
+            "earlier status lines ({interim_codes}) were interim or redirect answers; the last header block counts"
+        ));
+    }
+    if !final_codes.is_empty() {
+        notes.push(format!(
+            "the input holds several responses (earlier: HTTP {final_codes}); the status shown is the last one's, the errors are all of them; `twerr scan` counts each response apart"
         ));
     }
     for s in &statuses {
@@ -376,6 +425,7 @@ fn code_report(
         family: Some(e.family),
         documented_status: e.status,
         consistent,
+        response_status: None,
         problem: None,
         oauth_error: None,
         note: e.note,
@@ -415,6 +465,7 @@ fn unlisted(
         family: None,
         documented_status: None,
         consistent: None,
+        response_status: None,
         problem: None,
         oauth_error: None,
         note: None,
@@ -474,6 +525,7 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
                 family: Some(e.family),
                 documented_status: e.status,
                 consistent: None,
+                response_status: None,
                 problem: None,
                 oauth_error: None,
                 note: e.note,

@@ -342,3 +342,34 @@ fn untrusted_text_is_neutralised_in_both_modes() {
             .contains('\u{1b}')
     );
 }
+
+#[test]
+fn several_responses_keep_each_error_with_its_own_status() {
+    let input = b"HTTP/2 403\n\n{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}\nHTTP/2 429\n\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"},{\"code\":9999,\"message\":\"new\"}]}\n";
+    let (exit, v) = json(&[], input);
+    assert_eq!(exit, 0);
+    assert_eq!(v["status"]["code"], 429, "the last response's status");
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(
+        (
+            errors[0]["code"].as_u64(),
+            errors[0]["response_status"].as_u64(),
+            errors[0]["consistent"].as_bool()
+        ),
+        (Some(187), Some(403), Some(true))
+    );
+    assert_eq!(
+        (
+            errors[1]["code"].as_u64(),
+            errors[1]["response_status"].as_u64(),
+            errors[1]["consistent"].as_bool()
+        ),
+        (Some(88), Some(429), Some(true))
+    );
+    assert_eq!(errors[2]["fallback"], "status");
+    assert!(
+        v["notes"].to_string().contains("several responses"),
+        "{}",
+        v["notes"]
+    );
+}
