@@ -276,7 +276,7 @@ fn is_framing(how: How) -> bool {
 }
 
 /// `100 Continue` and redirects come before the answer that counts.
-fn is_interim(code: u16) -> bool {
+pub(crate) fn is_interim(code: u16) -> bool {
     code < 200 || (300..400).contains(&code)
 }
 

@@ -186,7 +186,7 @@ impl Grouper {
     fn interim(&self) -> bool {
         self.body_line.is_none()
             && self.current.iter().all(|e| match &e.finding {
-                Finding::Status { code, .. } => *code < 200 || (300..400).contains(code),
+                Finding::Status { code, .. } => diagnosis::is_interim(*code),
                 _ => true,
             })
     }
