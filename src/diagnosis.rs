@@ -196,6 +196,18 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
                 request,
             } => {
                 let mut r = unlisted(None, Some(clean(text)), e.seen, status);
+                // The text alone does not make a code: say what it matches, report none.
+                let official: Vec<String> = catalog::codes_with_message(text)
+                    .iter()
+                    .map(|c| c.code.to_string())
+                    .collect();
+                if !official.is_empty() {
+                    notes.push(format!(
+                        "line {}: this message is the official text of code {}; the input gave no code, so none is reported",
+                        e.seen.line,
+                        official.join(" and ")
+                    ));
+                }
                 r.oauth_error = oauth_error.as_deref().map(clean);
                 if let Some(path) = request {
                     notes.push(format!("the failed request was {}", clean(path)));

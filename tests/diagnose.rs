@@ -162,6 +162,22 @@ const CASES: &[Case] = &[
         wait_seconds: Some(60),
     },
     Case {
+        fixture: "python_twitter_tools.txt",
+        status: Some(403),
+        codes: &[187],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
+        fixture: "ruby_twitter_gem.txt",
+        status: Some(403),
+        codes: &[],
+        problems: &[],
+        verdict: "do-not-retry",
+        wait_seconds: None,
+    },
+    Case {
         fixture: "v2_streaming_connection.json",
         status: None,
         codes: &[],
@@ -369,6 +385,18 @@ fn several_responses_keep_each_error_with_its_own_status() {
     assert_eq!(errors[2]["fallback"], "status");
     assert!(
         v["notes"].to_string().contains("several responses"),
+        "{}",
+        v["notes"]
+    );
+}
+
+#[test]
+fn a_message_without_a_code_names_its_code_in_a_note_only() {
+    let (_, v) = json(&[], &fixture("ruby_twitter_gem.txt"));
+    assert_eq!(v["errors"][0]["message"], "Status is a duplicate.");
+    assert!(v["errors"][0]["code"].is_null());
+    assert!(
+        v["notes"].to_string().contains("official text of code 187"),
         "{}",
         v["notes"]
     );

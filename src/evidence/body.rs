@@ -389,7 +389,10 @@ fn problem(m: &Map<String, Value>, type_uri: &str, how: How, push: &mut impl FnM
     const COMMON: &[&str] = &["type", "title", "detail", "status", "errors"];
     let status = m
         .get("status")
-        .and_then(Value::as_u64)
+        .and_then(|v| {
+            v.as_u64()
+                .or_else(|| v.as_str().and_then(|t| t.parse().ok()))
+        })
         .and_then(|s| u16::try_from(s).ok())
         .filter(|s| (100..=599).contains(s));
     let fields = m

@@ -15,21 +15,22 @@ enum Marker {
     Xml = 2,
     Tweepy = 3,
     Node = 4,
+    Ptt = 5,
+    Ruby = 6,
 }
 
-static LITERAL_MARKERS: LazyLock<[(memchr::memmem::Finder<'static>, Marker); 3]> =
+static LITERAL_MARKERS: LazyLock<Vec<(memchr::memmem::Finder<'static>, Marker)>> =
     LazyLock::new(|| {
         [
-            (memchr::memmem::Finder::new("curl: (22)"), Marker::Curl),
-            (
-                memchr::memmem::Finder::new("tweepy.errors."),
-                Marker::Tweepy,
-            ),
-            (
-                memchr::memmem::Finder::new("Request failed with code"),
-                Marker::Node,
-            ),
+            ("curl: (22)", Marker::Curl),
+            ("tweepy.errors.", Marker::Tweepy),
+            ("Request failed with code", Marker::Node),
+            ("Twitter sent status ", Marker::Ptt),
+            ("Twitter::Error::", Marker::Ruby),
         ]
+        .into_iter()
+        .map(|(literal, marker)| (memchr::memmem::Finder::new(literal), marker))
+        .collect()
     });
 
 /// Every marker in `text` with its byte position, in order: a few SIMD substring searches
@@ -69,6 +70,34 @@ static TWEEPY_EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
 static TWEEPY_ERROR_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,20}) - (.+)$").unwrap());
 /// twitter-api-v2 (Node): `ApiResponseError: Request failed with code 403 - text (Twitter code 187)`.
+static PTT_STATUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Twitter sent status ([1-5][0-9]{2})\b").unwrap());
+/// `Twitter::Error::Forbidden: message`, or Ruby's report of an uncaught exception,
+/// `file:12:in 'method': message (Twitter::Error::Forbidden)`.
+static RUBY_ERROR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*Twitter::Error::(?<class>[A-Za-z]+)(?::\s*(?<text>.*))?$|: (?<text2>.+) \(Twitter::Error::(?<class2>[A-Za-z]+)\)\s*$")
+        .unwrap()
+});
+
+/// The HTTP status behind each error class of the Ruby `twitter` gem.
+fn ruby_class_status(class: &str) -> Option<u16> {
+    Some(match class {
+        "BadRequest" => 400,
+        "Unauthorized" => 401,
+        "Forbidden" | "DuplicateStatus" | "AlreadyFavorited" | "AlreadyRetweeted" => 403,
+        "NotFound" => 404,
+        "NotAcceptable" => 406,
+        "RequestEntityTooLarge" => 413,
+        "UnprocessableEntity" => 422,
+        "TooManyRequests" => 429,
+        "InternalServerError" => 500,
+        "BadGateway" => 502,
+        "ServiceUnavailable" => 503,
+        "GatewayTimeout" => 504,
+        _ => return None,
+    })
+}
+
 static NODE_REQUEST_FAILED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"Request failed with code ([1-5][0-9]{2})").unwrap());
 static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,7 +116,7 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
     for (index, raw) in text.split('\n').enumerate() {
         let line_no = index + 1;
         let line_end = line_start + raw.len();
-        let mut marks = [false; 5];
+        let mut marks = [false; 7];
         while let Some(&(at, pattern)) = marks_at.peek() {
             if at >= line_end {
                 break;
@@ -151,7 +180,7 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             }
         }
 
-        let [curl, title, xml, tweepy, node] = marks;
+        let [curl, title, xml, tweepy, node, ptt, ruby] = marks;
         if curl
             && let Some(c) = CURL_FAIL.captures(line)
             && let Ok(code) = c[1].parse()
@@ -212,6 +241,37 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             after_tweepy = false;
         }
 
+        // Python Twitter Tools: `TwitterHTTPError: Twitter sent status 403 for URL: ...`
+        if ptt
+            && let Some(c) = PTT_STATUS.captures(line)
+            && let Ok(code) = c[1].parse()
+        {
+            push(Finding::Status { code, reason: None }, How::ClientText);
+        }
+        // The Ruby gem names the status by its error class: `Twitter::Error::Forbidden: text`.
+        if ruby
+            && let Some(c) = RUBY_ERROR.captures(line)
+            && let Some(class) = c.name("class").or(c.name("class2"))
+            && let Some(code) = ruby_class_status(class.as_str())
+        {
+            let reason = Some(class.as_str().to_string());
+            push(Finding::Status { code, reason }, How::ClientText);
+            let text = c
+                .name("text")
+                .or(c.name("text2"))
+                .map_or("", |m| m.as_str().trim());
+            if !text.is_empty() {
+                let text = text.to_string();
+                push(
+                    Finding::Message {
+                        text,
+                        oauth_error: None,
+                        request: None,
+                    },
+                    How::ClientText,
+                );
+            }
+        }
         if node && let Some(c) = NODE_REQUEST_FAILED.captures(line) {
             if let Ok(code) = c[1].parse() {
                 push(Finding::Status { code, reason: None }, How::ClientText);
@@ -358,6 +418,25 @@ mod tests {
                 message: Some("Status is a duplicate.".into())
             }
         );
+    }
+
+    #[test]
+    fn python_twitter_tools_and_ruby_gem_lines() {
+        let f = findings(
+            "twitter.api.TwitterHTTPError: Twitter sent status 403 for URL: 1.1/statuses/update.json using parameters: (status=x)",
+        );
+        assert_eq!(f[0].2, status(403, None));
+        let f = findings("Twitter::Error::TooManyRequests: Rate limit exceeded");
+        assert_eq!(f[0].2, status(429, Some("TooManyRequests")));
+        assert_eq!(
+            f[1].2,
+            Finding::Message {
+                text: "Rate limit exceeded".into(),
+                oauth_error: None,
+                request: None
+            }
+        );
+        assert!(findings("Twitter::Error::SomethingNew: x").is_empty());
     }
 
     #[test]
