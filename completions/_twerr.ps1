@@ -21,10 +21,10 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'twerr' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Explain NUMBER as an API error code')
-            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Explain NUMBER as an API error code')
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Explain N as an API error code')
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Explain N as an API error code')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Explain N as an HTTP status (also the status an unlisted --code falls back to)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Explain N as an HTTP status (also the status an unlisted --code falls back to)')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Explain a v2 problem type, by name or type URI')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Explain a v2 problem type, by name or type URI')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the response to diagnose from FILE instead of stdin')

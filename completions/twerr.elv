@@ -18,10 +18,10 @@ set edit:completion:arg-completer[twerr] = {|@words|
     }
     var completions = [
         &'twerr'= {
-            cand -c 'Explain NUMBER as an API error code'
-            cand --code 'Explain NUMBER as an API error code'
-            cand -s 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)'
-            cand --status 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)'
+            cand -c 'Explain N as an API error code'
+            cand --code 'Explain N as an API error code'
+            cand -s 'Explain N as an HTTP status (also the status an unlisted --code falls back to)'
+            cand --status 'Explain N as an HTTP status (also the status an unlisted --code falls back to)'
             cand -t 'Explain a v2 problem type, by name or type URI'
             cand --type 'Explain a v2 problem type, by name or type URI'
             cand -f 'Read the response to diagnose from FILE instead of stdin'

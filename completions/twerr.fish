@@ -24,7 +24,7 @@ function __fish_twerr_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c twerr -n "__fish_twerr_needs_command" -s c -l code -d 'Explain NUMBER as an API error code' -r -f -a "3\t'Invalid coordinates.'
+complete -c twerr -n "__fish_twerr_needs_command" -s c -l code -d 'Explain N as an API error code' -r -f -a "3\t'Invalid coordinates.'
 13\t'No location associated with the specified IP address.'
 17\t'No user matches for specified terms.'
 32\t'Could not authenticate you'
@@ -87,7 +87,7 @@ complete -c twerr -n "__fish_twerr_needs_command" -s c -l code -d 'Explain NUMBE
 422\t'This Tweet is no longer available because it violated the Twitter Rules.'
 433\t'The original Tweet author restricted who can reply to this Tweet.'
 453\t'You currently have access to a subset of Twitter API v2 endpoints and limited v1.1 endpoints (e.g. media post, oauth) only. If you need access to this endpoint, you may need a different access level. You can learn more here: https://developer.twitter.com/en/portal/product'"
-complete -c twerr -n "__fish_twerr_needs_command" -s s -l status -d 'Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)' -r -f -a "200\t'OK'
+complete -c twerr -n "__fish_twerr_needs_command" -s s -l status -d 'Explain N as an HTTP status (also the status an unlisted --code falls back to)' -r -f -a "200\t'OK'
 304\t'Not Modified'
 400\t'Bad Request'
 401\t'Unauthorized'

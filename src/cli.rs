@@ -39,11 +39,11 @@ pub struct Cli {
     #[arg(value_name = "INPUT", value_parser = input_value(), hide_possible_values = true)]
     pub inputs: Vec<String>,
 
-    /// Explain NUMBER as an API error code
+    /// Explain N as an API error code
     #[arg(short = 'c', long = "code", value_name = "N", value_parser = code_value(), hide_possible_values = true)]
     pub codes: Vec<u64>,
 
-    /// Explain NUMBER as an HTTP status (also the status an unlisted --code falls back to)
+    /// Explain N as an HTTP status (also the status an unlisted --code falls back to)
     #[arg(short = 's', long = "status", value_name = "N", value_parser = status_value(), hide_possible_values = true)]
     pub statuses: Vec<u16>,
 
