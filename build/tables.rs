@@ -333,97 +333,141 @@ fn verdict(s: &str) -> &'static str {
     }
 }
 
-fn write_statuses(out: &mut String, mut rows: Vec<StatusRow>) {
-    rows.sort_by_key(|r| r.code);
-    out.push_str("/// Every HTTP status of `data/statuses.toml`, sorted by number.\npub static STATUSES: &[StatusEntry] = &[\n");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "    StatusEntry {{ code: {}, message: {:?}, source: {}, family: {:?}, retry: {}, description: {:?}, advice: {:?}, note: {:?} }},",
-            r.code,
-            r.message,
-            source(&r.source),
-            r.family,
-            verdict(&r.retry),
-            r.description,
-            r.advice,
-            r.note
-        );
+/// `static NAME: &[TYPE] = &[...]` with one entry per line, and a doc comment.
+fn write_static(
+    out: &mut String,
+    doc: &str,
+    name: &str,
+    ty: &str,
+    entries: impl Iterator<Item = String>,
+) {
+    let _ = writeln!(out, "/// {doc}\npub static {name}: &[{ty}] = &[");
+    for entry in entries {
+        let _ = writeln!(out, "    {ty} {{ {entry} }},");
     }
     out.push_str("];\n\n");
+}
+
+/// The members every kind of entry has, as Rust field initialisers.
+fn common(
+    source_key: &str,
+    family: &str,
+    retry: &str,
+    description: &str,
+    advice: &str,
+    note: &Option<String>,
+) -> String {
+    format!(
+        "source: {}, family: {family:?}, retry: {}, description: {description:?}, advice: {advice:?}, note: {note:?}",
+        source(source_key),
+        verdict(retry)
+    )
+}
+
+fn write_statuses(out: &mut String, mut rows: Vec<StatusRow>) {
+    rows.sort_by_key(|r| r.code);
+    let entries = rows.iter().map(|r| {
+        let rest = common(
+            &r.source,
+            &r.family,
+            &r.retry,
+            &r.description,
+            &r.advice,
+            &r.note,
+        );
+        format!("code: {}, message: {:?}, {rest}", r.code, r.message)
+    });
+    write_static(
+        out,
+        "Every HTTP status of `data/statuses.toml`, sorted by number.",
+        "STATUSES",
+        "StatusEntry",
+        entries,
+    );
 }
 
 fn write_codes(out: &mut String, mut rows: Vec<CodeRow>) {
     rows.sort_by_key(|r| r.code);
-    out.push_str("/// Every API error code of `data/codes.toml`, sorted by number.\npub static CODES: &[CodeEntry] = &[\n");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "    CodeEntry {{ code: {}, message: {:?}, variants: &{:?}, status: {:?}, source: {}, family: {:?}, retry: {}, description: {:?}, advice: {:?}, note: {:?} }},",
-            r.code,
-            r.message,
-            r.variants,
-            r.status,
-            source(&r.source),
-            r.family,
-            verdict(&r.retry),
-            r.description,
-            r.advice,
-            r.note
+    let entries = rows.iter().map(|r| {
+        let rest = common(
+            &r.source,
+            &r.family,
+            &r.retry,
+            &r.description,
+            &r.advice,
+            &r.note,
         );
-    }
-    out.push_str("];\n\n");
+        format!(
+            "code: {}, message: {:?}, variants: &{:?}, status: {:?}, {rest}",
+            r.code, r.message, r.variants, r.status
+        )
+    });
+    write_static(
+        out,
+        "Every API error code of `data/codes.toml`, sorted by number.",
+        "CODES",
+        "CodeEntry",
+        entries,
+    );
 }
 
 fn write_problems(out: &mut String, mut rows: Vec<ProblemRow>) {
     rows.sort_by(|a, b| a.name.cmp(&b.name));
-    out.push_str("/// Every v2 problem type of `data/problems.toml`, sorted by name.\npub static PROBLEMS: &[ProblemEntry] = &[\n");
-    for r in rows {
-        let mut fields = String::new();
-        for f in &r.field {
-            let values: Vec<(&str, &str)> = f
-                .values
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            let _ = write!(
-                fields,
-                "FieldEntry {{ name: {:?}, meaning: {:?}, values: &{:?} }}, ",
-                f.name, f.meaning, values
-            );
-        }
-        let _ = writeln!(
-            out,
-            "    ProblemEntry {{ name: {:?}, title: {:?}, titles: &{:?}, status: {:?}, source: {}, family: {:?}, retry: {}, description: {:?}, advice: {:?}, note: {:?}, fields: &[{}] }},",
-            r.name,
-            r.title,
-            r.titles,
-            r.status,
-            source(&r.source),
-            r.family,
-            verdict(&r.retry),
-            r.description,
-            r.advice,
-            r.note,
-            fields
+    let entries = rows.iter().map(|r| {
+        let fields: String = r
+            .field
+            .iter()
+            .map(|f| {
+                let values: Vec<(&str, &str)> = f
+                    .values
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                format!(
+                    "FieldEntry {{ name: {:?}, meaning: {:?}, values: &{:?} }}, ",
+                    f.name, f.meaning, values
+                )
+            })
+            .collect();
+        let rest = common(
+            &r.source,
+            &r.family,
+            &r.retry,
+            &r.description,
+            &r.advice,
+            &r.note,
         );
-    }
-    out.push_str("];\n\n");
+        format!(
+            "name: {:?}, title: {:?}, titles: &{:?}, status: {:?}, {rest}, fields: &[{fields}]",
+            r.name, r.title, r.titles, r.status
+        )
+    });
+    write_static(
+        out,
+        "Every v2 problem type of `data/problems.toml`, sorted by name.",
+        "PROBLEMS",
+        "ProblemEntry",
+        entries,
+    );
 }
 
 fn write_classes(out: &mut String, mut rows: Vec<ClassRow>) {
     rows.sort_by_key(|r| r.digit);
-    out.push_str("/// The five HTTP status classes of `data/classes.toml`, 1xx to 5xx.\npub static CLASSES: &[ClassEntry] = &[\n");
-    for r in rows {
-        let _ = writeln!(
-            out,
-            "    ClassEntry {{ digit: {}, name: {:?}, retry: {}, description: {:?}, advice: {:?} }},",
+    let entries = rows.iter().map(|r| {
+        format!(
+            "digit: {}, name: {:?}, retry: {}, description: {:?}, advice: {:?}",
             r.digit,
             r.name,
             verdict(&r.retry),
             r.description,
             r.advice
-        );
-    }
-    out.push_str("];\n");
+        )
+    });
+    write_static(
+        out,
+        "The five HTTP status classes of `data/classes.toml`, 1xx to 5xx.",
+        "CLASSES",
+        "ClassEntry",
+        entries,
+    );
 }
