@@ -222,6 +222,10 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
                 ));
                 None
             }
+            Finding::Hint { text } => {
+                notes.push(format!("line {}: {text}", e.seen.line));
+                None
+            }
             Finding::Status { .. } | Finding::Header { .. } | Finding::Body => None,
         };
         if let Some(mut r) = report {

@@ -254,8 +254,6 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             && let Some(class) = c.name("class").or(c.name("class2"))
             && let Some(code) = ruby_class_status(class.as_str())
         {
-            let reason = Some(class.as_str().to_string());
-            push(Finding::Status { code, reason }, How::ClientText);
             let text = c
                 .name("text")
                 .or(c.name("text2"))
@@ -271,6 +269,11 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
                     How::ClientText,
                 );
             }
+            let class = class.as_str();
+            let text = format!(
+                "the Ruby gem raises Twitter::Error::{class} for HTTP {code}; the input holds no status number, so none is assumed (give it with --status {code})"
+            );
+            push(Finding::Hint { text }, How::ClientText);
         }
         if node && let Some(c) = NODE_REQUEST_FAILED.captures(line) {
             if let Ok(code) = c[1].parse() {
@@ -427,9 +430,16 @@ mod tests {
         );
         assert_eq!(f[0].2, status(403, None));
         let f = findings("Twitter::Error::TooManyRequests: Rate limit exceeded");
-        assert_eq!(f[0].2, status(429, Some("TooManyRequests")));
+        assert!(
+            matches!(&f[1].2, Finding::Hint { text } if text.contains("HTTP 429")),
+            "{f:?}"
+        );
+        assert!(
+            f.iter().all(|x| !matches!(x.2, Finding::Status { .. })),
+            "no status is invented"
+        );
         assert_eq!(
-            f[1].2,
+            f[0].2,
             Finding::Message {
                 text: "Rate limit exceeded".into(),
                 oauth_error: None,

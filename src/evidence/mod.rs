@@ -104,6 +104,9 @@ pub enum Finding {
     Number { number: u64 },
     /// A body that starts like JSON but ends before it is complete.
     Truncated,
+    /// What the input implies without saying it, for a note: it is never turned into a
+    /// status or a code, because every number reported must be in the input.
+    Hint { text: String },
     /// A response body was read here; what it holds is reported separately. Lets batch
     /// mode tell where one response ends even when its body holds no error.
     Body,
