@@ -267,6 +267,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             notes: Vec::new(),
         };
     }
+    dedup_notes(&mut notes);
     let rate_limit = ratelimit::from_headers(&headers, options.now);
     if let Some(access) = headers.iter().rev().find(|(n, _)| n == "x-access-level") {
         notes.push(format!(
@@ -283,6 +284,18 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         other_statuses,
         notes,
     }
+}
+
+/// Keeps the first of notes that say the same thing about different lines.
+fn dedup_notes(notes: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    notes.retain(|n| {
+        let what = match n.strip_prefix("line ") {
+            Some(rest) => rest.split_once(": ").map_or(rest, |(_, text)| text),
+            None => n.as_str(),
+        };
+        seen.insert(what.to_string())
+    });
 }
 
 /// Status lines, curl's failure line, client exception lines, HTML titles and trailing
@@ -463,7 +476,7 @@ fn unlisted(
         _ => (
             None,
             None,
-            "Not in the tables. The HTTP status of the response decides what to do: give it with --status N, or pipe the whole response (curl -i).".into(),
+            "Not in the tables. The HTTP status of the response decides what to do: give it with --status N (with `-` or --file to read the response too), or pipe the whole response (curl -i).".into(),
             Verdict::DoNotRetry,
         ),
     };

@@ -401,3 +401,15 @@ fn a_message_without_a_code_names_its_code_in_a_note_only() {
     );
     assert!(notes.contains("--status 403"), "{notes}");
 }
+
+#[test]
+fn a_status_given_on_the_command_line_completes_a_piped_response() {
+    let (exit, v) = json(&["--status", "403", "-"], &fixture("ruby_twitter_gem.txt"));
+    assert_eq!(exit, 0);
+    assert_eq!(v["status"]["code"], 403);
+    assert_eq!(v["errors"][0]["fallback"], "status");
+    assert_eq!(
+        v["errors"][0]["occurrences"], 2,
+        "one message, seen on two lines"
+    );
+}

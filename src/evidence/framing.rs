@@ -271,7 +271,7 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             }
             let class = class.as_str();
             let text = format!(
-                "the Ruby gem raises Twitter::Error::{class} for HTTP {code}; the input holds no status number, so none is assumed (give it with --status {code})"
+                "the Ruby gem raises Twitter::Error::{class} for HTTP {code}; the input holds no status number, so none is assumed (give it with --status {code}, and `-` or --file for the response)"
             );
             push(Finding::Hint { text }, How::ClientText);
         }
