@@ -135,6 +135,7 @@ fn scan(
     terminal: bool,
 ) -> io::Result<u8> {
     let show_progress = io::stderr().is_terminal();
+    let shown = std::cell::Cell::new(false);
     let names: Vec<std::path::PathBuf> = if files.is_empty() {
         vec!["-".into()]
     } else {
@@ -147,6 +148,7 @@ fn scan(
         let label = name.display().to_string();
         let progress = |n: u64| {
             if show_progress {
+                shown.set(true);
                 eprint!("\rtwerr: scanning {label}: {} MiB read", n >> 20);
             }
         };
@@ -158,8 +160,8 @@ fn scan(
                 Err(e) => Err(e),
             }
         };
-        if show_progress {
-            eprint!("\r\x1b[K");
+        if shown.take() {
+            eprint!("\r\x1b[K"); // clear the progress line
         }
         let (tally, l, b, lg) = match result {
             Ok(r) => r,
