@@ -19,7 +19,7 @@ const MAX_INTERPRET_DEPTH: usize = 4;
 const MAX_BODY_DEPTH: usize = 32;
 
 static SALVAGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{\s*"code"\s*:\s*([0-9]{1,20})\s*,\s*"message"\s*:\s*"((?:[^"\\]|\\.)*)"|\{\s*"message"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"code"\s*:\s*([0-9]{1,20})"#).unwrap()
+    Regex::new(r#"\{\s*"code"\s*:\s*(?<code>[0-9]{1,20})\s*,\s*"message"\s*:\s*"(?<msg>(?:[^"\\]|\\.)*)"|\{\s*"message"\s*:\s*"(?<msg2>(?:[^"\\]|\\.)*)"\s*,\s*"code"\s*:\s*(?<code2>[0-9]{1,20})"#).unwrap()
 });
 
 /// Scans `text` for bodies and appends what they hold.
@@ -192,35 +192,22 @@ fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<E
 /// Reads the complete `{"code":..,"message":..}` entries out of a body that was cut short.
 fn salvage(text: &str, base: usize, lines: &LineIndex, out: &mut Vec<Evidence>) {
     for c in SALVAGE_CODE.captures_iter(text) {
-        let (digits, message) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-            (Some(d), Some(m), _, _) => (d, m),
-            (_, _, Some(m), Some(d)) => (m, d),
-            _ => continue,
-        }
-        .into_ordered();
+        // The entry's keys come in either order; each order has its own pair of groups.
+        let (Some(digits), Some(message)) = (
+            c.name("code").or(c.name("code2")),
+            c.name("msg").or(c.name("msg2")),
+        ) else {
+            continue;
+        };
         let message = serde_json::from_str::<String>(&format!("\"{}\"", message.as_str())).ok();
+        let start = c.get(0).expect("group 0 is the whole match").start();
         out.push(Evidence {
             finding: code_finding(digits.as_str(), message),
             seen: Seen {
-                line: lines.line_of(base + c.get(0).map_or(0, |m| m.start())),
+                line: lines.line_of(base + start),
                 how: How::TruncatedJson,
             },
         });
-    }
-}
-
-trait Ordered<'a> {
-    fn into_ordered(self) -> (regex::Match<'a>, regex::Match<'a>);
-}
-
-impl<'a> Ordered<'a> for (regex::Match<'a>, regex::Match<'a>) {
-    /// Returns (digits, message) whichever order the capture groups came in.
-    fn into_ordered(self) -> (regex::Match<'a>, regex::Match<'a>) {
-        if self.0.as_str().bytes().all(|b| b.is_ascii_digit()) {
-            self
-        } else {
-            (self.1, self.0)
-        }
     }
 }
 
@@ -532,6 +519,12 @@ mod tests {
             code: 403,
             message: None
         }));
+    }
+
+    #[test]
+    fn truncated_body_with_message_first_and_a_numeric_message() {
+        let f = kinds(r#"{"errors":[{"message":"404","code":34},{"code":88,"mess"#);
+        assert_eq!(f, vec![Finding::Truncated, code(34, "404")]);
     }
 
     #[test]
