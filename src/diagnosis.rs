@@ -214,7 +214,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
                 }
                 Some(r)
             }
-            Finding::Number { number } => number_report(*number, e.seen, status, &mut notes),
+            Finding::Number { number } => Some(number_report(*number, e.seen, status, &mut notes)),
             Finding::Truncated => {
                 notes.push(format!(
                     "line {}: a body there is cut short; only the complete entries before the cut were read",
@@ -572,31 +572,29 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
     report
 }
 
-/// A bare number from the command line: the tables decide whether it is a code, a
-/// status (handled by `choose_status` through the Status finding the CLI adds), or both.
+/// A bare number from the command line that the CLI could read as a code (see
+/// `app::number_evidence`, which adds the Status finding when it may be a status too): a
+/// known code, or an unknown number explained through a status given beside it.
 fn number_report(
     number: u64,
     seen: Seen,
     status: Option<&StatusReport>,
     notes: &mut Vec<String>,
-) -> Option<ErrorReport> {
+) -> ErrorReport {
     let in_codes = catalog::code(number).is_some();
     let in_statuses = u16::try_from(number)
         .ok()
         .and_then(catalog::status)
         .is_some();
-    if in_codes {
-        if in_statuses {
-            notes.push(format!(
-                "{number} is both an API error code and an HTTP status; both are shown (use --code or --status to pick one)"
-            ));
-        }
-        return Some(code_report(number, None, seen, status));
+    if !in_codes {
+        return unlisted(Some(number), None, seen, status);
     }
-    if (100..=599).contains(&number) {
-        return None; // a status: the CLI passed it as one
+    if in_statuses {
+        notes.push(format!(
+            "{number} is both an API error code and an HTTP status; both are shown (use --code or --status to pick one)"
+        ));
     }
-    Some(unlisted(Some(number), None, seen, status))
+    code_report(number, None, seen, status)
 }
 
 /// Folds repeated sightings of the same error into one report.
