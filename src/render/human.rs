@@ -92,18 +92,15 @@ fn paragraph(
 /// `  label:       value`, with the value wrapped under itself on a terminal.
 fn field(out: &mut dyn Write, w: Width, label: &str, value: &str) -> io::Result<()> {
     const INDENT: usize = 15;
-    let label = format!("{label}:");
-    let head = format!("  {label:<12} ");
-    let Some(width) = w.filter(|w| *w > INDENT + 20) else {
-        return writeln!(
-            out,
-            "{}{value}",
-            head.replace(&label, &label.dimmed().to_string())
-        );
+    let lines = match w.filter(|w| *w > INDENT + 20) {
+        Some(width) => {
+            let options = textwrap::Options::new(width - INDENT)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            textwrap::wrap(value, options)
+        }
+        None => vec![value.into()],
     };
-    let options =
-        textwrap::Options::new(width - INDENT).word_splitter(textwrap::WordSplitter::NoHyphenation);
-    let lines = textwrap::wrap(value, options);
+    let label = format!("{label}:");
     for (i, line) in lines.iter().enumerate() {
         if i == 0 {
             writeln!(out, "  {:<12} {line}", label.dimmed())?;
