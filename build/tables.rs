@@ -16,6 +16,8 @@ struct StatusFile {
 struct StatusRow {
     code: u16,
     message: String,
+    #[serde(default)]
+    phrases: Vec<String>,
     source: String,
     family: String,
     retry: String,
@@ -375,7 +377,10 @@ fn write_statuses(out: &mut String, mut rows: Vec<StatusRow>) {
             &r.advice,
             &r.note,
         );
-        format!("code: {}, message: {:?}, {rest}", r.code, r.message)
+        format!(
+            "code: {}, message: {:?}, phrases: &{:?}, {rest}",
+            r.code, r.message, r.phrases
+        )
     });
     write_static(
         out,

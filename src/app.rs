@@ -309,20 +309,21 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
 
     let mut unmatched_text: Option<&String> = None;
     for text in &texts {
+        // A problem's name or an exact official message is a lookup (`twerr "Status is a
+        // duplicate"` asks which code that is); anything else is read as pasted text.
+        let seen = Seen {
+            line: 1,
+            how: How::Argument,
+        };
+        if let Some(ev) = fallback_for_text(text, seen) {
+            found.extend(ev);
+            continue;
+        }
         let found_here = evidence::extract(text);
         if found_here.iter().any(|e| e.finding != Finding::Body) {
             found.extend(found_here);
         } else {
-            match fallback_for_text(
-                text,
-                Seen {
-                    line: 1,
-                    how: How::Argument,
-                },
-            ) {
-                Some(ev) => found.extend(ev),
-                None => unmatched_text = Some(text),
-            }
+            unmatched_text = Some(text);
         }
     }
     for i in &inputs {

@@ -33,6 +33,9 @@ pub enum Verdict {
 pub struct StatusEntry {
     pub code: u16,
     pub message: &'static str,
+    /// Texts servers send with this status and no number (a page's words, a stream's
+    /// body), which imply it.
+    pub phrases: &'static [&'static str],
     pub source: Source,
     pub family: &'static str,
     pub retry: Verdict,
@@ -141,6 +144,88 @@ pub fn class(status: u16) -> Option<&'static ClassEntry> {
     }
     let digit = (status / 100) as u8;
     CLASSES.iter().find(|c| c.digit == digit)
+}
+
+/// An entry of the tables that an official wording names.
+#[derive(Clone, Copy)]
+pub enum Wording {
+    Code(&'static CodeEntry),
+    Problem(&'static ProblemEntry),
+    Status(&'static StatusEntry),
+}
+
+impl Wording {
+    /// The HTTP status the entry is documented with.
+    pub fn status(self) -> Option<u16> {
+        match self {
+            Wording::Code(e) => e.status,
+            Wording::Problem(e) => e.status,
+            Wording::Status(e) => Some(e.code),
+        }
+    }
+}
+
+/// Every official wording distinctive enough to be looked for in free text: the messages
+/// of codes (all eras), the titles of problem types, and the phrases of statuses. Short or
+/// generic ones ("Internal error", "Invalid Request", a bare reason phrase) and messages
+/// with placeholders would match text that is no error of this API, so they are left out.
+pub fn distinctive_wordings() -> impl Iterator<Item = &'static str> {
+    let codes = CODES
+        .iter()
+        .flat_map(|e| std::iter::once(e.message).chain(e.variants.iter().copied()));
+    let problems = PROBLEMS
+        .iter()
+        .filter(|p| p.name != "about:blank")
+        .flat_map(|e| std::iter::once(e.title).chain(e.titles.iter().copied()));
+    let statuses = STATUSES.iter().flat_map(|e| e.phrases.iter().copied());
+    codes.chain(problems).chain(statuses).filter(|w| {
+        let words = w.split_whitespace().count();
+        !w.contains('{')
+            && (words >= 3 || w.len() >= 16)
+            && !STATUSES.iter().any(|s| s.message.eq_ignore_ascii_case(w))
+    })
+}
+
+/// The entries whose official wording `text` is: codes by message, problems by title,
+/// statuses by phrase. Also tries the part before a `: ` (`Client Forbidden: When ...`).
+pub fn wordings_of(text: &str) -> Vec<Wording> {
+    let mut found = wordings_exact(text);
+    if found.is_empty()
+        && let Some((head, _)) = text.split_once(": ")
+    {
+        found = wordings_exact(head);
+    }
+    found
+}
+
+fn wordings_exact(text: &str) -> Vec<Wording> {
+    let wanted = normalize_message(text);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let same = |w: &str| normalize_message(w) == wanted;
+    let mut found: Vec<Wording> = codes_with_message(text)
+        .into_iter()
+        .map(Wording::Code)
+        .collect();
+    found.extend(
+        PROBLEMS
+            .iter()
+            .filter(|p| p.name != "about:blank")
+            .filter(|p| {
+                std::iter::once(p.title)
+                    .chain(p.titles.iter().copied())
+                    .any(same)
+            })
+            .map(Wording::Problem),
+    );
+    found.extend(
+        STATUSES
+            .iter()
+            .filter(|s| s.phrases.iter().copied().any(same))
+            .map(Wording::Status),
+    );
+    found
 }
 
 /// The problem type named by `name`: a bare name (`usage-capped`), or a type URI on any

@@ -5,12 +5,13 @@
 //! unlisted status through its class), checks that codes fit the status they came with,
 //! and derives one retry verdict for the whole response.
 
-use crate::catalog::{self, Source, Verdict};
+use crate::catalog::{self, Source, Verdict, Wording};
 use crate::evidence::{Evidence, Finding, How, Problem, Seen};
 use crate::ratelimit::{self, RateLimit};
 use crate::sanitize::clean;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// The whole answer for one response (or one set of command-line arguments). Serialised,
 /// this is the JSON contract: `status`, `errors`, `rate_limit`, `retry` are stable keys.
@@ -44,6 +45,8 @@ pub struct StatusReport {
     /// `4xx`, ...
     pub class: Option<String>,
     pub seen: Option<Seen>,
+    /// For a status the input names only in words (`seen.how` is `implied`): those words.
+    pub implied_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,6 +77,11 @@ pub struct ErrorReport {
     pub problem: Option<ProblemReport>,
     /// The OAuth 2 error identifier, for token-endpoint errors.
     pub oauth_error: Option<String>,
+    /// For an error the input gives only by its words: the code whose official message
+    /// they are. `code` stays null, because the number was not in the input.
+    pub matched_code: Option<u64>,
+    /// Likewise, the problem type whose title the words are; `type` stays null.
+    pub matched_type: Option<&'static str>,
     pub note: Option<&'static str>,
     pub seen: Seen,
     /// How many times the same error was seen in the input.
@@ -122,16 +130,39 @@ pub struct Options {
 }
 
 impl Diagnosis {
-    /// Whether anything was explained (a known entry or a fallback): exit status 0 versus 1.
+    /// Whether anything was recognised: a status, a known entry, a fallback, or an error
+    /// found in the input even if its code is in no table (exit status 0 versus 1). Only a
+    /// bare number on the command line that is in neither table recognises nothing.
     pub fn explained(&self) -> bool {
-        self.status.is_some() || self.errors.iter().any(|e| e.known || e.fallback.is_some())
+        self.status.is_some()
+            || self
+                .errors
+                .iter()
+                .any(|e| e.known || e.fallback.is_some() || e.seen.how != How::Argument)
     }
 }
 
 /// Joins `evidence` with the tables.
 pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     let mut notes = Vec::new();
-    let (status, other_statuses) = choose_status(evidence, &mut notes);
+    let (mut status, other_statuses) = choose_status(evidence, &mut notes);
+    if status.is_none() {
+        status = implied_status(evidence, &mut notes);
+    }
+    let errors = error_reports(evidence, status.as_ref(), &mut notes);
+    error_notes(&errors, &mut notes);
+    if options.summary_only {
+        let retry = retry(status.as_ref(), &errors, None);
+        return Diagnosis {
+            status,
+            errors,
+            rate_limit: None,
+            retry,
+            other_statuses,
+            notes: Vec::new(),
+        };
+    }
+    dedup_notes(&mut notes);
     let headers: Vec<(String, String)> = evidence
         .iter()
         .filter_map(|e| match &e.finding {
@@ -139,24 +170,51 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             _ => None,
         })
         .collect();
-    // Where the input holds several responses, each error goes with the status of its own
-    // response: the last final status line on or before it (else the response's status).
-    let finals: Vec<(usize, u16)> = evidence
-        .iter()
-        .filter_map(|e| match e.finding {
-            Finding::Status { code, .. } if is_framing(e.seen.how) && !is_interim(code) => {
-                Some((e.seen.line, code))
-            }
-            _ => None,
-        })
-        .collect();
-    let status_at = |line: usize| -> Option<Cow<'_, StatusReport>> {
-        let own = finals
+    let rate_limit = ratelimit::from_headers(&headers, options.now);
+    if let Some(access) = headers.iter().rev().find(|(n, _)| n == "x-access-level") {
+        notes.push(format!(
+            "the token's access level (x-access-level) is {}",
+            clean(&access.1)
+        ));
+    }
+    let retry = retry(status.as_ref(), &errors, rate_limit.as_ref());
+    Diagnosis {
+        status,
+        errors,
+        rate_limit,
+        retry,
+        other_statuses,
+        notes,
+    }
+}
+
+/// The final status of each response in the input, by line: where the input holds several
+/// responses, each error goes with the status of its own (the last final status line on or
+/// before it), else with the status of the whole.
+struct ResponseStatuses<'a> {
+    finals: Vec<(usize, u16)>,
+    overall: Option<&'a StatusReport>,
+}
+
+impl<'a> ResponseStatuses<'a> {
+    fn new(evidence: &[Evidence], overall: Option<&'a StatusReport>) -> Self {
+        let finals = evidence
             .iter()
-            .rev()
-            .find(|(l, _)| *l <= line)
-            .map(|(_, c)| *c);
-        match (own, status.as_ref()) {
+            .filter_map(|e| match e.finding {
+                Finding::Status { code, .. } if is_framing(e.seen.how) && !is_interim(code) => {
+                    Some((e.seen.line, code))
+                }
+                _ => None,
+            })
+            .collect();
+        ResponseStatuses { finals, overall }
+    }
+
+    fn at(&self, line: usize) -> Option<Cow<'a, StatusReport>> {
+        // `finals` is in line order: the last one on or before `line`.
+        let i = self.finals.partition_point(|(l, _)| *l <= line);
+        let own = i.checked_sub(1).map(|i| self.finals[i].1);
+        match (own, self.overall) {
             (Some(code), Some(s)) if code != s.code => Some(Cow::Owned(status_report(
                 code,
                 None,
@@ -167,73 +225,222 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             ))),
             (_, s) => s.map(Cow::Borrowed),
         }
-    };
-    let mut errors: Vec<ErrorReport> = Vec::new();
+    }
+}
+
+/// One report per distinct error, in the order first seen.
+fn error_reports(
+    evidence: &[Evidence],
+    status: Option<&StatusReport>,
+    notes: &mut Vec<String>,
+) -> Vec<ErrorReport> {
+    let statuses = ResponseStatuses::new(evidence, status);
+    let present = Present::new(evidence);
+    let mut errors = Merged::default();
     for e in evidence {
-        let own_status = status_at(e.seen.line);
+        let own_status = statuses.at(e.seen.line);
         let status = own_status.as_deref();
-        let report = match &e.finding {
-            Finding::Code { code, message } => {
-                Some(code_report(*code, message.as_deref(), e.seen, status))
-            }
-            Finding::InvalidCode { raw, message } => {
-                notes.push(format!(
-                    "line {}: the error code {} is not a whole number in range, so it cannot be looked up",
-                    e.seen.line,
-                    clean(raw)
-                ));
-                Some(unlisted(
-                    None,
-                    message.as_deref().map(clean),
-                    e.seen,
-                    status,
-                ))
-            }
-            Finding::Problem(p) => Some(problem_report(p, e.seen, status)),
-            Finding::Message {
-                text,
-                oauth_error,
-                request,
-            } => {
-                let mut r = unlisted(None, Some(clean(text)), e.seen, status);
-                // The text alone does not make a code: say what it matches, report none.
-                let official: Vec<String> = catalog::codes_with_message(text)
-                    .iter()
-                    .map(|c| c.code.to_string())
-                    .collect();
-                if !official.is_empty() {
-                    notes.push(format!(
-                        "line {}: this message is the official text of code {}; the input gave no code, so none is reported",
-                        e.seen.line,
-                        official.join(" and ")
-                    ));
-                }
-                r.oauth_error = oauth_error.as_deref().map(clean);
-                if let Some(path) = request {
-                    notes.push(format!("the failed request was {}", clean(path)));
-                }
-                Some(r)
-            }
-            Finding::Number { number } => Some(number_report(*number, e.seen, status, &mut notes)),
-            Finding::Truncated => {
-                notes.push(format!(
-                    "line {}: a body there is cut short; only the complete entries before the cut were read",
-                    e.seen.line
-                ));
-                None
-            }
-            Finding::Hint { text } => {
-                notes.push(format!("line {}: {text}", e.seen.line));
-                None
-            }
-            Finding::Status { .. } | Finding::Header { .. } | Finding::Body => None,
-        };
-        if let Some(mut r) = report {
-            r.response_status = status.map(|s| s.code);
-            merge(&mut errors, r);
+        if let Some(mut r) = report(e, status, &present, notes) {
+            r.response_status = status
+                .filter(|s| s.seen.is_none_or(|seen| seen.how != How::Implied))
+                .map(|s| s.code);
+            errors.add(r);
         }
     }
-    for e in &errors {
+    errors.reports
+}
+
+/// The report for one piece of evidence, if it is an error.
+fn report(
+    e: &Evidence,
+    status: Option<&StatusReport>,
+    present: &Present,
+    notes: &mut Vec<String>,
+) -> Option<ErrorReport> {
+    match &e.finding {
+        Finding::Code { code, message } => {
+            Some(code_report(*code, message.as_deref(), e.seen, status))
+        }
+        Finding::InvalidCode { raw, message } => {
+            notes.push(format!(
+                "line {}: the error code {} is not a whole number in range, so it cannot be looked up",
+                e.seen.line,
+                clean(raw)
+            ));
+            Some(unlisted(
+                None,
+                message.as_deref().map(clean),
+                e.seen,
+                status,
+            ))
+        }
+        Finding::Problem(p) => Some(problem_report(p, e.seen, status)),
+        Finding::Message {
+            text,
+            oauth_error,
+            request,
+        } => {
+            let mut r = words_report(text, e.seen, status, present, notes)?;
+            r.oauth_error = oauth_error.as_deref().map(clean);
+            if let Some(path) = request {
+                notes.push(format!("the failed request was {}", clean(path)));
+            }
+            Some(r)
+        }
+        Finding::Phrase { text } => words_report(text, e.seen, status, present, notes),
+        Finding::Number { number } => Some(number_report(*number, e.seen, status, notes)),
+        Finding::Truncated => {
+            notes.push(format!(
+                "line {}: a body there is cut short; only the complete entries before the cut were read",
+                e.seen.line
+            ));
+            None
+        }
+        Finding::Hint { text } => {
+            notes.push(format!("line {}: {text}", e.seen.line));
+            None
+        }
+        Finding::Status { .. }
+        | Finding::Header { .. }
+        | Finding::Body
+        | Finding::ImpliedStatus { .. } => None,
+    }
+}
+
+/// The codes and problem types the input gives outright: words that name one of them add
+/// nothing and are not reported a second time.
+struct Present {
+    codes: HashSet<u64>,
+    problems: HashSet<String>,
+    /// The messages read from structure, by line: official words inside one of them are
+    /// that message, not a second error.
+    messages: HashMap<usize, Vec<String>>,
+}
+
+impl Present {
+    fn new(evidence: &[Evidence]) -> Self {
+        let mut present = Present {
+            codes: HashSet::new(),
+            problems: HashSet::new(),
+            messages: HashMap::new(),
+        };
+        for e in evidence {
+            match &e.finding {
+                Finding::Code { code, .. } => {
+                    present.codes.insert(*code);
+                }
+                Finding::Problem(p) => {
+                    present
+                        .problems
+                        .insert(catalog::problem_name(&p.type_uri).to_ascii_lowercase());
+                }
+                Finding::Message { text, .. } => present
+                    .messages
+                    .entry(e.seen.line)
+                    .or_default()
+                    .push(catalog::normalize_message(text)),
+                _ => {}
+            }
+        }
+        present
+    }
+
+    /// Whether official words on `line` stand inside a message read there.
+    fn within_message(&self, line: usize, words: &str) -> bool {
+        let words = catalog::normalize_message(words);
+        self.messages
+            .get(&line)
+            .is_some_and(|m| m.iter().any(|text| text.contains(&words)))
+    }
+
+    fn has(&self, w: Wording) -> bool {
+        match w {
+            Wording::Code(c) => self.codes.contains(&u64::from(c.code)),
+            Wording::Problem(p) => self.problems.contains(p.name),
+            Wording::Status(_) => false,
+        }
+    }
+}
+
+/// An error given by its words only (a message without its code, a problem's title
+/// without its type): explained through the entry whose official wording it is, with
+/// `code` and `type` left null; unlisted words are explained through the status.
+fn words_report(
+    text: &str,
+    seen: Seen,
+    status: Option<&StatusReport>,
+    present: &Present,
+    notes: &mut Vec<String>,
+) -> Option<ErrorReport> {
+    let wordings = catalog::wordings_of(text);
+    let is_phrase = seen.how == How::Phrase;
+    if wordings.iter().any(|w| present.has(*w))
+        || is_phrase && present.within_message(seen.line, text)
+    {
+        return None;
+    }
+    // A status's own words imply it (see `implied_status`); they are no error of their own.
+    let entry = wordings.iter().find(|w| !matches!(w, Wording::Status(_)));
+    let Some(&entry) = entry else {
+        return (!is_phrase && wordings.is_empty())
+            .then(|| unlisted(None, Some(clean(text)), seen, status));
+    };
+    let numbers: Vec<String> = wordings
+        .iter()
+        .filter_map(|w| match w {
+            Wording::Code(c) => Some(format!("code {}", c.code)),
+            Wording::Problem(p) => Some(format!("problem type {}", p.name)),
+            Wording::Status(_) => None,
+        })
+        .collect();
+    notes.push(format!(
+        "line {}: these words are the official text of {}; the input gave no number or type, so none is reported",
+        seen.line,
+        numbers.join(" and ")
+    ));
+    Some(matched_report(entry, clean(text), seen, status))
+}
+
+fn matched_report(
+    entry: Wording,
+    message: String,
+    seen: Seen,
+    status: Option<&StatusReport>,
+) -> ErrorReport {
+    let mut r = match entry {
+        Wording::Code(c) => {
+            let mut r = code_report(u64::from(c.code), Some(&message), seen, status);
+            r.code = None;
+            r.matched_code = Some(u64::from(c.code));
+            r
+        }
+        Wording::Problem(p) => {
+            let mut r = problem_report(&named(p.name), seen, status);
+            r.type_uri = None;
+            r.problem = None;
+            r.matched_type = Some(p.name);
+            r
+        }
+        Wording::Status(_) => unlisted(None, Some(message.clone()), seen, status),
+    };
+    r.message = message;
+    r
+}
+
+fn named(name: &str) -> Problem {
+    Problem {
+        type_uri: name.to_string(),
+        title: None,
+        detail: None,
+        status: None,
+        fields: Vec::new(),
+        details: Vec::new(),
+    }
+}
+
+/// Notes on codes that are not in the tables and on codes that do not fit their status.
+fn error_notes(errors: &[ErrorReport], notes: &mut Vec<String>) {
+    for e in errors {
         if e.code.is_some() && !e.known {
             match e.fallback {
                 Some(_) => notes.push(format!(
@@ -256,34 +463,47 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             ));
         }
     }
-    if options.summary_only {
-        let retry = retry(status.as_ref(), &errors, None);
-        return Diagnosis {
-            status,
-            errors,
-            rate_limit: None,
-            retry,
-            other_statuses,
-            notes: Vec::new(),
-        };
-    }
-    dedup_notes(&mut notes);
-    let rate_limit = ratelimit::from_headers(&headers, options.now);
-    if let Some(access) = headers.iter().rev().find(|(n, _)| n == "x-access-level") {
-        notes.push(format!(
-            "the token's access level (x-access-level) is {}",
-            clean(&access.1)
-        ));
-    }
-    let retry = retry(status.as_ref(), &errors, rate_limit.as_ref());
-    Diagnosis {
-        status,
-        errors,
-        rate_limit,
-        retry,
-        other_statuses,
-        notes,
-    }
+}
+
+/// A status the input names only in words, used when it shows no status number: an error
+/// class first (`Twitter::Error::TooManyRequests`), else the documented status of an
+/// official wording it holds (`Twitter is over capacity.`, a code's message).
+fn implied_status(evidence: &[Evidence], notes: &mut Vec<String>) -> Option<StatusReport> {
+    let from_class = evidence.iter().find_map(|e| match &e.finding {
+        Finding::ImpliedStatus { code, words } => Some((*code, words.clone(), e.seen.line)),
+        _ => None,
+    });
+    // Words of an entry whose number the input gives are that error's message; a code
+    // implies no status (its number says what it is, not how the response was framed).
+    let present = Present::new(evidence);
+    let from_words = || {
+        evidence.iter().find_map(|e| match &e.finding {
+            Finding::Message { text, .. } | Finding::Phrase { text } => {
+                let wordings = catalog::wordings_of(text);
+                if wordings.iter().any(|w| present.has(*w)) {
+                    return None;
+                }
+                let code = wordings.iter().find_map(|w| w.status())?;
+                Some((code, text.clone(), e.seen.line))
+            }
+            _ => None,
+        })
+    };
+    let (code, words, line) = from_class.or_else(from_words)?;
+    let words = clean(&words);
+    let mut report = status_report(
+        code,
+        None,
+        Seen {
+            line,
+            how: How::Implied,
+        },
+    );
+    notes.push(format!(
+        "the input shows no status number; HTTP {code} is implied by the words \"{words}\" on line {line}"
+    ));
+    report.implied_by = Some(words);
+    Some(report)
 }
 
 /// Keeps the first of notes that say the same thing about different lines.
@@ -390,6 +610,7 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             fallback: None,
             class: class_label,
             seen: Some(seen),
+            implied_by: None,
         },
         (None, Some(c)) => StatusReport {
             code,
@@ -407,6 +628,7 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             fallback: Some("class"),
             class: class_label,
             seen: Some(seen),
+            implied_by: None,
         },
         (None, None) => StatusReport {
             code,
@@ -420,6 +642,7 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             fallback: None,
             class: None,
             seen: Some(seen),
+            implied_by: None,
         },
     }
 }
@@ -457,6 +680,8 @@ fn code_report(
         response_status: None,
         problem: None,
         oauth_error: None,
+        matched_code: None,
+        matched_type: None,
         note: e.note,
         seen,
         occurrences: 1,
@@ -497,6 +722,8 @@ fn unlisted(
         response_status: None,
         problem: None,
         oauth_error: None,
+        matched_code: None,
+        matched_type: None,
         note: None,
         seen,
         occurrences: 1,
@@ -557,6 +784,8 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
                 response_status: None,
                 problem: None,
                 oauth_error: None,
+                matched_code: None,
+                matched_type: None,
                 note: e.note,
                 seen,
                 occurrences: 1,
@@ -597,17 +826,42 @@ fn number_report(
     code_report(number, None, seen, status)
 }
 
-/// Folds repeated sightings of the same error into one report.
-fn merge(errors: &mut Vec<ErrorReport>, r: ErrorReport) {
-    let same = errors.iter_mut().find(|e| {
-        e.code == r.code
-            && e.type_uri == r.type_uri
-            && (e.code.is_some() && e.known
-                || catalog::normalize_message(&e.message) == catalog::normalize_message(&r.message))
-    });
-    match same {
-        Some(e) => e.occurrences += 1,
-        None => errors.push(r),
+/// Folds repeated sightings of the same error into one report: a hash map from what makes
+/// two sightings the same error to its report, so a log of a million errors is merged in
+/// linear time.
+#[derive(Default)]
+struct Merged {
+    reports: Vec<ErrorReport>,
+    index: HashMap<MergeKey, usize>,
+}
+
+/// Code, type, matched entry, and the message where the entry alone does not identify it.
+type MergeKey = (
+    Option<u64>,
+    Option<String>,
+    Option<u64>,
+    Option<&'static str>,
+    Option<String>,
+);
+
+impl Merged {
+    fn add(&mut self, r: ErrorReport) {
+        let identified =
+            r.code.is_some() && r.known || r.matched_code.is_some() || r.matched_type.is_some();
+        let key = (
+            r.code,
+            r.type_uri.clone(),
+            r.matched_code,
+            r.matched_type,
+            (!identified).then(|| catalog::normalize_message(&r.message)),
+        );
+        match self.index.get(&key) {
+            Some(&i) => self.reports[i].occurrences += 1,
+            None => {
+                self.index.insert(key, self.reports.len());
+                self.reports.push(r);
+            }
+        }
     }
 }
 

@@ -383,23 +383,32 @@ fn several_responses_keep_each_error_with_its_own_status() {
 }
 
 #[test]
-fn a_message_without_a_code_names_its_code_in_a_note_only() {
-    // The Ruby gem's lines carry a message and an error class, but no number: twerr
-    // reports the message, and says in notes what the class and the text point to,
-    // without inventing a status or a code.
+fn a_message_without_a_code_is_explained_through_its_entry_and_the_class_implies_the_status() {
+    // The Ruby gem's lines carry a message and an error class, but no number: the message
+    // is explained through the code whose official text it is, with `code` left null, and
+    // the class implies the status, marked as implied by those words.
     let (exit, v) = json(&[], &fixture("ruby_twitter_gem.txt"));
-    assert_eq!(exit, 1, "nothing could be explained without a status");
-    assert!(v["status"].is_null());
-    assert_eq!(v["errors"].as_array().unwrap().len(), 1);
-    assert_eq!(v["errors"][0]["message"], "Status is a duplicate.");
-    assert!(v["errors"][0]["code"].is_null());
+    assert_eq!(exit, 0, "something was recognised");
+    assert_eq!(v["status"]["code"], 403);
+    assert_eq!(v["status"]["seen"]["how"], "implied");
+    let words = v["status"]["implied_by"].as_str().unwrap();
+    assert!(words.contains("DuplicateStatus"), "{words}");
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["message"], "Status is a duplicate.");
+    assert!(
+        errors[0]["code"].is_null(),
+        "the number was not in the input"
+    );
+    assert_eq!(errors[0]["matched_code"], 187);
+    assert_eq!(errors[0]["verdict"], "do-not-retry");
+    assert!(
+        errors[0]["response_status"].is_null(),
+        "an implied status is no response's status"
+    );
     let notes = v["notes"].to_string();
     assert!(notes.contains("official text of code 187"), "{notes}");
-    assert!(
-        notes.contains("Twitter::Error::Forbidden for HTTP 403"),
-        "{notes}"
-    );
-    assert!(notes.contains("--status 403"), "{notes}");
+    assert!(notes.contains("implied by the words"), "{notes}");
 }
 
 #[test]
@@ -407,7 +416,9 @@ fn a_status_given_on_the_command_line_completes_a_piped_response() {
     let (exit, v) = json(&["--status", "403", "-"], &fixture("ruby_twitter_gem.txt"));
     assert_eq!(exit, 0);
     assert_eq!(v["status"]["code"], 403);
-    assert_eq!(v["errors"][0]["fallback"], "status");
+    assert_eq!(v["status"]["seen"]["how"], "argument");
+    assert_eq!(v["errors"][0]["matched_code"], 187);
+    assert_eq!(v["errors"][0]["consistent"], true);
     assert_eq!(
         v["errors"][0]["occurrences"], 2,
         "one message, seen on two lines"

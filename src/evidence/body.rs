@@ -4,7 +4,7 @@
 
 use super::{
     Evidence, Finding, How, LineIndex, Problem, Seen, framing::code_finding, is_interesting_header,
-    relaxed,
+    php, relaxed,
 };
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -22,12 +22,30 @@ static SALVAGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{\s*"code"\s*:\s*(?<code>[0-9]{1,20})\s*,\s*"message"\s*:\s*"(?<msg>(?:[^"\\]|\\.)*)"|\{\s*"message"\s*:\s*"(?<msg2>(?:[^"\\]|\\.)*)"\s*,\s*"code"\s*:\s*(?<code2>[0-9]{1,20})"#).unwrap()
 });
 
-/// Scans `text` for bodies and appends what they hold.
-pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
+/// Scans `text` for bodies and appends what they hold. Returns the byte ranges read as
+/// bodies, in order, so that later readers leave them alone.
+pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
+    let mut spans = Vec::new();
     let mut i = 0;
     while let Some(off) = memchr::memchr2(b'{', b'[', &bytes[i..]) {
         let start = i + off;
+        if bytes[start] == b'[' && php::starts_key(&text[start..]) {
+            i = match php::parse_prefix(&text[start..]) {
+                Some((value, used)) => {
+                    let line = lines.line_of(start);
+                    read_value(&value, How::ObjectLiteral, line, out);
+                    spans.push((start, start + used));
+                    start + used.max(1)
+                }
+                None => start + 1,
+            };
+            continue;
+        }
+        if bytes[start] == b'{' && bytes[start + 1..].starts_with(b"\\\"") {
+            i = escaped_body(text, start, lines, out, &mut spans);
+            continue;
+        }
         if !plausible_start(bytes, start) || !nesting_within_limit(bytes, start) {
             i = start + 1;
             continue;
@@ -35,20 +53,10 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
         let line = lines.line_of(start);
         match parse_at(text, start) {
             Parsed::Value(value, end, how) => {
-                let before = out.len();
-                interpret(&value, how, line, 0, out);
-                if out.len() > before || looks_like_response(&value) {
-                    out.insert(
-                        before,
-                        Evidence {
-                            finding: Finding::Body,
-                            seen: Seen { line, how },
-                        },
-                    );
-                }
-                if out.len() > before || looks_like_response(&value) {
+                if read_value(&value, how, line, out) {
                     trailing_http_code(text, end, lines, out);
                 }
+                spans.push((start, end));
                 i = end;
             }
             Parsed::Truncated => {
@@ -60,11 +68,95 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
                     },
                 });
                 salvage(&text[start..], start, lines, out);
+                spans.push((start, text.len()));
                 break;
             }
             Parsed::Nothing => i = start + 1,
         }
     }
+    spans
+}
+
+/// Interprets one parsed value, marking it as a body when it holds something or looks like
+/// a response. Returns whether it was a body.
+fn read_value(value: &Value, how: How, line: usize, out: &mut Vec<Evidence>) -> bool {
+    let before = out.len();
+    interpret(value, how, line, 0, out);
+    let body = out.len() > before || looks_like_response(value);
+    if body {
+        out.insert(
+            before,
+            Evidence {
+                finding: Finding::Body,
+                seen: Seen { line, how },
+            },
+        );
+    }
+    body
+}
+
+/// A JSON body escaped inside a string (`"body":"{\"errors\":[...]}"` in a log line): one
+/// level of string escapes is undone, up to the string's closing quote or the line's end,
+/// and the result is read as a body. Returns where scanning goes on.
+fn escaped_body(
+    text: &str,
+    start: usize,
+    lines: &LineIndex,
+    out: &mut Vec<Evidence>,
+    spans: &mut Vec<(usize, usize)>,
+) -> usize {
+    let rest = &text[start..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let (inner, used) = unescape_string(&rest[..line_end]);
+    let line = lines.line_of(start);
+    let parsed = serde_json::Deserializer::from_str(&inner)
+        .into_iter::<Value>()
+        .next()
+        .and_then(Result::ok)
+        .or_else(|| relaxed::parse_prefix(&inner).map(|(v, _)| v));
+    match parsed {
+        Some(value) if value.is_object() || value.is_array() => {
+            read_value(&value, How::JsonBody, line, out);
+            spans.push((start, start + used));
+            start + used.max(1)
+        }
+        _ => start + 1,
+    }
+}
+
+/// Undoes JSON string escapes in `s` up to its first unescaped `"`; returns the text and
+/// the bytes of `s` used.
+fn unescape_string(s: &str) -> (String, usize) {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '"' => return (out, at),
+            '\\' => match chars.next() {
+                Some((_, 'n')) => out.push('\n'),
+                Some((_, 't')) => out.push('\t'),
+                Some((_, 'r')) => out.push('\r'),
+                Some((at, 'u')) => {
+                    let hex = s
+                        .get(at + 1..at + 5)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok());
+                    match hex.and_then(char::from_u32) {
+                        Some(ch) => {
+                            out.push(ch);
+                            for _ in 0..4 {
+                                chars.next();
+                            }
+                        }
+                        None => out.push('u'),
+                    }
+                }
+                Some((_, other)) => out.push(other),
+                None => break,
+            },
+            c => out.push(c),
+        }
+    }
+    (out, s.len())
 }
 
 enum Parsed {
@@ -78,7 +170,9 @@ fn plausible_start(bytes: &[u8], start: usize) -> bool {
     let next = bytes[start + 1..].iter().find(|c| !c.is_ascii_whitespace());
     match (bytes[start], next) {
         (b'{', Some(c)) => {
-            matches!(c, b'"' | b'\'' | b'}' | b'<') || c.is_ascii_alphabetic() || *c == b'_'
+            matches!(c, b'"' | b'\'' | b'}' | b'<' | b'[' | b':')
+                || c.is_ascii_alphabetic()
+                || *c == b'_'
         }
         (b'[', Some(c)) => *c == b'{',
         _ => false,
@@ -211,7 +305,8 @@ fn salvage(text: &str, base: usize, lines: &LineIndex, out: &mut Vec<Evidence>) 
     }
 }
 
-/// Reads what a parsed body says. `depth` counts nested `data` objects of client dumps.
+/// Reads what a parsed body says. `depth` counts the nested objects followed (a client's
+/// error object holds the response, which holds the body, sometimes as a string).
 pub(super) fn interpret(
     value: &Value,
     how: How,
@@ -222,15 +317,10 @@ pub(super) fn interpret(
     if depth > MAX_INTERPRET_DEPTH {
         return;
     }
-    let mut push = |finding: Finding, how: How| {
-        out.push(Evidence {
-            finding,
-            seen: Seen { line, how },
-        })
-    };
     match value {
         // tweepy 3 / python-twitter print the errors list itself.
         Value::Array(items) => {
+            let mut push = pusher(line, out);
             for item in items {
                 if let Value::Object(m) = item {
                     error_entry(m, None, how, &mut push);
@@ -238,82 +328,223 @@ pub(super) fn interpret(
             }
         }
         Value::Object(map) => {
-            let problem_type = map
-                .get("type")
-                .and_then(Value::as_str)
-                .filter(|t| is_problem_type(t));
-            if let Some(type_uri) = problem_type {
-                problem(map, type_uri, how, &mut push);
-            }
-            if let Some(Value::Array(errors)) = map.get("errors") {
-                for e in errors {
-                    match e {
-                        Value::Object(m) => error_entry(m, problem_type, how, &mut push),
-                        Value::String(s) => push(message(s, None, None), how),
-                        _ => {}
-                    }
-                }
-            }
-            if let Some(Value::String(err)) = map.get("error") {
-                match map.get("error_description").and_then(Value::as_str) {
-                    Some(desc) => push(message(desc, Some(err), None), how),
-                    None => push(
-                        message(err, None, map.get("request").and_then(Value::as_str)),
-                        how,
-                    ),
-                }
-            }
-            let dump = is_client_response_dump(map);
-            if dump {
-                if let Some(code) = map
-                    .get("code")
-                    .and_then(Value::as_u64)
-                    .and_then(|c| u16::try_from(c).ok())
-                {
-                    push(Finding::Status { code, reason: None }, how);
-                }
-            } else if !map.contains_key("errors")
-                && map.contains_key("code")
-                && map.contains_key("message")
-            {
-                error_entry(map, None, how, &mut push);
-            }
-            if let Some(Value::Object(rl)) = map.get("rateLimit") {
-                for (key, name) in [
-                    ("limit", "x-rate-limit-limit"),
-                    ("remaining", "x-rate-limit-remaining"),
-                    ("reset", "x-rate-limit-reset"),
-                ] {
-                    if let Some(v) = rl.get(key).and_then(scalar_text) {
-                        push(
-                            Finding::Header {
-                                name: name.to_string(),
-                                value: v,
-                            },
-                            how,
-                        );
-                    }
-                }
-            }
-            if let Some(Value::Object(headers)) = map.get("headers") {
-                for (name, v) in headers {
-                    if let Some(v) = scalar_text(v).filter(|_| is_interesting_header(name)) {
-                        push(
-                            Finding::Header {
-                                name: name.to_ascii_lowercase(),
-                                value: v,
-                            },
-                            how,
-                        );
-                    }
-                }
-            }
-            if let Some(data @ Value::Object(_)) = map.get("data") {
-                interpret(data, how, line, depth + 1, out);
+            object(map, how, line, out);
+            nested(map, how, line, depth, out);
+        }
+        Value::String(text) => {
+            if let Some(inner) = embedded_body(text) {
+                interpret(&inner, how, line, depth + 1, out);
             }
         }
         _ => {}
     }
+}
+
+fn pusher(line: usize, out: &mut Vec<Evidence>) -> impl FnMut(Finding, How) + '_ {
+    move |finding, how| {
+        out.push(Evidence {
+            finding,
+            seen: Seen { line, how },
+        })
+    }
+}
+
+/// The members of one object that say what went wrong.
+fn object(map: &Map<String, Value>, how: How, line: usize, out: &mut Vec<Evidence>) {
+    let mut push = pusher(line, out);
+    let problem_type = map
+        .get("type")
+        .and_then(Value::as_str)
+        .filter(|t| is_problem_type(t));
+    if let Some(type_uri) = problem_type {
+        problem(map, type_uri, how, &mut push);
+    } else if let (Some(title), Some(detail)) =
+        (str_member(map, "title"), str_member(map, "detail"))
+    {
+        // Shaped like a problem but with no type (cut, or replaced by the user): its
+        // words are all there is; diagnosis matches them against the tables.
+        push(message(&format!("{title}: {detail}"), None, None), how);
+    }
+    if let Some(Value::Array(errors)) = map.get("errors") {
+        for e in errors {
+            match e {
+                Value::Object(m) => error_entry(m, problem_type, how, &mut push),
+                Value::String(s) => push(message(s, None, None), how),
+                _ => {}
+            }
+        }
+    }
+    if let Some(Value::String(err)) = map.get("error") {
+        match map.get("error_description").and_then(Value::as_str) {
+            Some(desc) => push(message(desc, Some(err), None), how),
+            None => push(
+                message(err, None, map.get("request").and_then(Value::as_str)),
+                how,
+            ),
+        }
+    }
+    let dump = is_client_response_dump(map);
+    if dump {
+        if let Some(code) = map
+            .get("code")
+            .and_then(Value::as_u64)
+            .and_then(|c| u16::try_from(c).ok())
+        {
+            push(Finding::Status { code, reason: None }, how);
+        }
+    } else if !map.contains_key("errors") && map.contains_key("code") && map.contains_key("message")
+    {
+        error_entry(map, None, how, &mut push);
+    } else if !map.contains_key("code")
+        && let Some(digits) = CODE_KEYS
+            .iter()
+            .find_map(|k| map.get(*k))
+            .and_then(whole_number)
+    {
+        push(
+            code_finding(&digits, str_member(map, "message").map(str::to_string)),
+            how,
+        );
+    }
+    if problem_type.is_none() {
+        for key in STATUS_KEYS {
+            if let Some(code) = map.get(*key).and_then(status_value) {
+                push(Finding::Status { code, reason: None }, how);
+                break;
+            }
+        }
+    }
+    if let Some(Value::Object(rl)) = map.get("rateLimit") {
+        for (key, name) in [
+            ("limit", "x-rate-limit-limit"),
+            ("remaining", "x-rate-limit-remaining"),
+            ("reset", "x-rate-limit-reset"),
+        ] {
+            if let Some(v) = rl.get(key).and_then(scalar_text) {
+                push(
+                    Finding::Header {
+                        name: name.to_string(),
+                        value: v,
+                    },
+                    how,
+                );
+            }
+        }
+    }
+    // A client's headers object, or the headers printed as an object of their own.
+    let headers = match map.get("headers") {
+        Some(Value::Object(h)) => Some(h),
+        _ => map
+            .keys()
+            .any(|k| k.to_ascii_lowercase().starts_with("x-rate-limit-"))
+            .then_some(map),
+    };
+    for (name, v) in headers.into_iter().flatten() {
+        if let Some(v) = scalar_text(v).filter(|_| is_interesting_header(name)) {
+            push(
+                Finding::Header {
+                    name: name.to_ascii_lowercase(),
+                    value: v,
+                },
+                how,
+            );
+        }
+    }
+}
+
+/// Keys whose value is the HTTP status, whatever the client calls it.
+const STATUS_KEYS: &[&str] = &[
+    "statusCode",
+    "status_code",
+    "httpStatus",
+    "httpStatusCode",
+    "http_status",
+    "http_code",
+    "httpCode",
+    "status",
+];
+
+/// Keys whose value is an API error code, besides `code`.
+const CODE_KEYS: &[&str] = &[
+    "error_code",
+    "errorCode",
+    "api_code",
+    "api_error_code",
+    "apiCode",
+];
+
+/// A status as a member's value: `403`, `"403"` or `"403 Forbidden"`.
+fn status_value(v: &Value) -> Option<u16> {
+    let n = match v {
+        Value::Number(n) => n.as_u64()?,
+        Value::String(s) => {
+            let digits = s.split(' ').next()?;
+            if digits.len() != 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            digits.parse().ok()?
+        }
+        _ => return None,
+    };
+    u16::try_from(n).ok().filter(|c| (100..=599).contains(c))
+}
+
+/// A whole number written as digits (a number, or a string of digits).
+fn whole_number(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) if n.as_u64().is_some() => Some(n.to_string()),
+        Value::String(s)
+            if !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Some(s.clone())
+        }
+        _ => None,
+    }
+}
+
+fn str_member<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    map.get(key).and_then(Value::as_str)
+}
+
+/// Follows the members that hold more of the answer: nested objects (`response`, `data`,
+/// `error`), bodies kept as strings (`twitterReply: '{"errors":...}'`), and error lists
+/// under other names (`allErrors`).
+fn nested(map: &Map<String, Value>, how: How, line: usize, depth: usize, out: &mut Vec<Evidence>) {
+    for (key, v) in map {
+        match v {
+            Value::Object(_) if !matches!(key.as_str(), "headers" | "rateLimit") => {
+                interpret(v, how, line, depth + 1, out);
+            }
+            Value::String(_) => interpret(v, how, line, depth + 1, out),
+            Value::Array(items)
+                if key != "errors" && key.to_ascii_lowercase().contains("error") =>
+            {
+                let mut push = pusher(line, out);
+                for item in items {
+                    if let Value::Object(m) = item {
+                        error_entry(m, None, how, &mut push);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A body kept as a string value: parsed when the string is one.
+fn embedded_body(text: &str) -> Option<Value> {
+    let t = text.trim();
+    if t.len() > 1 << 20 || !(t.starts_with('{') || t.starts_with("[{")) {
+        return None;
+    }
+    let bytes = t.as_bytes();
+    if !nesting_within_limit(bytes, 0) {
+        return None;
+    }
+    serde_json::from_str::<Value>(t)
+        .ok()
+        .or_else(|| relaxed::parse_prefix(t).map(|(v, _)| v))
+        .filter(|v| v.is_object() || v.is_array())
 }
 
 /// twitter-api-v2 dumps its error object with `error: true, type: 'response', code: <HTTP status>`:

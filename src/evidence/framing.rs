@@ -79,25 +79,6 @@ static RUBY_ERROR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// The HTTP status behind each error class of the Ruby `twitter` gem.
-fn ruby_class_status(class: &str) -> Option<u16> {
-    Some(match class {
-        "BadRequest" => 400,
-        "Unauthorized" => 401,
-        "Forbidden" | "DuplicateStatus" | "AlreadyFavorited" | "AlreadyRetweeted" => 403,
-        "NotFound" => 404,
-        "NotAcceptable" => 406,
-        "RequestEntityTooLarge" => 413,
-        "UnprocessableEntity" => 422,
-        "TooManyRequests" => 429,
-        "InternalServerError" => 500,
-        "BadGateway" => 502,
-        "ServiceUnavailable" => 503,
-        "GatewayTimeout" => 504,
-        _ => return None,
-    })
-}
-
 static NODE_REQUEST_FAILED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"Request failed with code ([1-5][0-9]{2})").unwrap());
 static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -221,6 +202,9 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
                     code_finding(&c[1], Some(c[2].trim().to_string())),
                     How::ClientText,
                 );
+                // A line without a code is the message of a codeless error only right
+                // after the exception line; after code lines it is the log going on.
+                after_tweepy_first = false;
                 continue;
             }
             let first = line.trim_start().chars().next();
@@ -248,32 +232,26 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
         {
             push(Finding::Status { code, reason: None }, How::ClientText);
         }
-        // The Ruby gem names the status by its error class: `Twitter::Error::Forbidden: text`.
+        // The Ruby gem's error line: its text is the message (the class, which implies
+        // a status, is read by the prose reader).
         if ruby
             && let Some(c) = RUBY_ERROR.captures(line)
-            && let Some(class) = c.name("class").or(c.name("class2"))
-            && let Some(code) = ruby_class_status(class.as_str())
+            && c.name("class").or(c.name("class2")).is_some()
         {
             let text = c
                 .name("text")
                 .or(c.name("text2"))
                 .map_or("", |m| m.as_str().trim());
             if !text.is_empty() {
-                let text = text.to_string();
                 push(
                     Finding::Message {
-                        text,
+                        text: text.to_string(),
                         oauth_error: None,
                         request: None,
                     },
                     How::ClientText,
                 );
             }
-            let class = class.as_str();
-            let text = format!(
-                "the Ruby gem raises Twitter::Error::{class} for HTTP {code}; the input holds no status number, so none is assumed (give it with --status {code}, and `-` or --file for the response)"
-            );
-            push(Finding::Hint { text }, How::ClientText);
         }
         if node && let Some(c) = NODE_REQUEST_FAILED.captures(line) {
             if let Ok(code) = c[1].parse() {
@@ -431,12 +409,8 @@ mod tests {
         assert_eq!(f[0].2, status(403, None));
         let f = findings("Twitter::Error::TooManyRequests: Rate limit exceeded");
         assert!(
-            matches!(&f[1].2, Finding::Hint { text } if text.contains("HTTP 429")),
-            "{f:?}"
-        );
-        assert!(
             f.iter().all(|x| !matches!(x.2, Finding::Status { .. })),
-            "no status is invented"
+            "no status number is invented"
         );
         assert_eq!(
             f[0].2,
@@ -446,7 +420,6 @@ mod tests {
                 request: None
             }
         );
-        assert!(findings("Twitter::Error::SomethingNew: x").is_empty());
     }
 
     #[test]

@@ -1,12 +1,21 @@
 //! Step one of the pipeline: find the evidence in a piece of text.
 //!
-//! Every recogniser reports what it saw, in the role it had there (an HTTP status, an API
-//! error code, a v2 problem, a header), with the line it was seen on and how. Nothing here
-//! looks at the tables; joining evidence with the tables is [`crate::diagnosis`]'s job.
+//! First the wrapping a paste carries is undone ([`unwrap`]: markdown, log prefixes, curly
+//! quotes), keeping line numbers. Then every recogniser reports what it saw, in the role it
+//! had there (an HTTP status, an API error code, a v2 problem, a header), with the line it
+//! was seen on and how: [`framing`] reads line-shaped HTTP framing, [`body`] reads bodies
+//! and the dumps of languages ([`relaxed`], [`php`]) into one value type, and [`prose`]
+//! reads what libraries say in words. Evidence never decides what an entry means: the one
+//! place it reads the tables is [`phrases`], which reports where their official wordings
+//! stand in the text; joining evidence with the tables is [`crate::diagnosis`]'s job.
 
 mod body;
 mod framing;
+mod php;
+mod phrases;
+mod prose;
 mod relaxed;
+mod unwrap;
 
 use serde::Serialize;
 
@@ -52,6 +61,11 @@ pub enum How {
     ObjectLiteral,
     /// An exception line printed by a client library (tweepy, twitter-api-v2).
     ClientText,
+    /// Not a number in the input: a status implied by the words `implied_by` names (an
+    /// error class such as `Twitter::Error::TooManyRequests`, an official message).
+    Implied,
+    /// An official wording from the tables, found in free text.
+    Phrase,
 }
 
 impl How {
@@ -70,6 +84,8 @@ impl How {
             How::HtmlTitle => "HTML page title",
             How::ObjectLiteral => "client object dump",
             How::ClientText => "client exception text",
+            How::Implied => "implied by words in the input",
+            How::Phrase => "official wording in the text",
         }
     }
 }
@@ -110,6 +126,13 @@ pub enum Finding {
     /// A response body was read here; what it holds is reported separately. Lets batch
     /// mode tell where one response ends even when its body holds no error.
     Body,
+    /// An HTTP status named by words rather than digits: an error class
+    /// (`tweepy.errors.Unauthorized`, `Twitter::Error::TooManyRequests`). Used only when
+    /// the input shows no status number.
+    ImpliedStatus { code: u16, words: String },
+    /// An official wording of the tables (a code's message, a problem's title, a status's
+    /// page text) standing in free text, as the input spells it.
+    Phrase { text: String },
 }
 
 /// A v2 problem object (RFC 7807).
@@ -137,14 +160,52 @@ pub fn is_interesting_header(name: &str) -> bool {
         )
 }
 
+/// `text` with the wrapping of a paste undone (markdown, log prefixes, curly quotes), line
+/// for line: what the recognisers read.
+pub fn unwrapped(text: &str) -> std::borrow::Cow<'_, str> {
+    unwrap::unwrap(text)
+}
+
 /// Finds all evidence in `text`, in the order it appears.
 pub fn extract(text: &str) -> Vec<Evidence> {
+    let text = unwrap::unwrap(text);
+    let text = text.as_ref();
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
     framing::scan(text, &mut found);
-    body::scan(text, &lines, &mut found);
+    let spans = body::scan(text, &lines, &mut found);
+    let claimed = Claimed(&spans);
+    prose::scan(text, &lines, &claimed, &mut found);
+    phrases::scan(text, &lines, &claimed, &mut found);
+    // Stable: within a line, framing comes before bodies, bodies before prose.
     found.sort_by_key(|e| e.seen.line);
+    dedup_same_number(&mut found);
     found
+}
+
+/// Byte ranges already read as bodies: the prose and phrase readers skip them, so that a
+/// status or message inside a body is not read a second time as free text.
+pub(crate) struct Claimed<'a>(&'a [(usize, usize)]);
+
+impl Claimed<'_> {
+    pub(crate) fn contains(&self, at: usize) -> bool {
+        let i = self.0.partition_point(|&(_, end)| end <= at);
+        self.0.get(i).is_some_and(|&(start, _)| start <= at)
+    }
+}
+
+/// Two readers may name the same number on one line (tweepy's exception line is both a
+/// client line and a status with its reason phrase): it is one sighting.
+fn dedup_same_number(found: &mut Vec<Evidence>) {
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|e| {
+        let key = match &e.finding {
+            Finding::Status { code, .. } => (0u8, u64::from(*code)),
+            Finding::Code { code, .. } => (1, *code),
+            _ => return true,
+        };
+        seen.insert((e.seen.line, key)) || e.seen.how != How::ClientText
+    });
 }
 
 /// Maps byte offsets to 1-based line numbers.

@@ -1,9 +1,18 @@
 //! Reads the object literals that client libraries print instead of JSON: Python reprs
 //! (`[{'code': 187, 'message': u'...'}]`, `True`, `None`) and Node's `util.inspect` dumps
 //! (`{ code: 403, rateLimit: { limit: 15 } }`, unquoted keys, single quotes, `[Object]`).
-//! The result is a `serde_json::Value`, so one interpreter serves JSON and literals alike.
+//! Ruby's `inspect` (`{:code=>88}`, `"code"=>88`, `nil`), Node's error header (`{ [Error: text]
+//! message: ... }`) and Java's `toString()` (`TwitterException{statusCode=403, message=text
+//! with spaces, code=326}`). The result is a `serde_json::Value`, so one interpreter serves
+//! JSON and every literal alike.
 
+use regex::Regex;
 use serde_json::{Map, Number, Value};
+use std::sync::LazyLock;
+
+/// Where a bare Java value ends: at `, nextKey=`.
+static JAVA_NEXT_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r", [A-Za-z_][A-Za-z0-9_]*=").expect("the pattern compiles"));
 
 /// Nesting deeper than this is refused rather than followed: no stack overflow on hostile input.
 const MAX_DEPTH: usize = 64;
@@ -61,7 +70,7 @@ impl Parser<'_> {
                 Some(match word {
                     "True" | "true" => Value::Bool(true),
                     "False" | "false" => Value::Bool(false),
-                    "None" | "null" | "undefined" => Value::Null,
+                    "None" | "null" | "undefined" | "nil" => Value::Null,
                     other => Value::String(other.to_string()),
                 })
             }
@@ -110,9 +119,30 @@ impl Parser<'_> {
                     let key = self.string()?;
                     self.entry(key, &mut map)?;
                 }
+                // Ruby symbols: `:code=>88`.
+                b':' if self
+                    .b
+                    .get(self.i + 1)
+                    .is_some_and(|c| c.is_ascii_alphabetic()) =>
+                {
+                    self.i += 1;
+                    let key = self.word().to_string();
+                    self.entry(key, &mut map)?;
+                }
                 c if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' => {
                     let key = self.word().to_string();
                     self.entry(key, &mut map)?;
+                }
+                // Node prints an Error's own text first: `{ [Error: Status is a duplicate.]`.
+                b'[' if map.is_empty() => {
+                    let close = self.s[self.i..].find([']', '\n'])?;
+                    if self.b[self.i + close] != b']' {
+                        return None;
+                    }
+                    let text = self.s[self.i + 1..self.i + close].to_string();
+                    self.i += close + 1;
+                    map.insert("[error]".to_string(), Value::String(text));
+                    continue;
                 }
                 _ => return None,
             }
@@ -127,13 +157,45 @@ impl Parser<'_> {
 
     fn entry(&mut self, key: String, map: &mut Map<String, Value>) -> Option<()> {
         self.ws();
-        if self.peek()? != b':' {
+        let rest = &self.s[self.i..];
+        let v = if rest.starts_with("=>") {
+            self.i += 2;
+            self.value()?
+        } else if rest.starts_with(':') {
+            self.i += 1;
+            self.value()?
+        } else if rest.starts_with('=') {
+            self.i += 1;
+            self.java_value()?
+        } else {
             return None;
-        }
-        self.i += 1;
-        let v = self.value()?;
+        };
         map.insert(key, v);
         Some(())
+    }
+
+    /// A value of Java's `key=value` notation: a literal when one parses and ends the
+    /// entry, else bare text up to the next `, key=` or the closing brace.
+    fn java_value(&mut self) -> Option<Value> {
+        let start = self.i;
+        if let Some(v) = self.value() {
+            let after = &self.s[self.i..];
+            let ends = after.trim_start_matches(' ').starts_with('}')
+                || JAVA_NEXT_KEY.find(after).is_some_and(|m| m.start() == 0);
+            if ends {
+                return Some(v);
+            }
+        }
+        self.i = start;
+        let rest = &self.s[start..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let rest = &rest[..line_end];
+        let end = JAVA_NEXT_KEY
+            .find(rest)
+            .map(|m| m.start())
+            .or_else(|| rest.rfind('}'))?;
+        self.i = start + end;
+        Some(Value::String(rest[..end].trim().to_string()))
     }
 
     fn array(&mut self) -> Option<Value> {
@@ -270,6 +332,38 @@ mod tests {
         assert!(parse_prefix(&deep).is_none());
         assert!(parse_prefix("{foo}").is_none());
         assert!(parse_prefix("{'a': 'unterminated").is_none());
+    }
+
+    #[test]
+    fn ruby_inspect() {
+        assert_eq!(
+            parse("{:code=>88, :message=>\"Rate limit exceeded\", :x=>nil}"),
+            json!({"code": 88, "message": "Rate limit exceeded", "x": null})
+        );
+        assert_eq!(
+            parse("{\"errors\"=>[{\"code\"=>187}]}"),
+            json!({"errors": [{"code": 187}]})
+        );
+    }
+
+    #[test]
+    fn node_error_header() {
+        assert_eq!(
+            parse("{ [Error: Status is a duplicate.]\n  statusCode: 403,\n  code: 187 }"),
+            json!({"[error]": "Error: Status is a duplicate.", "statusCode": 403, "code": 187})
+        );
+    }
+
+    #[test]
+    fn java_to_string() {
+        let v = parse(
+            "{exceptionCode=[2fc5b7cb-0f59b95f], statusCode=403, message=Locked, for now. Log in, please., code=326, retryAfter=-1, rateLimitStatus=null, version=4.0.6}",
+        );
+        assert_eq!(v["statusCode"], json!(403));
+        assert_eq!(v["code"], json!(326));
+        assert_eq!(v["message"], json!("Locked, for now. Log in, please."));
+        assert_eq!(v["retryAfter"], json!(-1));
+        assert_eq!(v["version"], json!("4.0.6"));
     }
 
     #[test]

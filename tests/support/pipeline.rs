@@ -7,7 +7,8 @@ use twerr::{evidence, input, render};
 
 /// Runs `bytes` through what the binary does with stdin (read, evidence, diagnosis, text
 /// and JSON rendering) and panics unless: nothing panicked, the JSON parses back, and every
-/// status or code reported is digits that were in the input.
+/// status or code reported is digits that were in the input, or (a status only) is marked
+/// implied and names words that are in the input.
 pub fn check(bytes: &[u8]) {
     let input = input::read_bounded(bytes).expect("reading a slice cannot fail");
     let found = evidence::extract(&input.text);
@@ -23,16 +24,32 @@ pub fn check(bytes: &[u8]) {
     let mut json = Vec::new();
     render::json::write(&mut json, &d).expect("writing to a Vec cannot fail");
     serde_json::from_slice::<serde_json::Value>(&json).expect("--json output is valid JSON");
-    let reported = d
-        .status
-        .iter()
-        .map(|s| u64::from(s.code))
-        .chain(d.errors.iter().filter_map(|e| e.code));
-    for n in reported {
-        assert!(
-            input.text.contains(&n.to_string()),
-            "reported {n}, not in {:?}",
-            input.text
-        );
+    let unwrapped = evidence::unwrapped(&input.text);
+    if let Some(s) = &d.status {
+        if s.seen
+            .is_some_and(|seen| seen.how == evidence::How::Implied)
+        {
+            let words = s
+                .implied_by
+                .as_deref()
+                .expect("an implied status names its words");
+            assert!(
+                words.contains('\\') || unwrapped.contains(words),
+                "implied by {words:?}, not in {:?}",
+                input.text
+            );
+        } else {
+            assert_digits_in(&input.text, u64::from(s.code));
+        }
     }
+    for n in d.errors.iter().filter_map(|e| e.code) {
+        assert_digits_in(&input.text, n);
+    }
+}
+
+fn assert_digits_in(text: &str, n: u64) {
+    assert!(
+        text.contains(&n.to_string()),
+        "reported {n}, not in {text:?}"
+    );
 }

@@ -1,0 +1,204 @@
+//! Reads PHP's dumps of a decoded body into the same `serde_json::Value` as JSON:
+//! `print_r` (`[code] => 144`, nested `Array ( ... )` and `stdClass Object ( ... )`, also
+//! flattened onto one line) and `var_dump` (`["code"]=> int(144)`, `string(29) "..."`).
+//! PHP clients (TwitterOAuth, tmhOAuth, codebird) print these rather than the JSON.
+
+use serde_json::{Map, Value};
+
+/// Nesting deeper than this is not followed.
+const MAX_DEPTH: usize = 16;
+
+/// Whether `text` starts with a PHP array key: `[name] =>`, `[0] =>` or `["name"]=>`.
+pub(super) fn starts_key(text: &str) -> bool {
+    key(text).is_some()
+}
+
+/// Reads the `[key] => value` pairs at the start of `text`, up to the `)` or `}` that
+/// closes their level (or the end of the pairs). Returns the value and the bytes used.
+pub(super) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
+    let mut p = Parser { s: text, i: 0 };
+    let v = p.pairs(0)?;
+    Some((v, p.i))
+}
+
+/// `[key]` then `=>`: the key and the length of all that.
+fn key(text: &str) -> Option<(&str, usize)> {
+    let inner_end = text.strip_prefix('[')?.find(']')?;
+    let raw = &text[1..1 + inner_end];
+    let name = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .unwrap_or(raw);
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':'));
+    let after = &text[inner_end + 2..];
+    let arrow = after.len() - after.trim_start_matches([' ', '\t']).len();
+    (ok && after[arrow..].starts_with("=>")).then_some((name, inner_end + 2 + arrow + 2))
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn rest(&self) -> &str {
+        &self.s[self.i..]
+    }
+
+    fn ws(&mut self) {
+        let r = self.rest();
+        self.i += r.len() - r.trim_start().len();
+    }
+
+    /// Pairs of one level; numeric keys make an array.
+    fn pairs(&mut self, depth: usize) -> Option<Value> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let mut map = Map::new();
+        let mut numeric = true;
+        loop {
+            self.ws();
+            let Some((name, used)) = key(self.rest()) else {
+                break;
+            };
+            let name = name.to_string();
+            self.i += used;
+            let value = self.value(depth)?;
+            numeric &= name.bytes().all(|b| b.is_ascii_digit());
+            map.insert(name, value);
+        }
+        if map.is_empty() {
+            return None;
+        }
+        Some(if numeric {
+            Value::Array(map.into_iter().map(|(_, v)| v).collect())
+        } else {
+            Value::Object(map)
+        })
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Value> {
+        // print_r puts the value on the same line; var_dump on the next.
+        self.ws();
+        let all = self.s;
+        let rest = &all[self.i..];
+        if let Some(after) = container_open(rest) {
+            self.i += after;
+            let v = self.pairs(depth + 1).unwrap_or(Value::Object(Map::new()));
+            self.ws();
+            if self.rest().starts_with([')', '}']) {
+                self.i += 1;
+            }
+            return Some(v);
+        }
+        if let Some((v, used)) = var_dump_scalar(rest) {
+            self.i += used;
+            return Some(v);
+        }
+        // print_r: the text to the end of the line, or to the next key on a flattened line.
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let mut end = line.len();
+        for (at, _) in line.match_indices(" [") {
+            if key(&line[at + 1..]).is_some() {
+                end = at;
+                break;
+            }
+        }
+        self.i += end;
+        let text = line[..end].trim();
+        Some(match text.parse::<u64>() {
+            Ok(n) if !text.is_empty() => Value::Number(n.into()),
+            _ => Value::String(text.to_string()),
+        })
+    }
+}
+
+/// `Array\n(`, `stdClass Object\n(`, `array(2) {`, `object(stdClass)#1 (2) {`: the bytes up to
+/// and including the opening bracket.
+fn container_open(rest: &str) -> Option<usize> {
+    let head = &rest[..rest.len().min(80)];
+    let opener = head.find(['(', '{'])?;
+    let words = head[..opener].trim();
+    let print_r = words == "Array" || words.ends_with(" Object");
+    let var_dump = head.starts_with("array(") || head.starts_with("object(");
+    if print_r {
+        return Some(opener + 1);
+    }
+    if var_dump {
+        return head.find('{').map(|b| b + 1);
+    }
+    None
+}
+
+/// `int(144)`, `float(1.5)`, `bool(true)`, `NULL`, `string(29) "..."`.
+fn var_dump_scalar(rest: &str) -> Option<(Value, usize)> {
+    if rest.starts_with("NULL") {
+        return Some((Value::Null, 4));
+    }
+    let open = rest.find('(')?;
+    let kind = &rest[..open];
+    let close = open + rest[open..].find(')')?;
+    let inner = &rest[open + 1..close];
+    match kind {
+        "int" => Some((Value::Number(inner.parse::<i64>().ok()?.into()), close + 1)),
+        "float" => Some((Value::String(inner.to_string()), close + 1)),
+        "bool" => Some((Value::Bool(inner == "true"), close + 1)),
+        "string" => {
+            // The length is in bytes, so quotes inside the string need no escaping.
+            let len: usize = inner.parse().ok()?;
+            let start = close + 1 + rest[close + 1..].find('"')? + 1;
+            let text = rest.get(start..start + len)?;
+            Some((Value::String(text.to_string()), start + len + 1))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn parse(s: &str) -> Value {
+        parse_prefix(s).expect("parses").0
+    }
+
+    #[test]
+    fn print_r_nested() {
+        let text = "[errors] => Array\n    (\n        [0] => stdClass Object\n            (\n                [code] => 215\n                [message] => Bad Authentication data.\n            )\n\n    )\n\n)";
+        assert_eq!(
+            parse(text),
+            json!({"errors": [{"code": 215, "message": "Bad Authentication data."}]})
+        );
+    }
+
+    #[test]
+    fn print_r_flattened_on_one_line() {
+        assert_eq!(
+            parse("[code] => 32 [message] => Could not authenticate you. [label] => x"),
+            json!({"code": 32, "message": "Could not authenticate you.", "label": "x"})
+        );
+    }
+
+    #[test]
+    fn var_dump() {
+        let text = "[\"errors\"]=>\n  array(1) {\n    [0]=>\n    object(stdClass)#2 (2) {\n      [\"code\"]=>\n      int(34)\n      [\"message\"]=>\n      string(33) \"Sorry, \"that\" page does not exist\"\n    }\n  }\n}";
+        assert_eq!(
+            parse(text),
+            json!({"errors": [{"code": 34, "message": "Sorry, \"that\" page does not exist"}]})
+        );
+    }
+
+    #[test]
+    fn not_php() {
+        assert!(!starts_key("[Error: x]"));
+        assert!(!starts_key("[429] Too Many Requests"));
+        assert!(starts_key("[0] => a"));
+        assert!(parse_prefix("[a b] => c").is_none());
+    }
+}

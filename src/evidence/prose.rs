@@ -1,0 +1,527 @@
+//! What client libraries and HTTP stacks say in words, wherever it stands in a line:
+//! `Request failed with status code 403`, `client error: (403) Forbidden`, `Twitter API
+//! returned a 400 (Bad Request)`, `HTTP/1.1 401 Authorization Required` in the middle of a
+//! PHP warning, `API Error: 306`, Twitter4J's `message - ... / code - ...`, go-twitter's
+//! `twitter: 326 text`, and error classes that name a status without its number.
+//!
+//! A three-digit number is an HTTP status only where its context says so: a status word
+//! before it (`status`, `HTTP`, `returned`, ...) or its own reason phrase after it. A number
+//! with neither (a line number, an ID, a byte count, an exit code) is nothing. Text already
+//! read as a body is skipped ([`Claimed`]).
+
+use super::{Claimed, Evidence, Finding, How, LineIndex, Seen, framing::code_finding};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The registered HTTP statuses (RFC 9110 and the IANA registry) with their reason phrases
+/// and the variants servers and libraries print, plus Twitter's 420.
+const REASONS: &[(u16, &[&str])] = &[
+    (100, &["Continue"]),
+    (101, &["Switching Protocols"]),
+    (102, &["Processing"]),
+    (103, &["Early Hints"]),
+    (200, &["OK"]),
+    (201, &["Created"]),
+    (202, &["Accepted"]),
+    (203, &["Non-Authoritative Information"]),
+    (204, &["No Content"]),
+    (205, &["Reset Content"]),
+    (206, &["Partial Content"]),
+    (207, &["Multi-Status"]),
+    (208, &["Already Reported"]),
+    (226, &["IM Used"]),
+    (300, &["Multiple Choices"]),
+    (301, &["Moved Permanently"]),
+    (302, &["Found"]),
+    (303, &["See Other"]),
+    (304, &["Not Modified"]),
+    (305, &["Use Proxy"]),
+    (307, &["Temporary Redirect"]),
+    (308, &["Permanent Redirect"]),
+    (400, &["Bad Request"]),
+    (401, &["Unauthorized", "Authorization Required"]),
+    (402, &["Payment Required"]),
+    (403, &["Forbidden"]),
+    (404, &["Not Found"]),
+    (405, &["Method Not Allowed"]),
+    (406, &["Not Acceptable"]),
+    (407, &["Proxy Authentication Required"]),
+    (408, &["Request Timeout", "Request Time-out"]),
+    (409, &["Conflict"]),
+    (410, &["Gone"]),
+    (411, &["Length Required"]),
+    (412, &["Precondition Failed"]),
+    (
+        413,
+        &[
+            "Content Too Large",
+            "Payload Too Large",
+            "Request Entity Too Large",
+        ],
+    ),
+    (414, &["URI Too Long", "Request-URI Too Long"]),
+    (415, &["Unsupported Media Type"]),
+    (
+        416,
+        &["Range Not Satisfiable", "Requested Range Not Satisfiable"],
+    ),
+    (417, &["Expectation Failed"]),
+    (418, &["I'm a teapot"]),
+    (420, &["Enhance Your Calm"]),
+    (421, &["Misdirected Request"]),
+    (422, &["Unprocessable Entity", "Unprocessable Content"]),
+    (423, &["Locked"]),
+    (424, &["Failed Dependency"]),
+    (425, &["Too Early"]),
+    (426, &["Upgrade Required"]),
+    (428, &["Precondition Required"]),
+    (429, &["Too Many Requests"]),
+    (431, &["Request Header Fields Too Large"]),
+    (451, &["Unavailable For Legal Reasons"]),
+    (500, &["Internal Server Error"]),
+    (501, &["Not Implemented"]),
+    (502, &["Bad Gateway"]),
+    (
+        503,
+        &["Service Unavailable", "Service Temporarily Unavailable"],
+    ),
+    (504, &["Gateway Timeout", "Gateway Time-out"]),
+    (505, &["HTTP Version Not Supported"]),
+    (506, &["Variant Also Negotiates"]),
+    (507, &["Insufficient Storage"]),
+    (508, &["Loop Detected"]),
+    (510, &["Not Extended"]),
+    (511, &["Network Authentication Required"]),
+];
+
+/// Error-class names that stand for a status without being its reason phrase.
+const CLASS_ALIASES: &[(&str, u16)] = &[
+    ("RateLimit", 429),
+    ("DuplicateStatus", 403),
+    ("AlreadyFavorited", 403),
+    ("AlreadyRetweeted", 403),
+    ("PayloadTooLarge", 413),
+];
+
+fn reasons(code: u16) -> Option<&'static [&'static str]> {
+    REASONS.iter().find(|(c, _)| *c == code).map(|(_, r)| *r)
+}
+
+/// The status a reason phrase or error-class name stands for (`Too Many Requests`,
+/// `TooManyRequests`), 4xx and 5xx only.
+pub(crate) fn status_named(name: &str) -> Option<u16> {
+    let squeezed: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let from_reason = REASONS.iter().find(|(_, phrases)| {
+        phrases.iter().any(|p| {
+            p.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .eq(squeezed.chars())
+        })
+    });
+    let code = match from_reason {
+        Some((code, _)) => *code,
+        None => CLASS_ALIASES.iter().find(|(n, _)| *n == squeezed)?.1,
+    };
+    (code >= 400).then_some(code)
+}
+
+/// A number of three digits standing alone.
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[1-5][0-9]{2}\b").expect("the pattern compiles"));
+
+/// Words that, just before a number, make it an HTTP status (matched lower-cased, at the end
+/// of the text before the number).
+static STATUS_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?x)(?:
+            http/[0-9](?:\.[0-9])?"?
+          | \bhttp(?:[\ _-]?(?:status|result|response|error))?(?:[\ _-]?code)?
+          | \b(?:response[\ _-]?)?status(?:[\ _-]?code)?
+          | \breturned(?:\ an?|\ status|\ http)?
+          | \b(?:client|server)\ error
+          | <title>(?:error)?
+        )[\s:=\#(\[\]'"]{0,4}$"#,
+    )
+    .expect("the pattern compiles")
+});
+
+/// An API error code named by its key in prose: `API Error: 306`, `error_code=89`,
+/// `Twitter code 187`.
+static CODE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:api[ _-]?error(?:[ _-]?code)?|api[ _-]?code|error[ _-]?code)\s*(?:[:=#]|=>| -)|\btwitter code)\s*\(?([0-9]{1,4})\b",
+    )
+    .expect("the pattern compiles")
+});
+
+/// An error class that names a status: `tweepy.errors.Unauthorized`,
+/// `Twitter::Error::TooManyRequests`, `NotFoundError`, `UnauthorizedException`.
+static ERROR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?i:errors?|exceptions?)(?:\.|::)|Error::)(?<a>[A-Z][A-Za-z]+)\b|\b(?<b>[A-Z][A-Za-z]+?)(?:Error|Exception)\b",
+    )
+    .expect("the pattern compiles")
+});
+
+/// tweepy 4's error lines flattened onto the status line: `403 Forbidden 453 - text`.
+static FOLLOWING_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,4}) - (\S.*)$").expect("the pattern compiles"));
+
+static TWITTER4J_STATUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s:])([1-5][0-9]{2}):\S").expect("the pattern compiles"));
+static TWITTER4J_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^code - ([0-9]{1,20})\s*$").expect("the pattern compiles"));
+static GO_TWITTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^twitter: ([0-9]{1,6}) (\S.*)$").expect("the pattern compiles"));
+/// A `.NET`-style report (Tweetinvi): `Reason : Forbidden` and `Code : 403` on lines of
+/// their own, where `Code` is the HTTP status.
+static REPORT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(Reason|Code)\s+:\s+(.+?)\s*$").expect("the pattern compiles")
+});
+
+/// How many bytes before and after a number its context is read from.
+const BEFORE: usize = 48;
+const AFTER: usize = 96;
+
+pub(super) fn scan(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    statuses(text, lines, claimed, out);
+    codes(text, lines, claimed, out);
+    line_shapes(text, claimed, out);
+    implied(text, lines, claimed, out);
+}
+
+fn push(out: &mut Vec<Evidence>, line: usize, finding: Finding, how: How) {
+    out.push(Evidence {
+        finding,
+        seen: Seen { line, how },
+    });
+}
+
+/// Three-digit numbers that their context makes statuses.
+fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    let bytes = text.as_bytes();
+    for m in NUMBER.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if claimed.contains(start) || part_of_a_larger_number(bytes, start, end) {
+            continue;
+        }
+        let Ok(code) = m.as_str().parse::<u16>() else {
+            continue;
+        };
+        let Some(phrases) = reasons(code) else {
+            continue;
+        };
+        let before = &text[floor_boundary(text, start.saturating_sub(BEFORE))..start];
+        let before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+        let after = &text[end..ceil_boundary(text, end + AFTER)];
+        let after = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
+        let reason = reason_after(code, phrases, after);
+        if reason.is_none() && !STATUS_WORDS.is_match(&before.to_ascii_lowercase()) {
+            continue;
+        }
+        let line = lines.line_of(start);
+        let reason_text = reason.map(|(r, _)| r.to_string());
+        push(
+            out,
+            line,
+            Finding::Status {
+                code,
+                reason: reason_text,
+            },
+            How::ClientText,
+        );
+        if let Some((_, used)) = reason
+            && let Some(c) = FOLLOWING_CODE.captures(&after[used..])
+        {
+            let finding = code_finding(&c[1], Some(c[2].trim().to_string()));
+            push(out, line, finding, How::ClientText);
+        }
+    }
+}
+
+/// `1.403`, `12:207`, `403.5`: digits of a version, a time or a decimal, not a status.
+fn part_of_a_larger_number(bytes: &[u8], start: usize, end: usize) -> bool {
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let joined_before =
+        start >= 2 && matches!(bytes[start - 1], b'.' | b':' | b',') && digit_at(start - 2);
+    let joined_after = matches!(bytes.get(end), Some(b'.' | b',')) && digit_at(end + 1);
+    joined_before || joined_after
+}
+
+/// The reason phrase of `code` right after it (`403 Forbidden`, `(403) Forbidden`,
+/// `400 (Bad Request)`, `[429] Too Many Requests`, `404 Client Error: Not Found`): the
+/// phrase as the input spells it and the bytes of `after` it took.
+fn reason_after<'a>(code: u16, phrases: &[&str], after: &'a str) -> Option<(&'a str, usize)> {
+    let skipped = after.len()
+        - after
+            .trim_start_matches([' ', ')', ']', '(', ':', '-', ','])
+            .len();
+    if skipped > 3 {
+        return None;
+    }
+    let rest = &after[skipped..];
+    let class = match code / 100 {
+        4 => Some("Client Error"),
+        5 => Some("Server Error"),
+        _ => None,
+    };
+    phrases.iter().copied().chain(class).find_map(|p| {
+        let candidate = rest.get(..p.len())?;
+        let ends_word = !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric());
+        (candidate.eq_ignore_ascii_case(p) && ends_word).then_some((candidate, skipped + p.len()))
+    })
+}
+
+/// API error codes named by their key in prose.
+fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    for c in CODE_WORDS.captures_iter(text) {
+        let whole = c.get(0).expect("group 0 is the match");
+        if claimed.contains(whole.start()) {
+            continue;
+        }
+        // `HTTP error code 403` names the status, not an API code.
+        let before = &text[floor_boundary(text, whole.start().saturating_sub(8))..whole.start()];
+        if before.to_ascii_lowercase().contains("http") {
+            continue;
+        }
+        let digits = &c[1];
+        let line = lines.line_of(whole.start());
+        push(out, line, code_finding(digits, None), How::ClientText);
+    }
+}
+
+/// Shapes that take a line of their own: Twitter4J's `message - ` / `code - ` pair with the
+/// status before them, go-twitter's `twitter: N text`, and a Tweetinvi report's fields.
+fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    let mut previous = "";
+    let mut message: Option<(usize, String)> = None;
+    let mut reason: Option<(usize, String)> = None;
+    let mut offset = 0;
+    for (index, raw) in text.split('\n').enumerate() {
+        let line_no = index + 1;
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let start = offset;
+        offset += raw.len() + 1;
+        if claimed.contains(start) {
+            previous = line;
+            continue;
+        }
+        if let Some(text) = line.strip_prefix("message - ") {
+            message = Some((line_no, text.trim().to_string()));
+            if let Some(c) = TWITTER4J_STATUS.captures(previous)
+                && let Ok(code) = c[1].parse::<u16>()
+                && reasons(code).is_some()
+            {
+                push(
+                    out,
+                    line_no - 1,
+                    Finding::Status { code, reason: None },
+                    How::ClientText,
+                );
+            }
+        } else if let Some(c) = TWITTER4J_CODE.captures(line) {
+            let text = message
+                .take()
+                .filter(|(l, _)| line_no - l <= 2)
+                .map(|(_, t)| t);
+            push(out, line_no, code_finding(&c[1], text), How::ClientText);
+        } else if let Some(c) = GO_TWITTER.captures(line) {
+            let finding = code_finding(&c[1], Some(c[2].trim().to_string()));
+            push(out, line_no, finding, How::ClientText);
+        } else if let Some(c) = REPORT_FIELD.captures(line) {
+            match &c[1] {
+                "Reason" => reason = Some((line_no, c[2].to_string())),
+                _ => {
+                    if let Some((at, said)) = &reason
+                        && line_no - at <= 10
+                        && let Ok(code) = c[2].parse::<u16>()
+                        && reasons(code)
+                            .is_some_and(|r| r.iter().any(|p| p.eq_ignore_ascii_case(said)))
+                    {
+                        let reason = Some(said.clone());
+                        push(
+                            out,
+                            line_no,
+                            Finding::Status { code, reason },
+                            How::ClientText,
+                        );
+                    }
+                }
+            }
+        }
+        previous = line;
+    }
+}
+
+/// Error classes that name a status without its number.
+fn implied(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    for c in ERROR_CLASS.captures_iter(text) {
+        let whole = c.get(0).expect("group 0 is the match");
+        let Some(name) = c.name("a").or(c.name("b")) else {
+            continue;
+        };
+        if claimed.contains(whole.start()) {
+            continue;
+        }
+        if let Some(code) = status_named(name.as_str()) {
+            let finding = Finding::ImpliedStatus {
+                code,
+                words: whole.as_str().to_string(),
+            };
+            push(out, lines.line_of(whole.start()), finding, How::Implied);
+        }
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Finding, extract};
+
+    fn statuses(text: &str) -> Vec<u16> {
+        extract(text)
+            .into_iter()
+            .filter_map(|e| match e.finding {
+                Finding::Status { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn codes(text: &str) -> Vec<u64> {
+        extract(text)
+            .into_iter()
+            .filter_map(|e| match e.finding {
+                Finding::Code { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn status_words_before_the_number() {
+        for text in [
+            "AxiosError: Request failed with status code 404",
+            "TweepError: Twitter error response: status code = 404",
+            "Error: Status Code: 404",
+            "Error Domain=HTTP Code=404 \"x\"",
+            "done. HTTP result code: 404",
+            "panic: response status: 404 whatever",
+            "Stream encountered HTTP error: 404",
+            "the API returned a 404",
+            "anaconda: Get https://x returned status 404",
+            "x failed: HTTP/1.1 404 in y.php",
+            "\"GET /2/tweets/1 HTTP/1.1\" 404 94",
+            "{'status_code'= 404}",
+        ] {
+            assert_eq!(statuses(text), [404], "{text}");
+        }
+    }
+
+    #[test]
+    fn reason_phrase_after_the_number() {
+        assert_eq!(statuses("client error: (403) Forbidden"), [403]);
+        assert_eq!(statuses("[429] Too Many Requests: slow down"), [429]);
+        assert_eq!(statuses("returned a 400 (Bad Request), Bad data"), [400]);
+        assert_eq!(
+            statuses("HTTPError: 404 Client Error: Not Found for url"),
+            [404]
+        );
+        assert_eq!(statuses("x 503 Service Temporarily Unavailable"), [503]);
+    }
+
+    #[test]
+    fn numbers_without_context_are_nothing() {
+        for text in [
+            "File \"bot.py\", line 404, in <module>",
+            "archived 622089779308593152",
+            "[Finished in 1.0s with exit code 1]",
+            "at Request.emit (node:events:513:28)",
+            "memory 141616 563936",
+            "version 1.403.2",
+            "    192             raise ExceptionType(",
+            "status 187 is not a status",
+            "PlainOAuth[21267:207] posted",
+        ] {
+            assert!(statuses(text).is_empty(), "{text}: {:?}", statuses(text));
+            assert!(codes(text).is_empty(), "{text}: {:?}", codes(text));
+        }
+    }
+
+    #[test]
+    fn flattened_tweepy_lines_give_the_code() {
+        let text = "Forbidden: 403 Forbidden 453 - You currently have access to a subset";
+        assert_eq!(statuses(text), [403]);
+        assert_eq!(codes(text), [453]);
+    }
+
+    #[test]
+    fn code_keys_in_prose() {
+        assert_eq!(
+            codes("HTTP Error: 403 Forbidden, API Error: 306, User"),
+            [306]
+        );
+        assert_eq!(codes("failed, error_code=89"), [89]);
+        assert!(codes("HTTP error code 403").is_empty());
+        assert_eq!(statuses("HTTP error code 403"), [403]);
+        assert!(
+            codes("X API error 403 status 403").is_empty(),
+            "a key needs its separator"
+        );
+    }
+
+    #[test]
+    fn twitter4j_go_and_report_shapes() {
+        let t4j =
+            "java.io.IOException: 403:The request is understood\nmessage - Locked.\ncode - 326\n";
+        assert_eq!(statuses(t4j), [403]);
+        assert_eq!(codes(t4j), [326]);
+        assert_eq!(codes("twitter: 326 To protect our users"), [326]);
+        let report = "Reason : Forbidden\nDetails : x\nCode : 403\n";
+        assert_eq!(statuses(report), [403]);
+        assert!(statuses("Reason : <html>\nCode : 403\n").is_empty());
+        assert!(codes("Code : -1").is_empty());
+    }
+
+    #[test]
+    fn error_classes_imply_a_status() {
+        let found = extract("Twitter::Error::TooManyRequests: Rate limit exceeded");
+        assert!(found.iter().any(|e| matches!(
+            &e.finding,
+            Finding::ImpliedStatus { code: 429, words } if words.contains("TooManyRequests")
+        )));
+        for (text, code) in [
+            ("tweepy.errors.Unauthorized: x", 401),
+            ("raise NotFoundError()", 404),
+            ("EnhanceYourCalmException", 420),
+        ] {
+            assert!(
+                extract(text).iter().any(
+                    |e| matches!(e.finding, Finding::ImpliedStatus { code: c, .. } if c == code)
+                ),
+                "{text}"
+            );
+        }
+        assert!(
+            !extract("requests.exceptions.HTTPError: x Exception Name: Forbidden")
+                .iter()
+                .any(|e| matches!(e.finding, Finding::ImpliedStatus { .. }))
+        );
+    }
+}

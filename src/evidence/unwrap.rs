@@ -1,0 +1,256 @@
+//! The wrapping people put around an error when they paste it: markdown (fences, inline
+//! backticks, `> ` quotes, bold), log-line prefixes (timestamps, levels, logger names,
+//! process tags), and typographic quotes. It is undone before any evidence is looked for,
+//! so that every recogniser sees the text the client printed.
+//!
+//! The transformation works line by line and never adds or removes a line: line `n` of the
+//! result is what remains of line `n` of the input, so every line number reported still
+//! points at the user's own text.
+
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// One log prefix at the start of a line. Each alternative is a shape some logger or
+/// process runner writes; they are stripped repeatedly (a timestamp, then a level, then a
+/// logger name), at most [`MAX_PREFIXES`] times.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+          # ISO 8601 and its log variants: 2015-07-18 16:48:49,156 / 2026-01-02T03:04:05.6Z
+          \[?\d{4}-\d{2}-\d{2}[T\ ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|\ ?[+-]\d{2}:?\d{2})?\]?:?\s+
+          # Android logcat and other year-less timestamps: 07-17 08:34:17.236
+        | \d{2}-\d{2}\ \d{2}:\d{2}:\d{2}(?:\.\d+)?\s+(?:\d+\s+\d+\s+)?(?:[VDIWEF][/\ ][^:\s]*\s*:\s)?
+          # syslog: Nov 26 01:11:08 host prog[123]:
+        | [A-Z][a-z]{2}\ [\ \d]\d\ \d{2}:\d{2}:\d{2}\ \S+\ [^\s:]+:\s
+          # a bare time of day: 12:00:01.123
+        | \d{2}:\d{2}:\d{2}(?:[.,]\d+)?\s+
+          # NSLog's process[pid:thread] after its timestamp; Heroku's app[web.1]:
+        | [\w.-]+\[\d+:[\w]+\]\s+
+        | (?:app|heroku)\[[\w.-]+\]:\s*
+          # Python logging's default format: WARNING:root:, DEBUG:urllib3.connectionpool:
+        | (?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG|TRACE):[\w.-]+:
+          # level words and tags: [ERROR], ERROR:, E/Tag:, [-] (Twisted), [1] (process runners)
+        | \[(?i:critical|fatal|error|err|warning|warn|info|debug|trace|notice)\]\s*
+        | (?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG|TRACE|NOTICE)(?::|\s+-)?\s+
+        | \[-\]\s+
+        | \[\d\]\s+
+          # docker compose: svc_1  | 
+        | [\w.-]+\s+\|\s
+        )",
+    )
+    .expect("the prefix pattern compiles")
+});
+
+/// A component tag right after a level (`[ERROR] [UserManager] `): stripped only there.
+static TAG_AFTER_LEVEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[[A-Za-z][\w.:-]*\]\s+").expect("the tag pattern compiles"));
+
+const MAX_PREFIXES: usize = 4;
+
+/// The text with its wrapping undone, one output line per input line. Borrowed when there
+/// was nothing to undo.
+pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
+    let curl_verbose = is_curl_verbose(text);
+    let mut out = String::new();
+    let mut changed = false;
+    let mut in_fence = false;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let (body, cr) = match line.strip_suffix('\r') {
+            Some(b) => (b, "\r"),
+            None => (line, ""),
+        };
+        let clean = unwrap_line(body, curl_verbose, &mut in_fence);
+        changed |= clean != body;
+        out.push_str(&clean);
+        out.push_str(cr);
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `curl -v` marks request lines with `> `, which must not be taken for markdown quotes.
+fn is_curl_verbose(text: &str) -> bool {
+    text.lines().any(|l| {
+        l.starts_with("< HTTP/") || l.starts_with("* Connected") || l.starts_with("* Trying")
+    })
+}
+
+fn unwrap_line<'a>(line: &'a str, curl_verbose: bool, in_fence: &mut bool) -> Cow<'a, str> {
+    let trimmed = line.trim_start();
+    // A code fence line (```, ````javascript, ~~~) is markup only.
+    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        *in_fence = !*in_fence;
+        return Cow::Borrowed("");
+    }
+    let mut s: &str = line;
+    if !curl_verbose && !*in_fence {
+        s = strip_quote_markers(s);
+    }
+    s = strip_backticks(s);
+    s = strip_prefixes(s);
+    let mut owned: Cow<'a, str> = Cow::Borrowed(s);
+    if owned.contains("**") {
+        owned = Cow::Owned(owned.replace("**", ""));
+    }
+    if let Some(fixed) = straighten_quotes(&owned) {
+        owned = Cow::Owned(fixed);
+    }
+    owned
+}
+
+/// Markdown block quotes: `> text`, `>> text`, `> > text`.
+fn strip_quote_markers(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_start();
+        match t.strip_prefix('>') {
+            Some(rest) if rest.is_empty() || rest.starts_with(' ') => {
+                s = rest.strip_prefix(' ').unwrap_or(rest);
+            }
+            _ => return s,
+        }
+    }
+}
+
+/// Inline code around a whole line, or a backtick left at either end of a wrapped block.
+/// Indentation is kept: it is part of what the client printed.
+fn strip_backticks(s: &str) -> &str {
+    let body = s.trim_end();
+    let body = body.strip_suffix('`').unwrap_or(body);
+    let indent = body.len() - body.trim_start().len();
+    match body[indent..].strip_prefix('`') {
+        Some(rest) => rest,
+        None => body,
+    }
+}
+
+fn strip_prefixes(mut s: &str) -> &str {
+    let mut after_level = false;
+    for _ in 0..MAX_PREFIXES {
+        let found = PREFIX
+            .find(s)
+            .filter(|m| m.end() > 0 && !is_php_key(&s[m.start()..]));
+        let Some(m) = found else {
+            if after_level && let Some(t) = TAG_AFTER_LEVEL.find(s) {
+                s = &s[t.end()..];
+            }
+            break;
+        };
+        after_level = true;
+        s = &s[m.end()..];
+    }
+    s
+}
+
+/// `[0] => ...` is a PHP array dump, not a process tag.
+fn is_php_key(s: &str) -> bool {
+    s.split_once(']')
+        .is_some_and(|(_, rest)| rest.trim_start().starts_with("=>"))
+}
+
+/// Typographic double quotes in place of straight ones make a pasted body unreadable as
+/// JSON. They are straightened only on lines with no straight double quote, where they
+/// cannot be quotes inside a JSON string.
+fn straighten_quotes(s: &str) -> Option<String> {
+    let curly = |c: char| matches!(c, '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}');
+    if !s.contains(curly) || s.contains('"') {
+        return None;
+    }
+    Some(s.replace(curly, "\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unwrap;
+
+    fn lines(text: &str) -> Vec<String> {
+        unwrap(text).split('\n').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn line_count_is_kept() {
+        let text = "```python\nERROR:root:x\n```\n> quoted\n";
+        assert_eq!(unwrap(text).split('\n').count(), text.split('\n').count());
+        assert_eq!(lines(text), ["", "x", "", "quoted", ""]);
+    }
+
+    #[test]
+    fn markdown_wrapping() {
+        assert_eq!(
+            lines("`client error: (403) Forbidden`"),
+            ["client error: (403) Forbidden"]
+        );
+        assert_eq!(lines("> > **Error**: 429"), ["Error: 429"]);
+        assert_eq!(
+            lines("`Error: Status Code: 403"),
+            ["Error: Status Code: 403"]
+        );
+        assert_eq!(lines("    at x (y.js:1:2)`"), ["    at x (y.js:1:2)"]);
+    }
+
+    #[test]
+    fn log_prefixes() {
+        assert_eq!(
+            lines("2015-07-18 16:48:49,156 INFO archived 1"),
+            ["archived 1"]
+        );
+        assert_eq!(
+            lines("WARNING:root:Exception Name: Forbidden"),
+            ["Exception Name: Forbidden"]
+        );
+        assert_eq!(
+            lines("DEBUG:pleroma_bot:x-rate-limit-remaining: 0"),
+            ["x-rate-limit-remaining: 0"]
+        );
+        assert_eq!(
+            lines("07-17 08:34:17.236 E/Digits: HTTP Error: 403"),
+            ["HTTP Error: 403"]
+        );
+        assert_eq!(
+            lines("2011-09-09 16:33:28.440 PlainOAuth[21267:207] Status posted."),
+            ["Status posted."]
+        );
+        assert_eq!(lines("[ERROR] [UserManager] get: failed"), ["get: failed"]);
+        assert_eq!(
+            lines("2026-11-26T01:00:00.000000+00:00 app[web.1]: HTTP/1.1 429"),
+            ["HTTP/1.1 429"]
+        );
+        assert_eq!(
+            lines("bot_1  | x-rate-limit-reset: 1"),
+            ["x-rate-limit-reset: 1"]
+        );
+        assert_eq!(lines("2020-01-01 12:00:00-0500 [-] Stopping"), ["Stopping"]);
+        assert_eq!(
+            lines("Nov 26 01:11:08 box twbot[412]: HTTP 503"),
+            ["HTTP 503"]
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_prefix_stays() {
+        assert_eq!(
+            lines("[429] Too Many Requests"),
+            ["[429] Too Many Requests"]
+        );
+        assert_eq!(lines("[0] => stdClass Object"), ["[0] => stdClass Object"]);
+        assert_eq!(lines("HTTP/1.1 403 Forbidden"), ["HTTP/1.1 403 Forbidden"]);
+        let verbose = "* Connected to x\n> GET /1.1/a HTTP/1.1\n< HTTP/1.1 403";
+        assert_eq!(unwrap(verbose), verbose);
+    }
+
+    #[test]
+    fn curly_quotes_only_where_no_straight_ones() {
+        assert_eq!(
+            lines("\u{201c}title\u{201d}: \u{201c}x\u{201d}"),
+            ["\"title\": \"x\""]
+        );
+        let inside = "{\"m\":\"say \u{201c}hi\u{201d}\"}";
+        assert_eq!(lines(inside), [inside]);
+    }
+}
