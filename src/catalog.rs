@@ -169,16 +169,24 @@ impl Wording {
 /// of codes (all eras), the titles of problem types, and the phrases of statuses. Short or
 /// generic ones ("Internal error", "Invalid Request", a bare reason phrase) and messages
 /// with placeholders would match text that is no error of this API, so they are left out.
-pub fn distinctive_wordings() -> impl Iterator<Item = &'static str> {
-    let codes = CODES
-        .iter()
-        .flat_map(|e| std::iter::once(e.message).chain(e.variants.iter().copied()));
+pub fn distinctive_wordings() -> impl Iterator<Item = (&'static str, Wording)> {
+    let codes = CODES.iter().flat_map(|e| {
+        std::iter::once(e.message)
+            .chain(e.variants.iter().copied())
+            .map(move |w| (w, Wording::Code(e)))
+    });
     let problems = PROBLEMS
         .iter()
         .filter(|p| p.name != "about:blank")
-        .flat_map(|e| std::iter::once(e.title).chain(e.titles.iter().copied()));
-    let statuses = STATUSES.iter().flat_map(|e| e.phrases.iter().copied());
-    codes.chain(problems).chain(statuses).filter(|w| {
+        .flat_map(|e| {
+            std::iter::once(e.title)
+                .chain(e.titles.iter().copied())
+                .map(move |w| (w, Wording::Problem(e)))
+        });
+    let statuses = STATUSES
+        .iter()
+        .flat_map(|e| e.phrases.iter().map(move |w| (*w, Wording::Status(e))));
+    codes.chain(problems).chain(statuses).filter(|(w, _)| {
         let words = w.split_whitespace().count();
         !w.contains('{')
             && (words >= 3 || w.len() >= 16)

@@ -4,7 +4,7 @@
 
 use super::{
     Evidence, Finding, How, LineIndex, Problem, Seen, framing::code_finding, is_interesting_header,
-    php, relaxed,
+    php, prose, relaxed,
 };
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -24,7 +24,12 @@ static SALVAGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Scans `text` for bodies and appends what they hold. Returns the byte ranges read as
 /// bodies, in order, so that later readers leave them alone.
-pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) -> Vec<(usize, usize)> {
+pub(super) fn scan(
+    text: &str,
+    lines: &LineIndex,
+    depth: usize,
+    out: &mut Vec<Evidence>,
+) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut i = 0;
@@ -34,7 +39,7 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) -> Ve
             i = match php::parse_prefix(&text[start..]) {
                 Some((value, used)) => {
                     let line = lines.line_of(start);
-                    read_value(&value, How::ObjectLiteral, line, out);
+                    read_value(&value, How::ObjectLiteral, line, depth, out);
                     spans.push((start, start + used));
                     start + used.max(1)
                 }
@@ -43,7 +48,7 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) -> Ve
             continue;
         }
         if bytes[start] == b'{' && bytes[start + 1..].starts_with(b"\\\"") {
-            i = escaped_body(text, start, lines, out, &mut spans);
+            i = escaped_body(text, start, lines, depth, out, &mut spans);
             continue;
         }
         if !plausible_start(bytes, start) || !nesting_within_limit(bytes, start) {
@@ -53,7 +58,7 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) -> Ve
         let line = lines.line_of(start);
         match parse_at(text, start) {
             Parsed::Value(value, end, how) => {
-                if read_value(&value, how, line, out) {
+                if read_value(&value, how, line, depth, out) {
                     trailing_http_code(text, end, lines, out);
                 }
                 spans.push((start, end));
@@ -79,9 +84,15 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) -> Ve
 
 /// Interprets one parsed value, marking it as a body when it holds something or looks like
 /// a response. Returns whether it was a body.
-fn read_value(value: &Value, how: How, line: usize, out: &mut Vec<Evidence>) -> bool {
+fn read_value(value: &Value, how: How, line: usize, depth: usize, out: &mut Vec<Evidence>) -> bool {
     let before = out.len();
-    interpret(value, how, line, 0, out);
+    let place = Place {
+        how,
+        line,
+        depth,
+        free_text: true,
+    };
+    interpret(value, place, out);
     let body = out.len() > before || looks_like_response(value);
     if body {
         out.insert(
@@ -102,6 +113,7 @@ fn escaped_body(
     text: &str,
     start: usize,
     lines: &LineIndex,
+    depth: usize,
     out: &mut Vec<Evidence>,
     spans: &mut Vec<(usize, usize)>,
 ) -> usize {
@@ -116,7 +128,7 @@ fn escaped_body(
         .or_else(|| relaxed::parse_prefix(&inner).map(|(v, _)| v));
     match parsed {
         Some(value) if value.is_object() || value.is_array() => {
-            read_value(&value, How::JsonBody, line, out);
+            read_value(&value, How::JsonBody, line, depth, out);
             spans.push((start, start + used));
             start + used.max(1)
         }
@@ -305,15 +317,32 @@ fn salvage(text: &str, base: usize, lines: &LineIndex, out: &mut Vec<Evidence>) 
     }
 }
 
-/// Reads what a parsed body says. `depth` counts the nested objects followed (a client's
-/// error object holds the response, which holds the body, sometimes as a string).
-pub(super) fn interpret(
-    value: &Value,
+/// Where a value is read: its shape and line, how deep in nested objects (a client's error
+/// object holds the response, which holds the body, sometimes as a string), and whether
+/// its strings may be read as text (not in `data`, which is the API's content: a tweet's
+/// text saying "404" is no status).
+#[derive(Clone, Copy)]
+struct Place {
     how: How,
     line: usize,
     depth: usize,
-    out: &mut Vec<Evidence>,
-) {
+    free_text: bool,
+}
+
+impl Place {
+    fn deeper(self) -> Place {
+        Place {
+            depth: self.depth + 1,
+            ..self
+        }
+    }
+}
+
+/// Reads what a parsed body says.
+fn interpret(value: &Value, place: Place, out: &mut Vec<Evidence>) {
+    let Place {
+        how, line, depth, ..
+    } = place;
     if depth > MAX_INTERPRET_DEPTH {
         return;
     }
@@ -328,12 +357,16 @@ pub(super) fn interpret(
             }
         }
         Value::Object(map) => {
+            let before = out.len();
             object(map, how, line, out);
-            nested(map, how, line, depth, out);
+            // An object that said nothing as an error body (a structured log record) may
+            // hold the error in its text: `{"msg":"Request failed with status code 429"}`.
+            let said = out.len() > before;
+            nested(map, place, said, out);
         }
         Value::String(text) => {
             if let Some(inner) = embedded_body(text) {
-                interpret(&inner, how, line, depth + 1, out);
+                interpret(&inner, place.deeper(), out);
             }
         }
         _ => {}
@@ -383,13 +416,8 @@ fn object(map: &Map<String, Value>, how: How, line: usize, out: &mut Vec<Evidenc
             ),
         }
     }
-    let dump = is_client_response_dump(map);
-    if dump {
-        if let Some(code) = map
-            .get("code")
-            .and_then(Value::as_u64)
-            .and_then(|c| u16::try_from(c).ok())
-        {
+    if is_client_response_dump(map) {
+        if let Some(code) = map.get("code").and_then(status_value) {
             push(Finding::Status { code, reason: None }, how);
         }
     } else if !map.contains_key("errors") && map.contains_key("code") && map.contains_key("message")
@@ -507,22 +535,33 @@ fn str_member<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 }
 
 /// Follows the members that hold more of the answer: nested objects (`response`, `data`,
-/// `error`), bodies kept as strings (`twitterReply: '{"errors":...}'`), and error lists
-/// under other names (`allErrors`).
-fn nested(map: &Map<String, Value>, how: How, line: usize, depth: usize, out: &mut Vec<Evidence>) {
+/// `error`), bodies kept as strings (`twitterReply: '{"errors":...}'`), error lists under
+/// other names (`allErrors`), and, in an object that said nothing itself, the text of its
+/// strings.
+fn nested(map: &Map<String, Value>, place: Place, said: bool, out: &mut Vec<Evidence>) {
     for (key, v) in map {
+        let inner = Place {
+            free_text: place.free_text && !matches!(key.as_str(), "data" | "includes"),
+            ..place.deeper()
+        };
         match v {
             Value::Object(_) if !matches!(key.as_str(), "headers" | "rateLimit") => {
-                interpret(v, how, line, depth + 1, out);
+                interpret(v, inner, out);
             }
-            Value::String(_) => interpret(v, how, line, depth + 1, out),
+            Value::String(text) => match embedded_body(text) {
+                Some(body) => interpret(&body, inner, out),
+                None if !said && inner.free_text && inner.depth <= MAX_INTERPRET_DEPTH => {
+                    out.extend(super::read_text(text, place.line, inner.depth));
+                }
+                None => {}
+            },
             Value::Array(items)
                 if key != "errors" && key.to_ascii_lowercase().contains("error") =>
             {
-                let mut push = pusher(line, out);
+                let mut push = pusher(place.line, out);
                 for item in items {
                     if let Value::Object(m) = item {
-                        error_entry(m, None, how, &mut push);
+                        error_entry(m, None, place.how, &mut push);
                     }
                 }
             }
@@ -547,11 +586,30 @@ fn embedded_body(text: &str) -> Option<Value> {
         .filter(|v| v.is_object() || v.is_array())
 }
 
-/// twitter-api-v2 dumps its error object with `error: true, type: 'response', code: <HTTP status>`:
-/// there `code` is the status, not an API error code.
+/// Objects whose `code` is the HTTP status, not an API error code: twitter-api-v2's error
+/// (`error: true, type: 'response', code: 403`), a client's response array beside its
+/// headers or body (tmhOAuth's `[code] => 401 [response] => ...`), and an object whose
+/// `code` comes with its own reason phrase (`{ code: 403, message: 'Forbidden' }`) or
+/// with the same number under a status key.
 fn is_client_response_dump(map: &Map<String, Value>) -> bool {
+    let Some(code) = map.get("code").and_then(status_value) else {
+        return false;
+    };
+    let beside_response = ["headers", "response", "raw_body", "statusText"]
+        .iter()
+        .any(|k| map.contains_key(*k));
+    let own_reason = ["message", "statusText", "reason"]
+        .iter()
+        .filter_map(|k| str_member(map, k))
+        .any(|text| prose::status_named(text) == Some(code));
+    let same_status = STATUS_KEYS
+        .iter()
+        .any(|k| map.get(*k).and_then(status_value) == Some(code));
     map.get("type").and_then(Value::as_str) == Some("response")
         || (map.get("error") == Some(&Value::Bool(true)) && map.contains_key("data"))
+        || beside_response
+        || own_reason
+        || same_status
 }
 
 fn is_problem_type(t: &str) -> bool {

@@ -173,13 +173,31 @@ pub fn extract(text: &str) -> Vec<Evidence> {
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
     framing::scan(text, &mut found);
-    let spans = body::scan(text, &lines, &mut found);
-    let claimed = Claimed(&spans);
-    prose::scan(text, &lines, &claimed, &mut found);
-    phrases::scan(text, &lines, &claimed, &mut found);
+    read_all(text, &lines, 0, &mut found);
     // Stable: within a line, framing comes before bodies, bodies before prose.
     found.sort_by_key(|e| e.seen.line);
     dedup_same_number(&mut found);
+    found
+}
+
+/// Bodies, then prose and official wordings outside them.
+fn read_all(text: &str, lines: &LineIndex, depth: usize, found: &mut Vec<Evidence>) {
+    let spans = body::scan(text, lines, depth, found);
+    let claimed = Claimed(&spans);
+    prose::scan(text, lines, &claimed, found);
+    phrases::scan(text, lines, &claimed, found);
+}
+
+/// Text held in a string of a body (a structured log record's message, an exception's
+/// text), read like the input itself; everything found is placed on `line`, the line of
+/// the body. `depth` bounds how far bodies within strings within bodies are followed.
+fn read_text(text: &str, line: usize, depth: usize) -> Vec<Evidence> {
+    let lines = LineIndex::new(text);
+    let mut found = Vec::new();
+    read_all(text, &lines, depth, &mut found);
+    for e in &mut found {
+        e.seen.line = line;
+    }
     found
 }
 

@@ -102,13 +102,20 @@ impl Parser<'_> {
         }
         // print_r: the text to the end of the line, or to the next key on a flattened line.
         let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        let mut end = line.len();
-        for (at, _) in line.match_indices(" [") {
-            if key(&line[at + 1..]).is_some() {
-                end = at;
-                break;
-            }
-        }
+        let next_key = line
+            .match_indices(" [")
+            .map(|(at, _)| at)
+            .find(|&at| key(&line[at + 1..]).is_some());
+        // On a flattened dump the value also ends where its level closes: ` ) )`.
+        let closer = line.match_indices(" )").map(|(at, _)| at).find(|&at| {
+            let after = line[at + 2..].trim_start();
+            after.is_empty() || after.starts_with([')', '['])
+        });
+        let end = [next_key, closer]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(line.len());
         self.i += end;
         let text = line[..end].trim();
         Some(match text.parse::<u64>() {
@@ -182,6 +189,16 @@ mod tests {
         assert_eq!(
             parse("[code] => 32 [message] => Could not authenticate you. [label] => x"),
             json!({"code": 32, "message": "Could not authenticate you.", "label": "x"})
+        );
+    }
+
+    #[test]
+    fn print_r_nested_and_flattened() {
+        assert_eq!(
+            parse(
+                "[errors] => Array ( [0] => stdClass Object ( [message] => Sorry, no [code] => 34 ) ) )"
+            ),
+            json!({"errors": [{"message": "Sorry, no", "code": 34}]})
         );
     }
 

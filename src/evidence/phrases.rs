@@ -3,22 +3,35 @@
 //! problem's title in an exception (`Exception: Client Forbidden: When authenticating...`),
 //! a status's page text (`Twitter is over capacity.`). This reader only says where the
 //! words are; which entry they name, and what that implies, is decided in diagnosis.
+//!
+//! One thing it does decide: a code's own number printed beside its message (`Rate limit
+//! exceeded - 88`, `error 89 from Twitter: Invalid or expired token.`) is that code, in
+//! whatever layout the client chose. Only the number of that very message counts, so no
+//! other number nearby can become a code.
 
 use super::{Claimed, Evidence, Finding, How, LineIndex, Seen};
+use crate::catalog::{self, Wording};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
-static WORDINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
+/// The automaton over every distinctive wording, and the entry of each pattern.
+static WORDINGS: LazyLock<(AhoCorasick, Vec<Wording>)> = LazyLock::new(|| {
+    let (texts, entries): (Vec<&str>, Vec<Wording>) = catalog::distinctive_wordings().unzip();
+    let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(crate::catalog::distinctive_wordings())
-        .expect("the wordings build an automaton")
+        .build(texts)
+        .expect("the wordings build an automaton");
+    (automaton, entries)
 });
+
+/// How far from its message a code's number may stand, in bytes, on the same line.
+const NEAR: usize = 40;
 
 pub(super) fn scan(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
     let bytes = text.as_bytes();
-    for m in WORDINGS.find_iter(text) {
+    let (automaton, entries) = &*WORDINGS;
+    for m in automaton.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         let whole_words = start
             .checked_sub(1)
@@ -27,16 +40,75 @@ pub(super) fn scan(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut V
         if !whole_words || claimed.contains(start) {
             continue;
         }
+        let line = lines.line_of(start);
+        let words = &text[start..end];
+        if let Wording::Code(entry) = entries[m.pattern().as_usize()]
+            && number_near(text, start, end, entry.code)
+        {
+            out.push(Evidence {
+                finding: Finding::Code {
+                    code: u64::from(entry.code),
+                    message: Some(words.to_string()),
+                },
+                seen: Seen {
+                    line,
+                    how: How::ClientText,
+                },
+            });
+        }
         out.push(Evidence {
             finding: Finding::Phrase {
-                text: text[start..end].to_string(),
+                text: words.to_string(),
             },
             seen: Seen {
-                line: lines.line_of(start),
+                line,
                 how: How::Phrase,
             },
         });
     }
+}
+
+/// Whether `code` stands as a number of its own within [`NEAR`] bytes of the message at
+/// `start..end`, on the same line.
+fn number_near(text: &str, start: usize, end: usize, code: u32) -> bool {
+    let digits = code.to_string();
+    let from = floor(text, start.saturating_sub(NEAR));
+    let to = ceil(text, end + NEAR);
+    let window = |s: &str| -> bool {
+        s.match_indices(digits.as_str()).any(|(at, d)| {
+            let b = s.as_bytes();
+            let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+            // Not part of a word, nor of a time, a version or a decimal (`12:88:01`).
+            let alone = |next: Option<usize>, beyond: Option<usize>| {
+                let c = next.and_then(|i| b.get(i)).copied();
+                c.is_none_or(|c| {
+                    !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b':' | b',') && digit(beyond))
+                })
+            };
+            let end = at + d.len();
+            alone(at.checked_sub(1), at.checked_sub(2)) && alone(Some(end), Some(end + 1))
+        })
+    };
+    let before = &text[from..start];
+    let before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+    let after = &text[end..to];
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    window(before) || window(after)
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -48,6 +120,16 @@ mod tests {
             .into_iter()
             .filter_map(|e| match e.finding {
                 Finding::Phrase { text } => Some(text),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn codes(text: &str) -> Vec<u64> {
+        extract(text)
+            .into_iter()
+            .filter_map(|e| match e.finding {
+                Finding::Code { code, .. } => Some(code),
                 _ => None,
             })
             .collect()
@@ -77,5 +159,20 @@ mod tests {
             "too generic to look for"
         );
         assert!(phrases("XRate limit exceeded").is_empty());
+    }
+
+    #[test]
+    fn the_code_beside_its_own_message() {
+        assert_eq!(codes("Warning: Rate limit exceeded - 88"), [88]);
+        assert_eq!(
+            codes("got error 89 from Twitter: Invalid or expired token."),
+            [89]
+        );
+        assert!(
+            codes("line 88: Invalid or expired token.").is_empty(),
+            "88 is not 89's number"
+        );
+        assert!(codes("Rate limit exceeded at 12:88:01").is_empty());
+        assert!(codes("Rate limit exceeded\n88").is_empty(), "another line");
     }
 }

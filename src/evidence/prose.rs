@@ -94,9 +94,9 @@ const REASONS: &[(u16, &[&str])] = &[
     (511, &["Network Authentication Required"]),
 ];
 
-/// Error-class names that stand for a status without being its reason phrase.
+/// Error-class names that stand for a status without being its reason phrase (the Ruby
+/// gem's subclasses of Forbidden).
 const CLASS_ALIASES: &[(&str, u16)] = &[
-    ("RateLimit", 429),
     ("DuplicateStatus", 403),
     ("AlreadyFavorited", 403),
     ("AlreadyRetweeted", 403),
@@ -136,13 +136,35 @@ static STATUS_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?x)(?:
             http/[0-9](?:\.[0-9])?"?
           | \bhttp(?:[\ _-]?(?:status|result|response|error))?(?:[\ _-]?code)?
-          | \b(?:response[\ _-]?)?status(?:[\ _-]?code)?
+          | \b(?:response[\ _-]?)?status(?:[\ _-]?code)?(?:[\ _-]?error)?
+          | <response\ \[
           | \breturned(?:\ an?|\ status|\ http)?
+          | \bapi\ failed
           | \b(?:client|server)\ error
           | <title>(?:error)?
         )[\s:=\#(\[\]'"]{0,4}$"#,
     )
     .expect("the pattern compiles")
+});
+
+/// `error 429`, `Stream error 420`: a status when the number is one of 4xx/5xx...
+static ERROR_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\berror ?[:#]? ?$").expect("the pattern compiles"));
+/// ...but not the registered statuses that are also API error codes of the same number:
+/// `error 422` may be either, so only other words decide.
+const AMBIGUOUS: &[u16] = &[407, 415, 416, 417, 421, 422];
+/// urllib3's `too many 429 error responses`.
+static ERROR_RESPONSES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^ (?:error )?responses?\b").expect("the pattern compiles"));
+
+/// A verb of receiving before a number (`caught 503 from`, `got a 429 response`)...
+static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:got|get|received|receiving|caught|returned|returns|with)(?: an?)? $")
+        .expect("the pattern compiles")
+});
+/// ...makes it a status only with a word of the answer after it.
+static RESPONSE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^ (?:from|response|error|status|http)\b").expect("the pattern compiles")
 });
 
 /// An API error code named by its key in prose: `API Error: 306`, `error_code=89`,
@@ -167,8 +189,9 @@ static ERROR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 static FOLLOWING_CODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,4}) - (\S.*)$").expect("the pattern compiles"));
 
+/// Twitter4J glues the page's text to the status: `403:The request is understood, ...`.
 static TWITTER4J_STATUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s:])([1-5][0-9]{2}):\S").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"^:[A-Z][a-z]+ [A-Za-z]").expect("the pattern compiles"));
 static TWITTER4J_CODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^code - ([0-9]{1,20})\s*$").expect("the pattern compiles"));
 static GO_TWITTER: LazyLock<Regex> =
@@ -216,7 +239,15 @@ fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evid
         let after = &text[end..ceil_boundary(text, end + AFTER)];
         let after = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
         let reason = reason_after(code, phrases, after);
-        if reason.is_none() && !STATUS_WORDS.is_match(&before.to_ascii_lowercase()) {
+        let lower = before.to_ascii_lowercase();
+        let said = reason.is_some()
+            || reason_before(phrases, &lower)
+            || STATUS_WORDS.is_match(&lower)
+            || ERROR_WORD.is_match(&lower) && code >= 400 && !AMBIGUOUS.contains(&code)
+            || RECEIVED.is_match(&lower) && RESPONSE_NOUN.is_match(after)
+            || ERROR_RESPONSES.is_match(after)
+            || TWITTER4J_STATUS.is_match(after) && !before.ends_with(char::is_alphanumeric);
+        if !said {
             continue;
         }
         let line = lines.line_of(start);
@@ -272,6 +303,16 @@ fn reason_after<'a>(code: u16, phrases: &[&str], after: &'a str) -> Option<(&'a 
     })
 }
 
+/// The reason phrase of `code` just before it: `unauthorized (401)`, `Forbidden [403]`.
+fn reason_before(phrases: &[&str], before_lower: &str) -> bool {
+    let t = before_lower.trim_end_matches([' ', '(', '[', ':']);
+    phrases.iter().any(|p| {
+        let p = p.to_ascii_lowercase();
+        t.strip_suffix(p.as_str())
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
 /// API error codes named by their key in prose.
 fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
     for c in CODE_WORDS.captures_iter(text) {
@@ -293,7 +334,6 @@ fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidenc
 /// Shapes that take a line of their own: Twitter4J's `message - ` / `code - ` pair with the
 /// status before them, go-twitter's `twitter: N text`, and a Tweetinvi report's fields.
 fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
-    let mut previous = "";
     let mut message: Option<(usize, String)> = None;
     let mut reason: Option<(usize, String)> = None;
     let mut offset = 0;
@@ -303,29 +343,19 @@ fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
         let start = offset;
         offset += raw.len() + 1;
         if claimed.contains(start) {
-            previous = line;
             continue;
         }
         if let Some(text) = line.strip_prefix("message - ") {
             message = Some((line_no, text.trim().to_string()));
-            if let Some(c) = TWITTER4J_STATUS.captures(previous)
-                && let Ok(code) = c[1].parse::<u16>()
-                && reasons(code).is_some()
-            {
-                push(
-                    out,
-                    line_no - 1,
-                    Finding::Status { code, reason: None },
-                    How::ClientText,
-                );
-            }
         } else if let Some(c) = TWITTER4J_CODE.captures(line) {
             let text = message
                 .take()
                 .filter(|(l, _)| line_no - l <= 2)
                 .map(|(_, t)| t);
             push(out, line_no, code_finding(&c[1], text), How::ClientText);
-        } else if let Some(c) = GO_TWITTER.captures(line) {
+        } else if let Some(c) = GO_TWITTER.captures(line)
+            && !is_status_with_reason(&c[1], &c[2])
+        {
             let finding = code_finding(&c[1], Some(c[2].trim().to_string()));
             push(out, line_no, finding, How::ClientText);
         } else if let Some(c) = REPORT_FIELD.captures(line) {
@@ -349,8 +379,13 @@ fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
                 }
             }
         }
-        previous = line;
     }
+}
+
+/// `403 Forbidden`: a status with its reason phrase, not a code with a message.
+fn is_status_with_reason(digits: &str, text: &str) -> bool {
+    let phrases = digits.parse::<u16>().ok().and_then(reasons);
+    phrases.is_some_and(|p| p.iter().any(|p| text.eq_ignore_ascii_case(p)))
 }
 
 /// Error classes that name a status without its number.
@@ -429,6 +464,14 @@ mod tests {
             "x failed: HTTP/1.1 404 in y.php",
             "\"GET /2/tweets/1 HTTP/1.1\" 404 94",
             "{'status_code'= 404}",
+            "StatusCodeError: 404 - \"{}\"",
+            "<Response [404]>",
+            "ERROR:twarc:caught 404 from Twitter API, sleeping",
+            "Twitter API failed [404]. Check error message",
+            "TwitterException: 404:The URI requested is invalid",
+            "Request failed: not found (404)",
+            "Stream error 404, reconnecting",
+            "(Caused by ResponseError('too many 404 error responses'))",
         ] {
             assert_eq!(statuses(text), [404], "{text}");
         }
@@ -458,6 +501,9 @@ mod tests {
             "    192             raise ExceptionType(",
             "status 187 is not a status",
             "PlainOAuth[21267:207] posted",
+            "got 200 tweets in 3 pages",
+            "at 12:404:Then",
+            "Twitter error 422",
         ] {
             assert!(statuses(text).is_empty(), "{text}: {:?}", statuses(text));
             assert!(codes(text).is_empty(), "{text}: {:?}", codes(text));
@@ -493,6 +539,8 @@ mod tests {
         assert_eq!(statuses(t4j), [403]);
         assert_eq!(codes(t4j), [326]);
         assert_eq!(codes("twitter: 326 To protect our users"), [326]);
+        assert!(codes("twitter: 403 Forbidden").is_empty());
+        assert_eq!(statuses("twitter: 403 Forbidden"), [403]);
         let report = "Reason : Forbidden\nDetails : x\nCode : 403\n";
         assert_eq!(statuses(report), [403]);
         assert!(statuses("Reason : <html>\nCode : 403\n").is_empty());
