@@ -147,7 +147,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     let mut notes = Vec::new();
     let (mut status, other_statuses) = choose_status(evidence, &mut notes);
     if status.is_none() {
-        status = implied_status(evidence, &mut notes);
+        status = implied_status(evidence);
     }
     let errors = error_reports(evidence, status.as_ref(), &mut notes);
     error_notes(&errors, &mut notes);
@@ -241,9 +241,12 @@ fn error_reports(
         let own_status = statuses.at(e.seen.line);
         let status = own_status.as_deref();
         if let Some(mut r) = report(e, status, &present, notes) {
-            r.response_status = status
-                .filter(|s| s.seen.is_none_or(|seen| seen.how != How::Implied))
-                .map(|s| s.code);
+            // An implied status is no response's status, and a code cannot be checked
+            // against words that may be its own message.
+            match status.filter(|s| s.implied_by.is_none()) {
+                Some(s) => r.response_status = Some(s.code),
+                None => r.consistent = None,
+            }
             errors.add(r);
         }
     }
@@ -455,9 +458,13 @@ fn error_notes(errors: &[ErrorReport], notes: &mut Vec<String>) {
             }
         }
         if e.consistent == Some(false) {
+            let what = match (e.code, e.matched_code) {
+                (Some(c), _) => format!("code {c}"),
+                (None, Some(c)) => format!("the message of code {c}"),
+                _ => "the error".to_string(),
+            };
             notes.push(format!(
-                "code {} is documented with HTTP {}, but this response was HTTP {}",
-                e.code.unwrap_or_default(),
+                "{what} is documented with HTTP {}, but this response was HTTP {}",
                 e.documented_status.unwrap_or_default(),
                 e.response_status.unwrap_or_default()
             ));
@@ -468,7 +475,7 @@ fn error_notes(errors: &[ErrorReport], notes: &mut Vec<String>) {
 /// A status the input names only in words, used when it shows no status number: an error
 /// class first (`Twitter::Error::TooManyRequests`), else the documented status of an
 /// official wording it holds (`Twitter is over capacity.`, a code's message).
-fn implied_status(evidence: &[Evidence], notes: &mut Vec<String>) -> Option<StatusReport> {
+fn implied_status(evidence: &[Evidence]) -> Option<StatusReport> {
     let from_class = evidence.iter().find_map(|e| match &e.finding {
         Finding::ImpliedStatus { code, words } => Some((*code, words.clone(), e.seen.line)),
         _ => None,
@@ -499,9 +506,6 @@ fn implied_status(evidence: &[Evidence], notes: &mut Vec<String>) -> Option<Stat
             how: How::Implied,
         },
     );
-    notes.push(format!(
-        "the input shows no status number; HTTP {code} is implied by the words \"{words}\" on line {line}"
-    ));
     report.implied_by = Some(words);
     Some(report)
 }

@@ -392,7 +392,7 @@ fn a_message_without_a_code_is_explained_through_its_entry_and_the_class_implies
     assert_eq!(v["status"]["code"], 403);
     assert_eq!(v["status"]["seen"]["how"], "implied");
     let words = v["status"]["implied_by"].as_str().unwrap();
-    assert!(words.contains("DuplicateStatus"), "{words}");
+    assert_eq!(words, "Twitter::Error::DuplicateStatus");
     let errors = v["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0]["message"], "Status is a duplicate.");
@@ -408,7 +408,6 @@ fn a_message_without_a_code_is_explained_through_its_entry_and_the_class_implies
     );
     let notes = v["notes"].to_string();
     assert!(notes.contains("official text of code 187"), "{notes}");
-    assert!(notes.contains("implied by the words"), "{notes}");
 }
 
 #[test]

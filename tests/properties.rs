@@ -1,5 +1,6 @@
 //! Property tests of the diagnosis entry point: whatever the bytes, no panic, valid JSON,
-//! and every status or code reported is a number that was in the input.
+//! and every status or code reported is a number that was in the input, or a status marked
+//! implied by words that are.
 
 use proptest::prelude::*;
 
@@ -37,6 +38,24 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("(Twitter::Error::TooManyRequests)".to_string()),
         Just("Twitter sent status ".to_string()),
         Just("<title>".to_string()),
+        Just("status code ".to_string()),
+        Just("statusCode: ".to_string()),
+        Just("[code] => ".to_string()),
+        Just("[\"code\"]=>\n int(".to_string()),
+        Just("{:code=>".to_string()),
+        Just("TwitterException{statusCode=".to_string()),
+        Just("{\\\"errors\\\":[{\\\"code\\\":".to_string()),
+        Just("```\n".to_string()),
+        Just("2026-01-01 00:00:00,000 ERROR:x:".to_string()),
+        Just("Twitter::Error::TooManyRequests".to_string()),
+        Just("tweepy.errors.Unauthorized: ".to_string()),
+        Just("Rate limit exceeded - ".to_string()),
+        Just("Twitter is over capacity".to_string()),
+        Just("Client Forbidden: ".to_string()),
+        Just("message - ".to_string()),
+        Just("code - ".to_string()),
+        Just(" Forbidden ".to_string()),
+        Just("\u{201c}".to_string()),
         (0u64..100_000).prop_map(|n| n.to_string()),
         any::<i64>().prop_map(|n| n.to_string()),
         "[a-z ]{0,8}",

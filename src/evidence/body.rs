@@ -92,7 +92,18 @@ fn read_value(value: &Value, how: How, line: usize, depth: usize, out: &mut Vec<
         depth,
         free_text: true,
     };
-    interpret(value, place, out);
+    // Another API's error body: its words mean nothing in these tables.
+    match foreign_host(value) {
+        Some(host) => out.push(Evidence {
+            finding: Finding::Hint {
+                text: format!(
+                    "the body there is not the Twitter/X API's (it points to {host}); only its HTTP status and headers apply"
+                ),
+            },
+            seen: Seen { line, how },
+        }),
+        None => interpret(value, place, out),
+    }
     let body = out.len() > before || looks_like_response(value);
     if body {
         out.insert(
@@ -104,6 +115,33 @@ fn read_value(value: &Value, how: How, line: usize, depth: usize, out: &mut Vec<
         );
     }
     body
+}
+
+/// The host of a link in an error body that is not the Twitter/X API's own (GitHub's
+/// `{"message": ..., "documentation_url": "https://docs.github.com/..."}`).
+fn foreign_host(value: &Value) -> Option<String> {
+    let Value::Object(map) = value else {
+        return None;
+    };
+    let twitter_shape = ["errors", "type", "title", "code"]
+        .iter()
+        .any(|k| map.contains_key(*k));
+    if twitter_shape || !map.contains_key("message") && !map.contains_key("error") {
+        return None;
+    }
+    map.values().filter_map(Value::as_str).find_map(|v| {
+        let rest = v
+            .strip_prefix("https://")
+            .or_else(|| v.strip_prefix("http://"))?;
+        let host = rest
+            .split(['/', '?', '#', ':'])
+            .next()?
+            .to_ascii_lowercase();
+        let own = ["twitter.com", "x.com", "twimg.com", "t.co"]
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")));
+        (!own && !host.is_empty()).then_some(host)
+    })
 }
 
 /// A JSON body escaped inside a string (`"body":"{\"errors\":[...]}"` in a log line): one
@@ -853,5 +891,68 @@ mod tests {
         assert!(
             matches!(&f[0], Finding::Message { text, request: Some(_), .. } if text == "Not authorized.")
         );
+    }
+
+    fn statuses(text: &str) -> Vec<u16> {
+        extract(text)
+            .into_iter()
+            .filter_map(|e| match e.finding {
+                Finding::Status { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn escaped_bodies_and_bodies_kept_as_strings() {
+        let f = kinds(
+            r#"payload={\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]} tail"#,
+        );
+        assert_eq!(f, vec![code(88, "Rate limit exceeded")]);
+        let f = kinds(
+            r#"{"status":"failed","raw":"{\"errors\":[{\"code\":34,\"message\":\"Sorry\"}]}"}"#,
+        );
+        assert_eq!(f, vec![code(34, "Sorry")]);
+    }
+
+    #[test]
+    fn status_and_code_keys_by_meaning() {
+        assert_eq!(statuses(r#"{"statusCode":429,"body":"x"}"#), [429]);
+        assert_eq!(statuses("{'http_code': '503'}"), [503]);
+        assert_eq!(
+            statuses("{status: '200 OK', 'x-rate-limit-remaining': '3'}"),
+            [200]
+        );
+        assert!(statuses(r#"{"status":"active","count":404}"#).is_empty());
+        let f = kinds(r#"{"error_code":89,"message":"Invalid or expired token."}"#);
+        assert_eq!(f, vec![code(89, "Invalid or expired token.")]);
+    }
+
+    #[test]
+    fn a_header_object_of_its_own() {
+        let f = kinds(
+            "{ 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '1700000000', server: 'tsa' }",
+        );
+        assert_eq!(
+            f,
+            vec![
+                Finding::Header {
+                    name: "x-rate-limit-remaining".into(),
+                    value: "0".into()
+                },
+                Finding::Header {
+                    name: "x-rate-limit-reset".into(),
+                    value: "1700000000".into()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn content_in_data_is_not_read_as_text() {
+        let f = kinds(r#"{"data":[{"id":"1","text":"got a 404 status from my fridge"}]}"#);
+        assert!(f.is_empty(), "{f:?}");
+        let f = kinds(r#"{"data":{"id":"1","text":"HTTP 503 again"}}"#);
+        assert!(f.is_empty(), "{f:?}");
     }
 }

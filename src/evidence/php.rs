@@ -128,7 +128,11 @@ impl Parser<'_> {
 /// `Array\n(`, `stdClass Object\n(`, `array(2) {`, `object(stdClass)#1 (2) {`: the bytes up to
 /// and including the opening bracket.
 fn container_open(rest: &str) -> Option<usize> {
-    let head = &rest[..rest.len().min(80)];
+    let mut cut = rest.len().min(80);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &rest[..cut];
     let opener = head.find(['(', '{'])?;
     let words = head[..opener].trim();
     let print_r = words == "Array" || words.ends_with(" Object");
@@ -160,6 +164,9 @@ fn var_dump_scalar(rest: &str) -> Option<(Value, usize)> {
             let len: usize = inner.parse().ok()?;
             let start = close + 1 + rest[close + 1..].find('"')? + 1;
             let text = rest.get(start..start + len)?;
+            if !rest[start + len..].starts_with('"') {
+                return None;
+            }
             Some((Value::String(text.to_string()), start + len + 1))
         }
         _ => None,
@@ -209,6 +216,15 @@ mod tests {
             parse(text),
             json!({"errors": [{"code": 34, "message": "Sorry, \"that\" page does not exist"}]})
         );
+    }
+
+    #[test]
+    fn cut_or_lying_dumps_are_refused_without_panic() {
+        assert!(
+            parse_prefix("[\"m\"]=>\nstring(40) \"short\"").is_some_and(|(v, _)| v["m"] != "short")
+        );
+        let long = format!("[a] => {}\u{e9}(", "x".repeat(72));
+        assert!(parse_prefix(&long).is_some());
     }
 
     #[test]

@@ -399,9 +399,16 @@ fn implied(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evide
             continue;
         }
         if let Some(code) = status_named(name.as_str()) {
+            // The words are the whole qualified name: `Twitter::Error::DuplicateStatus`.
+            let qualified = text[..whole.start()]
+                .bytes()
+                .rev()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'_'))
+                .count();
+            let words = &text[whole.start() - qualified..whole.end()];
             let finding = Finding::ImpliedStatus {
                 code,
-                words: whole.as_str().to_string(),
+                words: words.to_string(),
             };
             push(out, lines.line_of(whole.start()), finding, How::Implied);
         }

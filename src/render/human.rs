@@ -124,7 +124,12 @@ fn seen(out: &mut dyn Write, w: Width, s: Option<crate::evidence::Seen>) -> io::
 }
 
 fn status(out: &mut dyn Write, w: Width, s: &StatusReport) -> io::Result<()> {
-    let head = format!("HTTP {} {}", s.code, s.message);
+    let implied = if s.implied_by.is_some() {
+        " (implied)"
+    } else {
+        ""
+    };
+    let head = format!("HTTP {} {}{implied}", s.code, s.message);
     writeln!(
         out,
         "{}",
@@ -157,6 +162,11 @@ fn status(out: &mut dyn Write, w: Width, s: &StatusReport) -> io::Result<()> {
     }
     field(out, w, "meaning", &s.description)?;
     field(out, w, "what to do", &s.advice)?;
+    if let Some(words) = &s.implied_by {
+        let line = s.seen.map_or(0, |seen| seen.line);
+        let text = format!("no status number in the input; implied by \"{words}\" on line {line}");
+        return field(out, w, "implied", &text);
+    }
     seen(out, w, s.seen)
 }
 
@@ -165,7 +175,11 @@ fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
         (Some(c), _, _) => format!("API error code {c}"),
         (None, Some(p), _) => format!("v2 problem {}", p.name),
         (None, None, Some(o)) => format!("OAuth 2 error {o}"),
-        _ => "error".to_string(),
+        _ => match (e.matched_code, e.matched_type) {
+            (Some(c), _) => format!("the message of API error code {c}"),
+            (None, Some(t)) => format!("the title of v2 problem {t}"),
+            _ => "error".to_string(),
+        },
     };
     let headline = format!("{title} — {}", e.message);
     match w {
