@@ -196,14 +196,15 @@ pub fn distinctive_wordings() -> impl Iterator<Item = (&'static str, Wording)> {
 
 /// The entries whose official wording `text` is: codes by message, problems by title,
 /// statuses by phrase. Also tries the part before a `: ` (`Client Forbidden: When ...`).
-pub fn wordings_of(text: &str) -> Vec<Wording> {
-    let mut found = wordings_exact(text);
+/// Returns the entries and the part of `text` that matched.
+pub fn wordings_of(text: &str) -> (Vec<Wording>, &str) {
+    let found = wordings_exact(text);
     if found.is_empty()
         && let Some((head, _)) = text.split_once(": ")
     {
-        found = wordings_exact(head);
+        return (wordings_exact(head), head);
     }
-    found
+    (found, text)
 }
 
 fn wordings_exact(text: &str) -> Vec<Wording> {

@@ -375,7 +375,7 @@ fn words_report(
     present: &Present,
     notes: &mut Vec<String>,
 ) -> Option<ErrorReport> {
-    let wordings = catalog::wordings_of(text);
+    let (wordings, _) = catalog::wordings_of(text);
     let is_phrase = seen.how == How::Phrase;
     if wordings.iter().any(|w| present.has(*w))
         || is_phrase && present.within_message(seen.line, text)
@@ -486,12 +486,12 @@ fn implied_status(evidence: &[Evidence]) -> Option<StatusReport> {
     let from_words = || {
         evidence.iter().find_map(|e| match &e.finding {
             Finding::Message { text, .. } | Finding::Phrase { text } => {
-                let wordings = catalog::wordings_of(text);
+                let (wordings, words) = catalog::wordings_of(text);
                 if wordings.iter().any(|w| present.has(*w)) {
                     return None;
                 }
                 let code = wordings.iter().find_map(|w| w.status())?;
-                Some((code, text.clone(), e.seen.line))
+                Some((code, words.to_string(), e.seen.line))
             }
             _ => None,
         })

@@ -62,6 +62,19 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Inputs the fuzzer once failed on (`tests/fuzz-regressions/`): the same invariants hold.
+#[test]
+fn fuzz_findings_hold_the_invariants() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("the regression folder exists") {
+        let path = entry.expect("a readable entry").path();
+        pipeline::check(&std::fs::read(&path).expect("a readable file"));
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs in {dir}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 

@@ -388,8 +388,69 @@ fn is_status_with_reason(digits: &str, text: &str) -> bool {
     phrases.is_some_and(|p| p.iter().any(|p| text.eq_ignore_ascii_case(p)))
 }
 
-/// Error classes that name a status without its number.
+/// How far back a class name's qualifier (`Twitter::Error::`) is followed.
+const MAX_QUALIFIER: usize = 64;
+
+/// Error classes that name a status without its number, and reason phrases that stand as
+/// an error's whole message.
 fn implied(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    error_classes(text, lines, claimed, out);
+    reasons_as_messages(text, claimed, out);
+}
+
+/// `Error in doAPICall(...) : Unauthorized`, `Exception Name: Forbidden`, `HTTPError: Too
+/// Many Requests`, or the phrase alone on the line after `Error in f() :` (R breaks it so).
+/// Single words other than Unauthorized and Forbidden are too plain to count.
+fn reasons_as_messages(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    let mut offset = 0;
+    let mut after_error_colon = false;
+    for (index, raw) in text.split('\n').enumerate() {
+        let start = offset;
+        offset += raw.len() + 1;
+        let line = raw.trim_end_matches('\r');
+        let lower = line.to_ascii_lowercase();
+        let erring = ["error", "exception", "failed"]
+            .iter()
+            .any(|w| lower.contains(w));
+        let tail = if erring {
+            line.rsplit_once(": ")
+                .or_else(|| line.rsplit_once(" - "))
+                .map(|(_, t)| t)
+        } else if after_error_colon {
+            Some(line)
+        } else {
+            None
+        };
+        after_error_colon = erring && line.trim_end().ends_with(':');
+        let Some(tail) = tail else {
+            continue;
+        };
+        let phrase = tail
+            .trim()
+            .trim_end_matches(['.', ',', ';', ')', '`', '\'', '"']);
+        let plain_word = !phrase.contains(' ') && !matches!(phrase, "Unauthorized" | "Forbidden");
+        if phrase.is_empty() || plain_word || claimed.contains(start) {
+            continue;
+        }
+        if let Some(code) = status_named(phrase).filter(|_| is_reason_phrase(phrase)) {
+            let finding = Finding::ImpliedStatus {
+                code,
+                words: phrase.to_string(),
+            };
+            push(out, index + 1, finding, How::Implied);
+        }
+    }
+}
+
+/// Whether `text` is a reason phrase as written (`Too Many Requests`), not a class name.
+fn is_reason_phrase(text: &str) -> bool {
+    REASONS
+        .iter()
+        .any(|(_, phrases)| phrases.iter().any(|p| p.eq_ignore_ascii_case(text)))
+}
+
+/// Error classes that name a status without its number.
+fn error_classes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
     for c in ERROR_CLASS.captures_iter(text) {
         let whole = c.get(0).expect("group 0 is the match");
         let Some(name) = c.name("a").or(c.name("b")) else {
@@ -403,6 +464,7 @@ fn implied(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evide
             let qualified = text[..whole.start()]
                 .bytes()
                 .rev()
+                .take(MAX_QUALIFIER)
                 .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'_'))
                 .count();
             let words = &text[whole.start() - qualified..whole.end()];
@@ -573,10 +635,29 @@ mod tests {
                 "{text}"
             );
         }
-        assert!(
-            !extract("requests.exceptions.HTTPError: x Exception Name: Forbidden")
-                .iter()
-                .any(|e| matches!(e.finding, Finding::ImpliedStatus { .. }))
+        let implied = |text: &str| -> Vec<u16> {
+            extract(text)
+                .into_iter()
+                .filter_map(|e| match e.finding {
+                    Finding::ImpliedStatus { code, .. } => Some(code),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(implied("requests.exceptions.HTTPError: x").is_empty());
+        assert_eq!(implied("Exception Name: Forbidden"), [403]);
+        assert_eq!(
+            implied("Error in doAPICall(cmd, params) : Unauthorized"),
+            [401]
         );
+        assert_eq!(
+            implied("Error in doAPICall(cmd, params) :\n  Too Many Requests\n"),
+            [429]
+        );
+        assert!(
+            implied("Note: Forbidden").is_empty(),
+            "no error in the line"
+        );
+        assert!(implied("Error: Gone").is_empty(), "too plain a word");
     }
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Writes the hostile inputs of the linear-time benchmark: each row is an input that is
+ordinary in a real log (a bot failing the same way all night) or was found to make a
+reader do superlinear work. Same name and size, same bytes.
+
+Usage: hostile.py LIST                 prints the row names
+       hostile.py NAME PATH SIZE_BYTES writes row NAME of about SIZE_BYTES to PATH
+"""
+import sys
+
+
+def repeat(line):
+    return lambda i: line
+
+
+def numbered(fmt):
+    return lambda i: fmt.format(i=i)
+
+
+ROWS = {
+    # the issue's table
+    "ruby-same-line": repeat("Twitter::Error::Forbidden: Status is a duplicate.\n"),
+    "ruby-numbered": numbered("Twitter::Error::Forbidden: Status is a duplicate. {i}\n"),
+    "remaining-header": repeat("x-rate-limit-remaining: 0\n"),
+    "distinct-codes": numbered('{{"errors":[{{"code":{i},"message":"x"}}]}}\n'),
+    "distinct-problem-types": numbered(
+        '{{"type":"https://api.twitter.com/2/problems/p{i}' + "p" * 200 + '"}}\n'),
+    "node-ref-fragments": repeat("{a:<ref *}"),
+    "distinct-messages": numbered('{{"errors":[{{"message":"m{i}"}}]}}\n'),
+    "alternating-status-lines": lambda i: "HTTP/2 429\n" if i % 2 else "HTTP/2 503\n",
+    "bodies-on-one-line": repeat('{"errors":[{"code":88,"message":"Rate limit exceeded"}]}'),
+    "unclosed-array": lambda i: "[" if i == 0 else '{"a":1},',
+    "dense-errors": repeat('{"errors":[{"code":88,"message":"Rate limit exceeded"}]} HTTP/1.1 429 x\n'),
+    # the developer's own: the new readers' worst cases
+    "java-values-no-close": repeat("{a=1 "),
+    "php-keys-flattened": numbered("[k{i}] => v "),
+    "status-words": repeat("status code 403 "),
+    "official-words": repeat("Rate limit exceeded - 88 "),
+    "escaped-bodies": repeat('{\\"errors\\":[{\\"code\\":88}]} '),
+    "error-classes": repeat("x.errors.Forbidden"),
+    "json-log-records": numbered('{{"level":"error","msg":"Request failed with status code 429 #{i}"}}\n'),
+    "long-word-lines": lambda i: "a" * 100000 + "\n",
+}
+
+
+def write(name, path, size):
+    make = ROWS[name]
+    written = 0
+    i = 0
+    with open(path, "w") as f:
+        if name == "bodies-on-one-line" or name == "unclosed-array":
+            # one line: these rows are about a single long line
+            parts = []
+            while written < size:
+                s = make(i)
+                parts.append(s)
+                written += len(s)
+                i += 1
+            f.write("".join(parts) + "\n")
+            return
+        if name == "alternating-status-lines":
+            pass
+        while written < size:
+            s = make(i)
+            f.write(s)
+            written += len(s)
+            i += 1
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["LIST"]:
+        print("\n".join(ROWS))
+    else:
+        write(sys.argv[1], sys.argv[2], int(sys.argv[3]))
