@@ -264,7 +264,7 @@ fn arguments(cli: &Cli) -> Arguments {
     let flags = flags.chain(
         cli.types
             .iter()
-            .map(|name| Finding::Problem(named_problem(name))),
+            .map(|name| Finding::Problem(Box::new(named_problem(name)))),
     );
     a.evidence
         .extend(flags.enumerate().map(|(i, finding)| Evidence {
@@ -401,7 +401,7 @@ fn fallback_for_text(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
     let t = text.trim();
     if !t.contains(char::is_whitespace) && crate::catalog::problem(t).is_some() {
         return Some(vec![Evidence {
-            finding: Finding::Problem(named_problem(t)),
+            finding: Finding::Problem(Box::new(named_problem(t))),
             seen,
         }]);
     }

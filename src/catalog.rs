@@ -212,30 +212,68 @@ fn wordings_exact(text: &str) -> Vec<Wording> {
     if wanted.is_empty() {
         return Vec::new();
     }
-    let same = |w: &str| normalize_message(w) == wanted;
-    let mut found: Vec<Wording> = codes_with_message(text)
-        .into_iter()
-        .map(Wording::Code)
-        .collect();
+    let mut found = WORDING_INDEX
+        .exact
+        .get(&wanted)
+        .cloned()
+        .unwrap_or_default();
     found.extend(
-        PROBLEMS
+        WORDING_INDEX
+            .patterns
             .iter()
-            .filter(|p| p.name != "about:blank")
-            .filter(|p| {
-                std::iter::once(p.title)
-                    .chain(p.titles.iter().copied())
-                    .any(same)
-            })
-            .map(Wording::Problem),
-    );
-    found.extend(
-        STATUSES
-            .iter()
-            .filter(|s| s.phrases.iter().copied().any(same))
-            .map(Wording::Status),
+            .filter(|(pattern, _)| fits(pattern, &wanted))
+            .map(|(_, e)| Wording::Code(e)),
     );
     found
 }
+
+/// Every official wording, normalised once: a lookup is a hash probe, whatever the number
+/// of entries (a log with a message on every line looks one up per line).
+struct WordingIndex {
+    exact: std::collections::HashMap<String, Vec<Wording>>,
+    /// Messages with placeholders (`{parameter} parameter is missing.`), fitted one by one.
+    patterns: Vec<(String, &'static CodeEntry)>,
+}
+
+static WORDING_INDEX: std::sync::LazyLock<WordingIndex> = std::sync::LazyLock::new(|| {
+    let mut index = WordingIndex {
+        exact: std::collections::HashMap::new(),
+        patterns: Vec::new(),
+    };
+    let mut add = |text: &str, w: Wording| {
+        let n = normalize_message(text);
+        let entries = index.exact.entry(n).or_default();
+        let same = |a: &Wording| match (a, &w) {
+            (Wording::Code(x), Wording::Code(y)) => x.code == y.code,
+            (Wording::Problem(x), Wording::Problem(y)) => x.name == y.name,
+            (Wording::Status(x), Wording::Status(y)) => x.code == y.code,
+            _ => false,
+        };
+        if !entries.iter().any(same) {
+            entries.push(w);
+        }
+    };
+    for e in CODES {
+        for m in std::iter::once(e.message).chain(e.variants.iter().copied()) {
+            if m.contains('{') {
+                index.patterns.push((normalize_message(m), e));
+            } else {
+                add(m, Wording::Code(e));
+            }
+        }
+    }
+    for p in PROBLEMS.iter().filter(|p| p.name != "about:blank") {
+        for t in std::iter::once(p.title).chain(p.titles.iter().copied()) {
+            add(t, Wording::Problem(p));
+        }
+    }
+    for s in STATUSES {
+        for phrase in s.phrases {
+            add(phrase, Wording::Status(s));
+        }
+    }
+    index
+});
 
 /// The problem type named by `name`: a bare name (`usage-capped`), or a type URI on any
 /// host (`https://api.x.com/2/problems/usage-capped`), or `about:blank`.
@@ -284,14 +322,16 @@ pub fn normalize_message(text: &str) -> String {
 /// The codes whose official message or one of its variants is `text`. Several codes share
 /// a message (32 and 135 both say "Could not authenticate you"), so this is a list.
 pub fn codes_with_message(text: &str) -> Vec<&'static CodeEntry> {
-    let wanted = normalize_message(text);
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    CODES
-        .iter()
-        .filter(|e| e.has_normalized_message(&wanted))
-        .collect()
+    let mut codes: Vec<&'static CodeEntry> = wordings_exact(text)
+        .into_iter()
+        .filter_map(|w| match w {
+            Wording::Code(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    codes.sort_by_key(|e| e.code);
+    codes.dedup_by_key(|e| e.code);
+    codes
 }
 
 /// Whether normalised `text` fits normalised `pattern`, where `{name}` in the pattern

@@ -7,6 +7,7 @@
 
 use crate::catalog::{self, Source, Verdict, Wording};
 use crate::evidence::{Evidence, Finding, How, Problem, Seen};
+use crate::overflow::{self, Overflow};
 use crate::ratelimit::{self, RateLimit};
 use crate::sanitize::clean;
 use serde::Serialize;
@@ -25,6 +26,8 @@ pub struct Diagnosis {
     pub other_statuses: Vec<StatusReport>,
     /// What the reader should know: fallbacks taken, ambiguities, mismatches, ignored parts.
     pub notes: Vec<String>,
+    /// Distinct errors beyond the first [`overflow::MAX_ROWS`], counted, not shown.
+    pub other_errors: Option<Overflow>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,12 +147,22 @@ impl Diagnosis {
 
 /// Joins `evidence` with the tables.
 pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
-    let mut notes = Vec::new();
+    let mut notes = Notes::default();
     let (mut status, other_statuses) = choose_status(evidence, &mut notes);
     if status.is_none() {
         status = implied_status(evidence);
     }
-    let errors = error_reports(evidence, status.as_ref(), &mut notes);
+    let (errors, other) = error_reports(evidence, status.as_ref(), &mut notes);
+    let other_errors = (!other.is_empty()).then_some(other);
+    if let Some(o) = &other_errors {
+        notes.push(format!(
+            "{}{} more distinct errors ({} occurrences) are counted but not shown: only the first {} are",
+            if o.distinct_at_least { "at least " } else { "" },
+            o.distinct,
+            o.occurrences,
+            overflow::MAX_ROWS
+        ));
+    }
     error_notes(&errors, &mut notes);
     if options.summary_only {
         let retry = retry(status.as_ref(), &errors, None);
@@ -160,15 +173,20 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             retry,
             other_statuses,
             notes: Vec::new(),
+            other_errors,
         };
     }
-    dedup_notes(&mut notes);
-    let headers: Vec<(String, String)> = evidence
-        .iter()
-        .filter_map(|e| match &e.finding {
-            Finding::Header { name, value } => Some((name.clone(), value.clone())),
-            _ => None,
-        })
+    // The last value of each header is the one that counts: a repeated header (a log of
+    // a thousand responses) is kept once.
+    let mut last: HashMap<&str, &str> = HashMap::new();
+    for e in evidence {
+        if let Finding::Header { name, value } = &e.finding {
+            last.insert(name, value);
+        }
+    }
+    let headers: Vec<(String, String)> = last
+        .into_iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
         .collect();
     let rate_limit = ratelimit::from_headers(&headers, options.now);
     if let Some(access) = headers.iter().rev().find(|(n, _)| n == "x-access-level") {
@@ -184,7 +202,8 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         rate_limit,
         retry,
         other_statuses,
-        notes,
+        notes: notes.list,
+        other_errors,
     }
 }
 
@@ -232,8 +251,8 @@ impl<'a> ResponseStatuses<'a> {
 fn error_reports(
     evidence: &[Evidence],
     status: Option<&StatusReport>,
-    notes: &mut Vec<String>,
-) -> Vec<ErrorReport> {
+    notes: &mut Notes,
+) -> (Vec<ErrorReport>, Overflow) {
     let statuses = ResponseStatuses::new(evidence, status);
     let present = Present::new(evidence);
     let mut errors = Merged::default();
@@ -250,7 +269,7 @@ fn error_reports(
             errors.add(r);
         }
     }
-    errors.reports
+    (errors.reports, errors.other)
 }
 
 /// The report for one piece of evidence, if it is an error.
@@ -258,7 +277,7 @@ fn report(
     e: &Evidence,
     status: Option<&StatusReport>,
     present: &Present,
-    notes: &mut Vec<String>,
+    notes: &mut Notes,
 ) -> Option<ErrorReport> {
     match &e.finding {
         Finding::Code { code, message } => {
@@ -373,7 +392,7 @@ fn words_report(
     seen: Seen,
     status: Option<&StatusReport>,
     present: &Present,
-    notes: &mut Vec<String>,
+    notes: &mut Notes,
 ) -> Option<ErrorReport> {
     let (wordings, _) = catalog::wordings_of(text);
     let is_phrase = seen.how == How::Phrase;
@@ -442,7 +461,7 @@ fn named(name: &str) -> Problem {
 }
 
 /// Notes on codes that are not in the tables and on codes that do not fit their status.
-fn error_notes(errors: &[ErrorReport], notes: &mut Vec<String>) {
+fn error_notes(errors: &[ErrorReport], notes: &mut Notes) {
     for e in errors {
         if e.code.is_some() && !e.known {
             match e.fallback {
@@ -510,16 +529,24 @@ fn implied_status(evidence: &[Evidence]) -> Option<StatusReport> {
     Some(report)
 }
 
-/// Keeps the first of notes that say the same thing about different lines.
-fn dedup_notes(notes: &mut Vec<String>) {
-    let mut seen = std::collections::HashSet::new();
-    notes.retain(|n| {
-        let what = match n.strip_prefix("line ") {
+/// The notes of a diagnosis, each said once: a note that says the same thing about another
+/// line is dropped as it comes, so a log with the same message on every line keeps one.
+#[derive(Default)]
+struct Notes {
+    list: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Notes {
+    fn push(&mut self, note: String) {
+        let what = match note.strip_prefix("line ") {
             Some(rest) => rest.split_once(": ").map_or(rest, |(_, text)| text),
-            None => n.as_str(),
+            None => note.as_str(),
         };
-        seen.insert(what.to_string())
-    });
+        if self.seen.insert(what.to_string()) {
+            self.list.push(note);
+        }
+    }
 }
 
 /// Status lines, curl's failure line, client exception lines, HTML titles and trailing
@@ -537,7 +564,7 @@ pub(crate) fn is_interim(code: u16) -> bool {
 /// come first); a v2 problem's `status` member is used only when nothing else gave one.
 fn choose_status(
     evidence: &[Evidence],
-    notes: &mut Vec<String>,
+    notes: &mut Notes,
 ) -> (Option<StatusReport>, Vec<StatusReport>) {
     let statuses: Vec<(u16, Option<&String>, Seen)> = evidence
         .iter()
@@ -812,7 +839,7 @@ fn number_report(
     number: u64,
     seen: Seen,
     status: Option<&StatusReport>,
-    notes: &mut Vec<String>,
+    notes: &mut Notes,
 ) -> ErrorReport {
     let in_codes = catalog::code(number).is_some();
     let in_statuses = u16::try_from(number)
@@ -837,6 +864,8 @@ fn number_report(
 struct Merged {
     reports: Vec<ErrorReport>,
     index: HashMap<MergeKey, usize>,
+    /// Distinct errors past [`overflow::MAX_ROWS`].
+    other: Overflow,
 }
 
 /// Code, type, matched entry, and the message where the entry alone does not identify it.
@@ -861,6 +890,7 @@ impl Merged {
         );
         match self.index.get(&key) {
             Some(&i) => self.reports[i].occurrences += 1,
+            None if self.reports.len() >= overflow::MAX_ROWS => self.other.add(&key, 1),
             None => {
                 self.index.insert(key, self.reports.len());
                 self.reports.push(r);

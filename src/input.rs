@@ -58,13 +58,17 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
         }
     }
     let binary = memchr::memchr(0, &head).is_some() || memchr::memchr(0, &tail).is_some();
-    let mut text = String::from_utf8_lossy(&head).into_owned();
-    drop(head);
+    // Valid UTF-8 (the usual case) becomes the text without a copy.
+    let mut text = match String::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
     let mut invalid_utf8 = text.contains('\u{fffd}');
     if !tail.is_empty() {
         let tail_text = String::from_utf8_lossy(&tail);
         invalid_utf8 |= tail_text.contains('\u{fffd}');
         // The cut may split a line: start the tail on a line of its own.
+        text.reserve_exact(tail_text.len() + 1);
         text.push('\n');
         text.push_str(&tail_text);
     }

@@ -29,6 +29,7 @@ pub mod docs;
 pub mod evidence;
 pub mod input;
 pub mod listing;
+pub mod overflow;
 pub mod ratelimit;
 pub mod render;
 pub mod sanitize;

@@ -10,6 +10,7 @@
 use crate::catalog::Verdict;
 use crate::diagnosis::{self, Diagnosis};
 use crate::evidence::{self, Evidence, Finding, How};
+use crate::overflow::{self, Overflow};
 use memchr::memmem::Finder;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -22,6 +23,9 @@ pub const MAX_LINE_BYTES: usize = 1 << 20;
 const BLOCK_BYTES: usize = 256 << 10;
 /// ...and in any case at this size.
 const MAX_BLOCK_BYTES: usize = 4 << 20;
+/// An occurrence spans at most this many lines: a response's headers and body fit many
+/// times over, and a log with no boundaries cannot grow one without bound.
+const MAX_GROUP_LINES: usize = 256;
 
 /// One kind of error in the summary: a status with a code or problem type, counted.
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +54,8 @@ pub struct Summary {
     pub bytes: u64,
     /// Lines longer than [`MAX_LINE_BYTES`], cut to that length.
     pub long_lines: u64,
+    /// Rows past the first [`overflow::MAX_ROWS`] distinct ones, counted together.
+    pub other: Option<Overflow>,
 }
 
 /// What one summary row counts: the response's status with one error's code or type.
@@ -60,6 +66,7 @@ type Key = (Option<u16>, Option<u64>, Option<String>);
 pub struct Tally {
     entries: HashMap<Key, Entry>,
     total: u64,
+    other: Overflow,
 }
 
 impl Tally {
@@ -69,9 +76,13 @@ impl Tally {
             return; // no error, or a 2xx/3xx response: not a failure
         }
         self.total += 1;
+        let (entries, other) = (&mut self.entries, &mut self.other);
         let mut count = |key: Key, fill: &dyn Fn() -> (Verdict, String, String, bool)| {
-            let entry = self
-                .entries
+            if entries.len() >= overflow::MAX_ROWS && !entries.contains_key(&key) {
+                other.add(&key, 1);
+                return;
+            }
+            let entry = entries
                 .entry(key)
                 .or_insert_with_key(|(status, code, type_uri)| {
                     let (verdict, message, advice, known) = fill();
@@ -109,13 +120,16 @@ impl Tally {
     /// Adds another tally (a file's, into the total).
     pub fn merge(&mut self, other: &Tally) {
         self.total += other.total;
+        self.other.merge(&other.other);
         for (key, e) in &other.entries {
+            let full = self.entries.len() >= overflow::MAX_ROWS;
             match self.entries.get_mut(key) {
                 Some(mine) => {
                     mine.count += e.count;
                     mine.first_line = mine.first_line.min(e.first_line);
                     mine.last_line = mine.last_line.max(e.last_line);
                 }
+                None if full => self.other.add(key, e.count),
                 None => {
                     self.entries.insert(key.clone(), e.clone());
                 }
@@ -132,6 +146,7 @@ impl Tally {
             lines,
             bytes,
             long_lines,
+            other: (!self.other.is_empty()).then(|| self.other.clone()),
         }
     }
 }
@@ -157,38 +172,56 @@ struct Grouper {
 impl Grouper {
     /// Takes one piece of evidence (lines absolute); returns a finished occurrence, if any.
     fn push(&mut self, e: Evidence) -> Option<Vec<Evidence>> {
-        let mut finished = None;
-        let framing_status = matches!(e.finding, Finding::Status { .. })
-            && matches!(
-                e.seen.how,
-                How::StatusLine | How::CurlFail | How::ClientText | How::HtmlTitle
-            );
+        let line = e.seen.line;
         let body = is_body(&e);
-        if framing_status {
+        let mut finished = None;
+        if opens_occurrence(&e) {
             if !self.current.is_empty() && !self.interim() {
+                // What was already read on the opener's own line belongs with it (the Ruby
+                // gem's message comes before the class that implies its status).
+                let split = self.current.partition_point(|x| x.seen.line < line);
+                let same_line = self.current.split_off(split);
                 finished = self.take();
+                self.body_line = same_line.iter().find(|x| is_body(x)).map(|x| x.seen.line);
+                self.current = same_line;
             }
             self.opened_by = Some(e.seen.how);
-        } else if body
-            && (self.body_line.is_some_and(|l| l != e.seen.line) || !self.takes_body(e.seen.how))
-        {
-            finished = self.take();
+        } else {
+            let another_body =
+                body && (self.body_line.is_some_and(|l| l != line) || !self.takes_body(e.seen.how));
+            let left_behind =
+                self.current.last().is_some_and(|x| x.seen.line != line) && !self.belongs(&e);
+            if another_body || left_behind {
+                finished = self.take();
+            }
         }
         if body {
-            self.body_line = Some(e.seen.line);
+            self.body_line = Some(line);
         }
         self.current.push(e);
         finished
     }
 
+    /// Whether `e`, on a later line than the current occurrence's last, is still part of
+    /// it: an occurrence opened by a status line (or a client's error line) takes the lines
+    /// that follow (headers, a body, tweepy's code lines) up to [`MAX_GROUP_LINES`]; one
+    /// with no opener holds its own line only, but for curl's `-w` status after a body.
+    fn belongs(&self, e: &Evidence) -> bool {
+        let first = self.current.first().map_or(e.seen.line, |x| x.seen.line);
+        let near = e.seen.line - first <= MAX_GROUP_LINES;
+        near && (self.opened_by.is_some() || e.seen.how == How::TrailingHttpCode)
+    }
+
     /// Whether the current occurrence is only an interim or redirect answer so far
     /// (`100 Continue`, a 3xx followed with -L): the next status line belongs to it.
     fn interim(&self) -> bool {
+        let mut statuses = self.current.iter().filter_map(|e| match &e.finding {
+            Finding::Status { code, .. } => Some(*code),
+            _ => None,
+        });
         self.body_line.is_none()
-            && self.current.iter().all(|e| match &e.finding {
-                Finding::Status { code, .. } => diagnosis::is_interim(*code),
-                _ => true,
-            })
+            && statuses.next().is_some_and(diagnosis::is_interim)
+            && statuses.all(diagnosis::is_interim)
     }
 
     /// Whether a body of shape `how` can belong to the current occurrence.
@@ -206,6 +239,19 @@ impl Grouper {
         self.opened_by = None;
         let group = std::mem::take(&mut self.current);
         (!group.is_empty()).then_some(group)
+    }
+}
+
+/// A status line, curl's failure line, a client's error line, an HTML title, or a status
+/// implied by an error class: each begins an occurrence.
+fn opens_occurrence(e: &Evidence) -> bool {
+    match e.finding {
+        Finding::Status { .. } => matches!(
+            e.seen.how,
+            How::StatusLine | How::CurlFail | How::ClientText | How::HtmlTitle
+        ),
+        Finding::ImpliedStatus { .. } => true,
+        _ => false,
     }
 }
 
@@ -395,6 +441,55 @@ mod tests {
             (s.entries[0].first_line, s.entries[0].last_line),
             (1, 6),
             "from the interim status line to the body"
+        );
+    }
+
+    #[test]
+    fn rows_are_capped_and_the_rest_counted_as_other() {
+        let log: String = (0..3000)
+            .map(|i| {
+                format!(
+                    "{{\"errors\":[{{\"code\":{},\"message\":\"x\"}}]}}\n",
+                    10_000 + i % 2500
+                )
+            })
+            .collect();
+        let s = summary(&log);
+        assert_eq!(s.total, 3000);
+        assert_eq!(s.entries.len(), overflow::MAX_ROWS);
+        let counted: u64 = s.entries.iter().map(|e| e.count).sum();
+        let other = s.other.expect("an other row");
+        assert_eq!(other.distinct, 2500 - overflow::MAX_ROWS as u64);
+        assert!(!other.distinct_at_least);
+        assert_eq!(
+            counted + other.occurrences,
+            3000,
+            "every occurrence counted once"
+        );
+    }
+
+    #[test]
+    fn lines_with_no_boundary_are_occurrences_of_their_own() {
+        let s = summary(&"Twitter::Error::Forbidden: Status is a duplicate.\n".repeat(300));
+        assert_eq!(s.total, 300);
+        let s = summary(&"ERROR bot: Rate limit exceeded\n".repeat(300));
+        assert_eq!(s.total, 300);
+    }
+
+    #[test]
+    fn an_occurrence_spans_a_bounded_number_of_lines() {
+        let mut log = String::from("HTTP/2 503\n");
+        log.push_str(&"x-rate-limit-remaining: 0\n".repeat(MAX_GROUP_LINES * 3));
+        log.push_str("{\"errors\":[{\"code\":130,\"message\":\"Over capacity\"}]}\n");
+        let s = summary(&log);
+        let lines: Vec<(u64, u64)> = s
+            .entries
+            .iter()
+            .map(|e| (e.first_line, e.last_line))
+            .collect();
+        assert!(
+            lines.iter().all(|(a, b)| b - a <= MAX_GROUP_LINES as u64),
+            "{lines:?}"
         );
     }
 

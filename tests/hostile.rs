@@ -150,3 +150,55 @@ fn json_output_is_valid_whatever_the_input() {
         "{message:?}"
     );
 }
+
+#[test]
+fn a_hundred_thousand_distinct_messages_keep_a_thousand_errors_and_count_the_rest() {
+    let input: String = (0..100_000)
+        .map(|i| format!("{{\"errors\":[{{\"message\":\"m{i}\"}}]}}\n"))
+        .collect();
+    let (exit, v) = json(&[], input.as_bytes());
+    assert_eq!(exit, 0);
+    assert_eq!(
+        v["errors"].as_array().unwrap().len(),
+        twerr::overflow::MAX_ROWS
+    );
+    assert_eq!(v["other_errors"]["distinct"], 99_000);
+    assert_eq!(v["other_errors"]["occurrences"], 99_000);
+    assert_eq!(v["other_errors"]["distinct_at_least"], false);
+    assert!(
+        v["notes"]
+            .to_string()
+            .contains("99000 more distinct errors"),
+        "{}",
+        v["notes"]
+    );
+}
+
+#[test]
+fn scan_caps_its_rows_and_says_how_many_it_counted_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("codes.log");
+    let log: String = (0..5000)
+        .map(|i| {
+            format!(
+                "{{\"errors\":[{{\"code\":{},\"message\":\"x\"}}]}}\n",
+                1000 + i
+            )
+        })
+        .collect();
+    std::fs::write(&path, log).unwrap();
+    let (exit, out, _) = run(&["scan", "--json", path.to_str().unwrap()], b"");
+    assert_eq!(exit, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["entries"].as_array().unwrap().len(),
+        twerr::overflow::MAX_ROWS
+    );
+    assert_eq!(v["other"]["distinct"], 4000);
+    assert_eq!(v["other"]["occurrences"], 4000);
+    let (_, table, _) = run(&["scan", path.to_str().unwrap()], b"");
+    assert!(
+        table.contains("4000 more distinct rows, counted together"),
+        "{table}"
+    );
+}

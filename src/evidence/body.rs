@@ -3,8 +3,8 @@
 //! token errors, and the rate-limit and header objects of client dumps.
 
 use super::{
-    Evidence, Finding, How, LineIndex, Problem, Seen, framing::code_finding, is_interesting_header,
-    php, prose, relaxed,
+    Evidence, Finding, How, LineIndex, Problem, Seen, bounded, framing::code_finding,
+    is_interesting_header, php, prose, relaxed,
 };
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -17,6 +17,8 @@ const MAX_INTERPRET_DEPTH: usize = 4;
 /// deeper than this is not tried as a body, which keeps hostile input (`{"a":[` a million
 /// times) linear: no parse attempt allocates its way down a deep nest.
 const MAX_BODY_DEPTH: usize = 32;
+/// How far the nesting check looks.
+const NESTING_WINDOW: usize = 4 << 10;
 
 static SALVAGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{\s*"code"\s*:\s*(?<code>[0-9]{1,20})\s*,\s*"message"\s*:\s*"(?<msg>(?:[^"\\]|\\.)*)"|\{\s*"message"\s*:\s*"(?<msg2>(?:[^"\\]|\\.)*)"\s*,\s*"code"\s*:\s*(?<code2>[0-9]{1,20})"#).unwrap()
@@ -32,8 +34,12 @@ pub(super) fn scan(
 ) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
+    let mut work = Work::for_text(text);
     let mut i = 0;
     while let Some(off) = memchr::memchr2(b'{', b'[', &bytes[i..]) {
+        if super::full(out) {
+            break;
+        }
         let start = i + off;
         if bytes[start] == b'[' && php::starts_key(&text[start..]) {
             i = match php::parse_prefix(&text[start..]) {
@@ -48,7 +54,7 @@ pub(super) fn scan(
             continue;
         }
         if bytes[start] == b'{' && bytes[start + 1..].starts_with(b"\\\"") {
-            i = escaped_body(text, start, lines, depth, out, &mut spans);
+            i = escaped_body(text, start, lines, depth, &mut work, out, &mut spans);
             continue;
         }
         if !plausible_start(bytes, start) || !nesting_within_limit(bytes, start) {
@@ -56,7 +62,7 @@ pub(super) fn scan(
             continue;
         }
         let line = lines.line_of(start);
-        match parse_at(text, start) {
+        match parse_at(text, start, &mut work) {
             Parsed::Value(value, end, how) => {
                 if read_value(&value, how, line, depth, out) {
                     trailing_http_code(text, end, lines, out);
@@ -104,15 +110,15 @@ fn read_value(value: &Value, how: How, line: usize, depth: usize, out: &mut Vec<
         }),
         None => interpret(value, place, out),
     }
-    let body = out.len() > before || looks_like_response(value);
-    if body {
-        out.insert(
-            before,
-            Evidence {
-                finding: Finding::Body,
-                seen: Seen { line, how },
-            },
-        );
+    let said = out.len() > before;
+    let body = said || looks_like_response(value);
+    // What a body says is seen as read from a body; a body that says nothing (a 200's
+    // `data`) is marked, so that batch mode still sees where that response was.
+    if body && !said {
+        out.push(Evidence {
+            finding: Finding::Body,
+            seen: Seen { line, how },
+        });
     }
     body
 }
@@ -152,61 +158,105 @@ fn escaped_body(
     start: usize,
     lines: &LineIndex,
     depth: usize,
+    work: &mut Work,
     out: &mut Vec<Evidence>,
     spans: &mut Vec<(usize, usize)>,
 ) -> usize {
-    let rest = &text[start..];
-    let line_end = rest.find('\n').unwrap_or(rest.len());
-    let (inner, used) = unescape_string(&rest[..line_end]);
+    let rest = work.window(&text[start..]);
+    let (inner, examined) = unescape_string(rest, None);
+    work.charge(examined);
     let line = lines.line_of(start);
-    let parsed = serde_json::Deserializer::from_str(&inner)
-        .into_iter::<Value>()
-        .next()
-        .and_then(Result::ok)
-        .or_else(|| relaxed::parse_prefix(&inner).map(|(v, _)| v));
+    let parsed = bounded::parse_prefix(&inner)
+        .ok()
+        .or_else(|| work.relaxed(&inner));
     match parsed {
-        Some(value) if value.is_object() || value.is_array() => {
+        Some((value, used)) if value.is_object() || value.is_array() => {
             read_value(&value, How::JsonBody, line, depth, out);
-            spans.push((start, start + used));
-            start + used.max(1)
+            // Where the body ends in the escaped text: the next body on the line is read too.
+            let (_, end) = unescape_string(rest, Some(used));
+            spans.push((start, start + end));
+            start + end.max(1)
         }
         _ => start + 1,
     }
 }
 
-/// Undoes JSON string escapes in `s` up to its first unescaped `"`; returns the text and
-/// the bytes of `s` used.
-fn unescape_string(s: &str) -> (String, usize) {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.char_indices();
+/// Undoes JSON string escapes in `s` up to its first unescaped `"` or line end, or until
+/// `stop_after` bytes have been written, or where the brackets of the body it holds close;
+/// returns the text and the bytes of `s` used.
+fn unescape_string(s: &str, stop_after: Option<usize>) -> (String, usize) {
+    let mut out = String::new();
+    let mut body = Balance::default();
+    let mut chars = s.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
-        match c {
-            '"' => return (out, at),
+        if stop_after.is_some_and(|n| out.len() >= n) || body.closed() {
+            return (out, at);
+        }
+        let decoded = match c {
+            '"' | '\n' => return (out, at),
             '\\' => match chars.next() {
-                Some((_, 'n')) => out.push('\n'),
-                Some((_, 't')) => out.push('\t'),
-                Some((_, 'r')) => out.push('\r'),
+                Some((_, 'n')) => '\n',
+                Some((_, 't')) => '\t',
+                Some((_, 'r')) => '\r',
                 Some((at, 'u')) => {
                     let hex = s
                         .get(at + 1..at + 5)
                         .and_then(|h| u32::from_str_radix(h, 16).ok());
                     match hex.and_then(char::from_u32) {
                         Some(ch) => {
-                            out.push(ch);
                             for _ in 0..4 {
                                 chars.next();
                             }
+                            ch
                         }
-                        None => out.push('u'),
+                        None => 'u',
                     }
                 }
-                Some((_, other)) => out.push(other),
+                Some((_, other)) => other,
                 None => break,
             },
-            c => out.push(c),
-        }
+            c => c,
+        };
+        body.feed(decoded);
+        out.push(decoded);
     }
     (out, s.len())
+}
+
+/// Follows the brackets of JSON text char by char, outside its strings.
+#[derive(Default)]
+struct Balance {
+    depth: usize,
+    opened: bool,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Balance {
+    fn feed(&mut self, c: char) {
+        if self.in_string {
+            match c {
+                _ if self.escaped => self.escaped = false,
+                '\\' => self.escaped = true,
+                '"' => self.in_string = false,
+                _ => {}
+            }
+            return;
+        }
+        match c {
+            '"' => self.in_string = true,
+            '{' | '[' => {
+                self.depth += 1;
+                self.opened = true;
+            }
+            '}' | ']' => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn closed(&self) -> bool {
+        self.opened && self.depth == 0
+    }
 }
 
 enum Parsed {
@@ -230,12 +280,16 @@ fn plausible_start(bytes: &[u8], start: usize) -> bool {
 }
 
 /// Whether the brackets opened at `start` close (or the text ends) before nesting deeper
-/// than [`MAX_BODY_DEPTH`]. Quoted strings (either quote) are skipped; no allocation.
+/// than [`MAX_BODY_DEPTH`]. Quoted strings (either quote) are skipped; no allocation. Only
+/// [`NESTING_WINDOW`] bytes are looked at: past them the parsers' own depth limits hold,
+/// and a check that could scan to the end of the text from every bracket would be
+/// quadratic.
 fn nesting_within_limit(bytes: &[u8], start: usize) -> bool {
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut escaped = false;
-    for &b in &bytes[start..] {
+    let end = bytes.len().min(start.saturating_add(NESTING_WINDOW));
+    for &b in &bytes[start..end] {
         if let Some(q) = quote {
             match b {
                 _ if escaped => escaped = false,
@@ -266,25 +320,60 @@ fn nesting_within_limit(bytes: &[u8], start: usize) -> bool {
     true
 }
 
-fn parse_at(text: &str, start: usize) -> Parsed {
+fn parse_at(text: &str, start: usize, work: &mut Work) -> Parsed {
     let rest = &text[start..];
-    let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
-    match stream.next() {
-        Some(Ok(v)) => return Parsed::Value(v, start + stream.byte_offset(), How::JsonBody),
-        Some(Err(e))
-            if e.is_eof()
-                && looks_like_error_body(rest)
-                && relaxed::parse_prefix(rest).is_none() =>
-        {
-            return Parsed::Truncated;
-        }
-        _ => {}
-    }
-    match relaxed::parse_prefix(rest) {
+    let cut_short = match bounded::parse_prefix(rest) {
+        Ok((v, used)) => return Parsed::Value(v, start + used, How::JsonBody),
+        Err(e) => e.is_some_and(|e| e.is_eof()) && looks_like_error_body(rest),
+    };
+    match work.relaxed(rest) {
         Some((v, used)) if v.is_object() || v.is_array() => {
             Parsed::Value(v, start + used, How::ObjectLiteral)
         }
+        _ if cut_short => Parsed::Truncated,
         _ => Parsed::Nothing,
+    }
+}
+
+/// The work left for readers whose failed attempts may look far ahead (the relaxed parser,
+/// escaped bodies): a multiple of the text's length, so that no input, however many
+/// almost-bodies it holds, costs more than linear time. Real bodies are read long before
+/// it runs out; a degenerate input stops being tried as literals when it does.
+struct Work {
+    left: usize,
+}
+
+impl Work {
+    const PER_BYTE: usize = 8;
+    const BASE: usize = 1 << 20;
+
+    fn for_text(text: &str) -> Work {
+        Work {
+            left: text
+                .len()
+                .saturating_mul(Self::PER_BYTE)
+                .saturating_add(Self::BASE),
+        }
+    }
+
+    /// The longest prefix of `text` that the budget allows, at a char boundary.
+    fn window<'a>(&self, text: &'a str) -> &'a str {
+        let mut end = text.len().min(self.left);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[..end]
+    }
+
+    fn relaxed(&mut self, text: &str) -> Option<(Value, usize)> {
+        let window = self.window(text);
+        let (parsed, examined) = relaxed::parse_prefix_counted(window);
+        self.left = self.left.saturating_sub(examined.max(1));
+        parsed
+    }
+
+    fn charge(&mut self, bytes: usize) {
+        self.left = self.left.saturating_sub(bytes.max(1));
     }
 }
 
@@ -303,18 +392,29 @@ fn looks_like_response(value: &Value) -> bool {
 /// `curl -w '%{http_code}'` prints the status right after the body, on the same line or
 /// (with `-w '\n%{http_code}'`) on a last line of its own.
 fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<Evidence>) {
+    // Only a few bytes are looked at: a body in the middle of a long line (many bodies
+    // appended to a log with no newline) must not cost a scan of the rest of the line.
+    const NEAR: usize = 8;
     let rest = &text[end..];
-    let mut next_lines = rest.split('\n');
-    let same_line = next_lines.next().unwrap_or("").trim_end_matches('\r');
+    let head = &rest.as_bytes()[..rest.len().min(NEAR)];
+    let line_len = match memchr::memchr(b'\n', head) {
+        Some(n) => n,
+        None if rest.len() <= NEAR => rest.len(),
+        None => return,
+    };
+    let same_line = rest[..line_len].trim_end_matches('\r');
     let (candidate, offset) = if same_line.trim().is_empty() {
         // `-w '\n%{http_code}'`: the digits are the next line and the last of the text.
-        let own_line = next_lines.next().unwrap_or("");
-        if next_lines.any(|l| !l.trim().is_empty()) {
+        let after = &rest[(line_len + 1).min(rest.len())..];
+        let own_len = memchr::memchr(b'\n', &after.as_bytes()[..after.len().min(NEAR)])
+            .unwrap_or(after.len());
+        if own_len > NEAR || !after[own_len..].trim().is_empty() {
             return;
         }
+        let own_line = &after[..own_len];
         (
             own_line.trim(),
-            end + same_line.len() + 1 + (own_line.len() - own_line.trim_start().len()),
+            end + line_len + 1 + (own_line.len() - own_line.trim_start().len()),
         )
     } else {
         (same_line, end)
@@ -618,9 +718,10 @@ fn embedded_body(text: &str) -> Option<Value> {
     if !nesting_within_limit(bytes, 0) {
         return None;
     }
-    serde_json::from_str::<Value>(t)
+    bounded::parse_prefix(t)
         .ok()
-        .or_else(|| relaxed::parse_prefix(t).map(|(v, _)| v))
+        .or_else(|| relaxed::parse_prefix(t))
+        .map(|(v, _)| v)
         .filter(|v| v.is_object() || v.is_array())
 }
 
@@ -723,14 +824,14 @@ fn problem(m: &Map<String, Value>, type_uri: &str, how: How, push: &mut impl FnM
         _ => Vec::new(),
     };
     push(
-        Finding::Problem(Problem {
+        Finding::Problem(Box::new(Problem {
             type_uri: type_uri.to_string(),
             title: m.get("title").and_then(Value::as_str).map(str::to_string),
             detail: m.get("detail").and_then(Value::as_str).map(str::to_string),
             status,
             fields,
             details,
-        }),
+        })),
         how,
     );
     if let Some(code) = status {

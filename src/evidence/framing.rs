@@ -95,6 +95,9 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
     let mut marks_at = markers(text).into_iter().peekable();
     let mut line_start = 0usize;
     for (index, raw) in text.split('\n').enumerate() {
+        if super::full(out) {
+            break;
+        }
         let line_no = index + 1;
         let line_end = line_start + raw.len();
         let mut marks = [false; 7];

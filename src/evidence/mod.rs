@@ -10,6 +10,7 @@
 //! stand in the text; joining evidence with the tables is [`crate::diagnosis`]'s job.
 
 mod body;
+mod bounded;
 mod framing;
 mod php;
 mod phrases;
@@ -103,8 +104,8 @@ pub enum Finding {
         raw: String,
         message: Option<String>,
     },
-    /// A v2 problem object.
-    Problem(Problem),
+    /// A v2 problem object (boxed: it is the largest finding, and most are small).
+    Problem(Box<Problem>),
     /// An error that carries text but no code: a legacy `{"error": ...}` body, an OAuth 2
     /// token-endpoint error, or an errors entry with only a message.
     Message {
@@ -177,7 +178,31 @@ pub fn extract(text: &str) -> Vec<Evidence> {
     // Stable: within a line, framing comes before bodies, bodies before prose.
     found.sort_by_key(|e| e.seen.line);
     dedup_same_number(&mut found);
+    if full(&found) {
+        let line = found.last().map_or(1, |e| e.seen.line);
+        found.push(Evidence {
+            finding: Finding::Hint {
+                text: format!(
+                    "the input holds more than {MAX_FINDINGS} findings; reading stopped there (`twerr scan` counts a whole log)"
+                ),
+            },
+            seen: Seen {
+                line,
+                how: How::ClientText,
+            },
+        });
+    }
     found
+}
+
+/// The most findings one extraction keeps: far more than any response holds, and a bound
+/// on memory whatever the input (an 8 MiB paste of one error repeated on every line).
+pub const MAX_FINDINGS: usize = 100_000;
+
+/// Whether the readers should stop: more than [`MAX_FINDINGS`] found, so that input with
+/// exactly that many is read whole and said to be.
+fn full(found: &[Evidence]) -> bool {
+    found.len() > MAX_FINDINGS
 }
 
 /// Bodies, then prose and official wordings outside them.

@@ -7,6 +7,8 @@ use serde_json::{Map, Value};
 
 /// Nesting deeper than this is not followed.
 const MAX_DEPTH: usize = 16;
+/// The longest scalar value read; a longer one is cut there.
+const MAX_SCALAR: usize = 4096;
 
 /// Whether `text` starts with a PHP array key: `[name] =>`, `[0] =>` or `["name"]=>`.
 pub(super) fn starts_key(text: &str) -> bool {
@@ -70,7 +72,9 @@ impl Parser<'_> {
             self.i += used;
             let value = self.value(depth)?;
             numeric &= name.bytes().all(|b| b.is_ascii_digit());
-            map.insert(name, value);
+            if map.len() < super::bounded::MAX_KEYS {
+                map.insert(name, value);
+            }
         }
         if map.is_empty() {
             return None;
@@ -101,6 +105,13 @@ impl Parser<'_> {
             return Some(v);
         }
         // print_r: the text to the end of the line, or to the next key on a flattened line.
+        // A value is looked for within a bounded window, so a flattened dump on one long
+        // line is read in linear time.
+        let mut window = rest.len().min(MAX_SCALAR);
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let rest = &rest[..window];
         let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
         let next_key = line
             .match_indices(" [")
@@ -151,9 +162,11 @@ fn var_dump_scalar(rest: &str) -> Option<(Value, usize)> {
     if rest.starts_with("NULL") {
         return Some((Value::Null, 4));
     }
-    let open = rest.find('(')?;
+    // The kind is a short word right at the start: look no further than that.
+    let open = memchr::memchr(b'(', &rest.as_bytes()[..rest.len().min(8)])?;
     let kind = &rest[..open];
-    let close = open + rest[open..].find(')')?;
+    let near = &rest.as_bytes()[open..rest.len().min(open + 32)];
+    let close = open + memchr::memchr(b')', near)?;
     let inner = &rest[open + 1..close];
     match kind {
         "int" => Some((Value::Number(inner.parse::<i64>().ok()?.into()), close + 1)),

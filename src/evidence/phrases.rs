@@ -32,6 +32,9 @@ pub(super) fn scan(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut V
     let bytes = text.as_bytes();
     let (automaton, entries) = &*WORDINGS;
     for m in automaton.find_iter(text) {
+        if super::full(out) {
+            break;
+        }
         let (start, end) = (m.start(), m.end());
         let whole_words = start
             .checked_sub(1)

@@ -224,6 +224,9 @@ fn push(out: &mut Vec<Evidence>, line: usize, finding: Finding, how: How) {
 fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
     let bytes = text.as_bytes();
     for m in NUMBER.find_iter(text) {
+        if super::full(out) {
+            break;
+        }
         let (start, end) = (m.start(), m.end());
         if claimed.contains(start) || part_of_a_larger_number(bytes, start, end) {
             continue;
@@ -316,6 +319,9 @@ fn reason_before(phrases: &[&str], before_lower: &str) -> bool {
 /// API error codes named by their key in prose.
 fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
     for c in CODE_WORDS.captures_iter(text) {
+        if super::full(out) {
+            break;
+        }
         let whole = c.get(0).expect("group 0 is the match");
         if claimed.contains(whole.start()) {
             continue;
@@ -338,6 +344,9 @@ fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
     let mut reason: Option<(usize, String)> = None;
     let mut offset = 0;
     for (index, raw) in text.split('\n').enumerate() {
+        if super::full(out) {
+            break;
+        }
         let line_no = index + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let start = offset;
@@ -405,6 +414,9 @@ fn reasons_as_messages(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
     let mut offset = 0;
     let mut after_error_colon = false;
     for (index, raw) in text.split('\n').enumerate() {
+        if super::full(out) {
+            break;
+        }
         let start = offset;
         offset += raw.len() + 1;
         let line = raw.trim_end_matches('\r');
@@ -452,6 +464,9 @@ fn is_reason_phrase(text: &str) -> bool {
 /// Error classes that name a status without its number.
 fn error_classes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
     for c in ERROR_CLASS.captures_iter(text) {
+        if super::full(out) {
+            break;
+        }
         let whole = c.get(0).expect("group 0 is the match");
         let Some(name) = c.name("a").or(c.name("b")) else {
             continue;

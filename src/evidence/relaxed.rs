@@ -6,9 +6,13 @@
 //! with spaces, code=326}`). The result is a `serde_json::Value`, so one interpreter serves
 //! JSON and every literal alike.
 
+use super::bounded;
 use regex::Regex;
 use serde_json::{Map, Number, Value};
 use std::sync::LazyLock;
+
+/// The longest bare Java value read (a Twitter4J message is a few hundred bytes).
+const MAX_BARE: usize = 4096;
 
 /// Where a bare Java value ends: at `, nextKey=`.
 static JAVA_NEXT_KEY: LazyLock<Regex> =
@@ -19,14 +23,23 @@ const MAX_DEPTH: usize = 64;
 
 /// Parses one literal at the start of `text`; returns it and the bytes it used.
 pub(super) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
+    parse_prefix_counted(text).0
+}
+
+/// [`parse_prefix`], also returning how many bytes the attempt examined, success or not:
+/// what it cost, for the caller's budget.
+pub(super) fn parse_prefix_counted(text: &str) -> (Option<(Value, usize)>, usize) {
     let mut p = Parser {
         s: text,
         b: text.as_bytes(),
         i: 0,
         depth: 0,
+        looked_ahead: 0,
+        nodes: 0,
     };
-    let v = p.value()?;
-    Some((v, p.i))
+    let v = p.value();
+    let examined = p.i + p.looked_ahead;
+    (v.map(|v| (v, p.i)), examined)
 }
 
 struct Parser<'a> {
@@ -34,6 +47,10 @@ struct Parser<'a> {
     b: &'a [u8],
     i: usize,
     depth: usize,
+    /// Bytes examined ahead of `i` by searches that did not move it.
+    looked_ahead: usize,
+    /// Values kept so far: past [`bounded::MAX_NODES`], values are parsed but not kept.
+    nodes: usize,
 }
 
 impl Parser<'_> {
@@ -46,8 +63,10 @@ impl Parser<'_> {
             if c.is_ascii_whitespace() {
                 self.i += 1;
             } else if self.s[self.i..].starts_with("<ref *") {
-                // Node marks circular structures: `<ref *1> { ... }`.
-                self.i += self.s[self.i..].find('>').map_or(1, |n| n + 1);
+                // Node marks circular structures: `<ref *1> { ... }`. The mark is short:
+                // its end is looked for nearby only, never across the rest of the text.
+                let near = &self.b[self.i..self.b.len().min(self.i + 16)];
+                self.i += memchr::memchr(b'>', near).map_or(1, |n| n + 1);
             } else {
                 break;
             }
@@ -155,6 +174,12 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether one more value may be kept (memory stays bounded on huge literals).
+    fn keep(&mut self, len: usize, max: usize) -> bool {
+        self.nodes += 1;
+        len < max && self.nodes <= bounded::MAX_NODES
+    }
+
     fn entry(&mut self, key: String, map: &mut Map<String, Value>) -> Option<()> {
         self.ws();
         let rest = &self.s[self.i..];
@@ -170,7 +195,9 @@ impl Parser<'_> {
         } else {
             return None;
         };
-        map.insert(key, v);
+        if self.keep(map.len(), bounded::MAX_KEYS) {
+            map.insert(key, v);
+        }
         Some(())
     }
 
@@ -188,8 +215,15 @@ impl Parser<'_> {
         }
         self.i = start;
         let rest = &self.s[start..];
+        // A bare value is looked for within a bounded window of its line.
+        let mut window = rest.len().min(MAX_BARE);
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let rest = &rest[..window];
         let line_end = rest.find('\n').unwrap_or(rest.len());
         let rest = &rest[..line_end];
+        self.looked_ahead += line_end;
         let end = JAVA_NEXT_KEY
             .find(rest)
             .map(|m| m.start())
@@ -214,7 +248,12 @@ impl Parser<'_> {
                         self.i += 1;
                     }
                 }
-                _ => items.push(self.value()?),
+                _ => {
+                    let v = self.value()?;
+                    if self.keep(items.len(), bounded::MAX_ITEMS) {
+                        items.push(v);
+                    }
+                }
             }
             self.ws();
             match self.peek()? {

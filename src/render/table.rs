@@ -32,6 +32,24 @@ pub fn scan(out: &mut dyn Write, summary: &crate::scan::Summary, terminal: bool)
             e.advice.clone(),
         ]);
     }
+    if let Some(o) = &summary.other {
+        let at_least = if o.distinct_at_least { "at least " } else { "" };
+        table.add_row([
+            o.occurrences.to_string(),
+            "-".to_string(),
+            "OTHER".to_string(),
+            "-".to_string(),
+            "-".to_string(),
+            format!(
+                "{at_least}{} more distinct rows, counted together",
+                o.distinct
+            ),
+            format!(
+                "Only the {} most distinct rows are kept; split the log to see these.",
+                crate::overflow::MAX_ROWS
+            ),
+        ]);
+    }
     print_table(out, &table, terminal)
 }
 

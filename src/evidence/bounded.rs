@@ -1,0 +1,193 @@
+//! A JSON body read into a `serde_json::Value` with bounded memory: a 200 response with
+//! 300,000 items, or an unclosed `[` followed by a million objects, must not become a
+//! million values in memory. Arrays keep their first [`MAX_ITEMS`] items and objects their
+//! first [`MAX_KEYS`] members; past [`MAX_NODES`] values in all, the rest is validated and
+//! skipped (`IgnoredAny`), which allocates nothing. What an error body says is always near
+//! its top (`errors`, `title`, `detail`, `type`, `status`), so nothing that matters is lost.
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use std::cell::Cell;
+use std::fmt;
+
+pub(super) const MAX_ITEMS: usize = 1000;
+pub(super) const MAX_KEYS: usize = 1000;
+pub(super) const MAX_NODES: usize = 100_000;
+/// A string longer than this is cut (at a character boundary).
+const MAX_STRING: usize = 1 << 20;
+
+/// With serde_json's `arbitrary_precision`, a number reaches a visitor as a one-entry map
+/// with this key and the number's text as its value.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Parses the first JSON value of `text`; returns it and the bytes it used. A first pass
+/// only validates (allocating nothing), so text that is no JSON costs little; the value is
+/// then built from what was valid. `Err(None)` when `text` holds no value at all.
+pub(super) fn parse_prefix(text: &str) -> Result<(Value, usize), Option<serde_json::Error>> {
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<IgnoredAny>();
+    match stream.next() {
+        Some(Ok(_)) => {}
+        Some(Err(e)) => return Err(Some(e)),
+        None => return Err(None),
+    }
+    let used = stream.byte_offset();
+    let budget = Cell::new(MAX_NODES);
+    let mut de = serde_json::Deserializer::from_str(&text[..used]);
+    let value = Bounded { budget: &budget }
+        .deserialize(&mut de)
+        .map_err(Some)?;
+    Ok((value, used))
+}
+
+#[derive(Clone, Copy)]
+struct Bounded<'a> {
+    budget: &'a Cell<usize>,
+}
+
+impl Bounded<'_> {
+    /// Takes one node from the budget; false when it is spent.
+    fn take(self) -> bool {
+        let left = self.budget.get();
+        self.budget.set(left.saturating_sub(1));
+        left > 0
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Bounded<'_> {
+    type Value = Value;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Bounded<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        let mut end = v.len().min(MAX_STRING);
+        while !v.is_char_boundary(end) {
+            end -= 1;
+        }
+        Ok(Value::String(v[..end].to_string()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        loop {
+            if items.len() < MAX_ITEMS && self.take() {
+                match seq.next_element_seed(self)? {
+                    Some(v) => items.push(v),
+                    None => break,
+                }
+            } else if seq.next_element::<IgnoredAny>()?.is_none() {
+                break;
+            }
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == NUMBER_TOKEN {
+                let text: String = map.next_value()?;
+                let n: Number = text.parse().map_err(de::Error::custom)?;
+                return Ok(Value::Number(n));
+            }
+            if members.len() < MAX_KEYS && self.take() {
+                let v = map.next_value_seed(self)?;
+                members.insert(key, v);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(Value::Object(members))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn small_bodies_are_read_whole() {
+        let text = r#"{"errors":[{"code":88,"message":"x"}],"n":-1,"f":1.5,"big":99999999999999999999} tail"#;
+        let (v, used) = parse_prefix(text).unwrap();
+        assert_eq!(v["errors"][0]["code"], json!(88));
+        assert_eq!(v["n"], json!(-1));
+        assert_eq!(v["big"].to_string(), "99999999999999999999");
+        assert_eq!(&text[used..], " tail");
+    }
+
+    #[test]
+    fn large_arrays_keep_their_head() {
+        let items: Vec<String> = (0..5000).map(|i| format!("{{\"id\":{i}}}")).collect();
+        let text = format!(
+            "{{\"data\":[{}],\"errors\":[{{\"code\":34}}]}}",
+            items.join(",")
+        );
+        let (v, used) = parse_prefix(&text).unwrap();
+        assert_eq!(v["data"].as_array().unwrap().len(), MAX_ITEMS);
+        assert_eq!(
+            v["errors"][0]["code"],
+            json!(34),
+            "members after a long array are read"
+        );
+        assert_eq!(used, text.len());
+    }
+
+    #[test]
+    fn the_node_budget_bounds_everything() {
+        let row = format!("[{}]", vec!["1"; MAX_ITEMS].join(","));
+        let text = format!("[{}]", vec![row.as_str(); 500].join(","));
+        let (v, _) = parse_prefix(&text).unwrap();
+        let kept: usize = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_array().unwrap().len())
+            .sum();
+        assert!(kept <= MAX_NODES, "{kept}");
+    }
+
+    #[test]
+    fn invalid_json_is_still_an_error() {
+        assert!(
+            parse_prefix(r#"{"a":1"#)
+                .unwrap_err()
+                .is_some_and(|e| e.is_eof())
+        );
+        assert!(parse_prefix("{a:1}").is_err());
+        assert!(parse_prefix("  ").unwrap_err().is_none());
+    }
+}
