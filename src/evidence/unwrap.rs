@@ -97,12 +97,32 @@ fn unwrap_line<'a>(line: &'a str, curl_verbose: bool, in_fence: &mut bool) -> Co
     s = strip_prefixes(s);
     let mut owned: Cow<'a, str> = Cow::Borrowed(s);
     if owned.contains("**") {
-        owned = Cow::Owned(owned.replace("**", ""));
+        owned = Cow::Owned(strip_bold(&owned));
     }
     if let Some(fixed) = straighten_quotes(&owned) {
         owned = Cow::Owned(fixed);
     }
     owned
+}
+
+/// Markdown bold markers (`**Error**:`), except where removing one would join two word
+/// characters (`4**03` must not become a number that was never in the input).
+fn strip_bold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("**") {
+        let before = rest[..at].chars().next_back().or(out.chars().next_back());
+        let after = rest[at + 2..].chars().next();
+        let joins =
+            before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+        out.push_str(&rest[..at]);
+        if joins {
+            out.push_str("**");
+        }
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Markdown block quotes: `> text`, `>> text`, `> > text`.
@@ -187,6 +207,12 @@ mod tests {
             ["client error: (403) Forbidden"]
         );
         assert_eq!(lines("> > **Error**: 429"), ["Error: 429"]);
+        assert_eq!(lines("**Forbidden** x"), ["Forbidden x"]);
+        assert_eq!(
+            lines("HTTP/2 4**03"),
+            ["HTTP/2 4**03"],
+            "never joins digits"
+        );
         assert_eq!(
             lines("`Error: Status Code: 403"),
             ["Error: Status Code: 403"]
