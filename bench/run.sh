@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # twerr's benchmarks, measured in one run on one machine so that ratios compare like with
 # like. Prints figures; asserts nothing (machines here are shared and noisy).
-#   bench/run.sh [LOG_MIB]      default 1024 (the big log); needs python3, GNU time, grep
+#   bench/run.sh [LOG_MIB [HOSTILE_MB]]   defaults 1024 (the big log) and 2 (the smaller size
+#   of each hostile row; the larger is 4x); needs python3, GNU time, grep, sort, jq
 set -euo pipefail
 cd "$(dirname "$0")/.."
 big_mib=${1:-1024}
+hostile_mb=${2:-2}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "bench needs GNU time: apt-get install time" >&2; exit 2; }
@@ -26,6 +28,35 @@ best() { # best wall-clock seconds of 3 runs of "$@"; stdout goes to a file, not
 peak_rss_kib() { { /usr/bin/time -f %M "$@" >"$work/out"; } 2>&1 | tail -1; }
 
 echo
+echo "== hostile inputs (bench/hostile.py), at ${hostile_mb} MB and 4x that =="
+echo "growth = time at 4x / time at 1x: 4 is linear, 16 quadratic; under 5 counts as linear."
+echo "stdin reads at most 8 MiB plus the last 64 KiB, so stdin rows above that size measure the bound."
+printf '%-26s %-6s %9s %9s %7s %10s %10s\n' row mode "t(1x) s" "t(4x) s" growth "rss(1x)" "rss(4x)"
+timed() { # seconds and peak RSS (KiB) of one run, stdin from $1, the rest is the command
+  local input=$1; shift
+  /usr/bin/time -o "$work/t" -f '%e %M' "$@" <"$input" >/dev/null 2>&1 || true
+  tail -1 "$work/t"
+}
+for row in $(python3 bench/hostile.py LIST); do
+  small=$((hostile_mb * 1000000)); large=$((small * 4))
+  python3 bench/hostile.py "$row" "$work/h1" "$small"
+  python3 bench/hostile.py "$row" "$work/h4" "$large"
+  for mode in stdin scan; do
+    if [ "$mode" = stdin ]; then
+      read -r t1 r1 <<<"$(timed "$work/h1" "$twerr" --json)"
+      read -r t4 r4 <<<"$(timed "$work/h4" "$twerr" --json)"
+    else
+      read -r t1 r1 <<<"$(timed /dev/null "$twerr" scan "$work/h1")"
+      read -r t4 r4 <<<"$(timed /dev/null "$twerr" scan "$work/h4")"
+    fi
+    awk -v row="$row" -v mode="$mode" -v t1="$t1" -v t4="$t4" -v r1="$r1" -v r4="$r4" 'BEGIN {
+      g = (t1 >= 0.02) ? sprintf("%.1f", t4 / t1) : "-";
+      printf "%-26s %-6s %9.2f %9.2f %7s %7d MiB %7d MiB\n", row, mode, t1, t4, g, r1 / 1024, r4 / 1024 }'
+  done
+done
+rm -f "$work/h1" "$work/h4"
+
+echo
 echo "== scan throughput against grep -c '\"code\"' (${big_mib} MiB synthetic log) =="
 python3 bench/gen_log.py "$work/big.log" "$big_mib"
 python3 bench/gen_log.py "$work/100m.log" 100
@@ -34,6 +65,10 @@ t_grep=$(best grep -c '"code"' "$work/big.log")
 awk -v s="$t_scan" -v g="$t_grep" -v m="$big_mib" 'BEGIN {
   printf "twerr scan: %.2f s (%.0f MiB/s)\ngrep -c:    %.2f s (%.0f MiB/s)\nratio: twerr scan runs at %.3fx the throughput of grep -c (target >= 0.5x)\n",
     s, m / s, g, m / (g > 0 ? g : 0.001), (g > 0 ? g : 0.001) / s }'
+
+t_uniq=$(best sh -c "grep -oE '\"code\": ?[0-9]+' '$work/big.log' | sort | uniq -c")
+awk -v s="$t_scan" -v u="$t_uniq" 'BEGIN {
+  printf "grep -oE code | sort | uniq -c: %.2f s; twerr scan / that pipeline: %.2fx its speed (target >= 4x)\n", u, u / s }'
 
 echo
 echo "== peak RSS of twerr scan =="
@@ -76,4 +111,14 @@ runs=50
 start=$(date +%s%N)
 for _ in $(seq $runs); do "$twerr" --json < "$work/1m.txt" >/dev/null; done
 end=$(date +%s%N)
-echo "$(( size / 1024 )) KiB response piped to twerr --json: $(( (end - start) / runs / 1000 )) us per run (average of $runs)"
+echo "$(( size / 1024 )) KiB response piped to twerr --json: $(( (end - start) / runs / 1000 )) us per run (average of $runs; target <= 5000 us)"
+start=$(date +%s%N)
+for _ in $(seq $runs); do jq -e .errors < "$work/1m.txt" >/dev/null 2>&1 || true; done
+end=$(date +%s%N)
+echo "jq -e .errors on the same response (body after the headers is what jq can read; it fails on the header lines, early): $(( (end - start) / runs / 1000 )) us per run"
+body_only=$work/1m-body.json
+sed '1,/^\r\?$/d' "$work/1m.txt" > "$body_only"
+start=$(date +%s%N)
+for _ in $(seq $runs); do jq -e .errors < "$body_only" >/dev/null; done
+end=$(date +%s%N)
+echo "jq -e .errors on the body alone: $(( (end - start) / runs / 1000 )) us per run"

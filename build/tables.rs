@@ -149,7 +149,13 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
         if status_numbers.insert(row.code, ()).is_some() {
             problems.push(file, &entry, "duplicate status");
         }
-        check_source(&mut problems, file, &entry, &row.source, &["2015", "later"]);
+        check_source(
+            &mut problems,
+            file,
+            &entry,
+            &row.source,
+            &["2015", "later", "v2"],
+        );
         check_common(
             &mut problems,
             file,
@@ -212,12 +218,12 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
             || !row
                 .name
                 .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-' || c == ':')
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == ':')
         {
             problems.push(
                 file,
                 &entry,
-                "`name` is lower-case letters and dashes (or about:blank)",
+                "`name` is lower-case letters, digits and dashes (or about:blank)",
             );
         }
         if problem_names.insert(row.name.clone(), ()).is_some() {

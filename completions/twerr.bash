@@ -62,34 +62,34 @@ _twerr() {
 
     case "${cmd}" in
         twerr)
-            opts="-c -s -t -f -q -h -V --code --status --type --file --now --quiet --exit-verdict --json --color --help --version 3 13 17 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 109 110 120 130 131 135 139 144 150 151 160 161 179 185 186 187 195 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 433 453 200 304 400 401 403 404 406 409 410 420 422 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict disallowed-resource duplicate-rules invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource operational-disconnect resource-not-found resource-unavailable rule-cap streaming-connection unsupported-authentication usage-capped list ls search scan completions man help"
+            opts="-c -s -t -f -q -h -V --code --status --type --file --now --quiet --exit-verdict --json --color --help --version 3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped list ls search scan completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --code)
-                    COMPREPLY=($(compgen -W "3 13 17 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 109 110 120 130 131 135 139 144 150 151 160 161 179 185 186 187 195 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 433 453" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453" -- "${cur}"))
                     return 0
                     ;;
                 -c)
-                    COMPREPLY=($(compgen -W "3 13 17 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 109 110 120 130 131 135 139 144 150 151 160 161 179 185 186 187 195 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 433 453" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453" -- "${cur}"))
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "200 304 400 401 403 404 406 409 410 420 422 429 500 502 503 504" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504" -- "${cur}"))
                     return 0
                     ;;
                 -s)
-                    COMPREPLY=($(compgen -W "200 304 400 401 403 404 406 409 410 420 422 429 500 502 503 504" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "about:blank client-disconnected client-forbidden conflict disallowed-resource duplicate-rules invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource operational-disconnect resource-not-found resource-unavailable rule-cap streaming-connection unsupported-authentication usage-capped" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped" -- "${cur}"))
                     return 0
                     ;;
                 -t)
-                    COMPREPLY=($(compgen -W "about:blank client-disconnected client-forbidden conflict disallowed-resource duplicate-rules invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource operational-disconnect resource-not-found resource-unavailable rule-cap streaming-connection unsupported-authentication usage-capped" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -239,11 +239,11 @@ _twerr() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "200 304 400 401 403 404 406 409 410 420 422 429 500 502 503 504" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504" -- "${cur}"))
                     return 0
                     ;;
                 -s)
-                    COMPREPLY=($(compgen -W "200 304 400 401 403 404 406 409 410 420 422 429 500 502 503 504" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504" -- "${cur}"))
                     return 0
                     ;;
                 --source)

@@ -152,7 +152,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     if status.is_none() {
         status = implied_status(evidence);
     }
-    let (errors, other) = error_reports(evidence, status.as_ref(), &mut notes);
+    let (mut errors, other) = error_reports(evidence, status.as_ref(), &mut notes);
     let other_errors = (!other.is_empty()).then_some(other);
     if let Some(o) = &other_errors {
         notes.push(format!(
@@ -165,7 +165,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     }
     error_notes(&errors, &mut notes);
     if options.summary_only {
-        let retry = retry(status.as_ref(), &errors, None);
+        let retry = retry(status.as_ref(), &errors, None, None);
         return Diagnosis {
             status,
             errors,
@@ -189,13 +189,9 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         .map(|(n, v)| (n.to_string(), v.to_string()))
         .collect();
     let rate_limit = ratelimit::from_headers(&headers, options.now);
-    if let Some(access) = headers.iter().rev().find(|(n, _)| n == "x-access-level") {
-        notes.push(format!(
-            "the token's access level (x-access-level) is {}",
-            clean(&access.1)
-        ));
-    }
-    let retry = retry(status.as_ref(), &errors, rate_limit.as_ref());
+    header_notes(&headers, &mut notes);
+    let cap_wait = daily_cap_wait(&mut errors, rate_limit.as_ref());
+    let retry = retry(status.as_ref(), &errors, rate_limit.as_ref(), cap_wait);
     Diagnosis {
         status,
         errors,
@@ -646,11 +642,16 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
         (None, Some(c)) => StatusReport {
             code,
             known: false,
-            message: c.name.to_string(),
+            // The registered reason phrase says what the status is before its class explains it.
+            message: crate::evidence::reason_phrase(code)
+                .unwrap_or(c.name)
+                .to_string(),
             reason_seen,
             description: format!(
-                "HTTP {code} is not in the tables; as a {}xx status: {}",
-                c.digit, c.description
+                "HTTP {code}{} is not in the tables; as a {}xx status: {}",
+                crate::evidence::reason_phrase(code).map_or(String::new(), |r| format!(" {r}")),
+                c.digit,
+                c.description
             )
             .into(),
             advice: c.advice.into(),
@@ -792,36 +793,30 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
         .or_else(|| entry.map(|e| e.title.to_string()))
         .unwrap_or_else(|| name.clone());
     let mut report = match entry {
-        Some(e) => {
-            // about:blank says nothing beyond its status: its verdict is the status's.
-            let verdict = match (e.name, status) {
-                ("about:blank", Some(s)) => s.verdict,
-                _ => e.retry,
-            };
-            ErrorReport {
-                code: None,
-                type_uri: Some(clean(&p.type_uri)),
-                message,
-                known: true,
-                fallback: None,
-                official_message: Some(e.title),
-                description: Some(e.description.into()),
-                advice: e.advice.into(),
-                verdict,
-                source: Some(e.source),
-                family: Some(e.family),
-                documented_status: e.status,
-                consistent: None,
-                response_status: None,
-                problem: None,
-                oauth_error: None,
-                matched_code: None,
-                matched_type: None,
-                note: e.note,
-                seen,
-                occurrences: 1,
-            }
-        }
+        Some(e) if e.name == "about:blank" => about_blank(p, e, message, seen, status),
+        Some(e) => ErrorReport {
+            code: None,
+            type_uri: Some(clean(&p.type_uri)),
+            message,
+            known: true,
+            fallback: None,
+            official_message: Some(e.title),
+            description: Some(e.description.into()),
+            advice: e.advice.into(),
+            verdict: e.retry,
+            source: Some(e.source),
+            family: Some(e.family),
+            documented_status: e.status,
+            consistent: None,
+            response_status: None,
+            problem: None,
+            oauth_error: None,
+            matched_code: None,
+            matched_type: None,
+            note: e.note,
+            seen,
+            occurrences: 1,
+        },
         None => {
             let mut r = unlisted(None, Some(message), seen, status);
             r.type_uri = Some(clean(&p.type_uri));
@@ -830,6 +825,56 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
     };
     report.problem = Some(problem);
     report
+}
+
+/// about:blank has no meaning of its own: its title repeats the HTTP status (the body's
+/// `status`, else the response's), and its meaning, advice and verdict are the status's.
+/// Where its detail is the v2 wording of a v1.1 code (`You are not allowed to create a
+/// Tweet with duplicate content.` is 187), that code explains it, named in `matched_code`.
+fn about_blank(
+    p: &Problem,
+    e: &'static catalog::ProblemEntry,
+    message: String,
+    seen: Seen,
+    status: Option<&StatusReport>,
+) -> ErrorReport {
+    let code = p.status.or(status.map(|s| s.code));
+    let own = code.map(|c| status_report(c, None, seen));
+    let own = own.as_ref().or(status);
+    let kin = p.detail.as_deref().and_then(|d| {
+        catalog::wordings_of(d).0.into_iter().find_map(|w| match w {
+            Wording::Code(c) => Some(c),
+            _ => None,
+        })
+    });
+    let mut r = match kin {
+        Some(c) => code_report(u64::from(c.code), Some(&message), seen, own),
+        None => unlisted(None, Some(message.clone()), seen, own),
+    };
+    r.code = None;
+    r.matched_code = kin.map(|c| u64::from(c.code));
+    r.type_uri = Some(clean(&p.type_uri));
+    r.message = message;
+    r.known = true;
+    r.fallback = None;
+    r.source = Some(e.source);
+    r.family = Some(kin.map_or(e.family, |c| c.family));
+    r.official_message = code
+        .and_then(|c| catalog::status(c).map(|s| s.message))
+        .or(kin.map(|c| c.message));
+    if kin.is_none() {
+        r.note = e.note;
+        if let Some(s) = own {
+            r.description = Some(s.description.clone());
+            r.advice = s.advice.clone();
+            r.verdict = s.verdict;
+        } else {
+            r.description = Some(e.description.into());
+            r.advice = e.advice.into();
+            r.verdict = e.retry;
+        }
+    }
+    r
 }
 
 /// A bare number from the command line that the CLI could read as a code (see
@@ -899,10 +944,62 @@ impl Merged {
     }
 }
 
+/// What headers beside the limits say: the access level, the request ID to quote to X
+/// support, the API build that answered, where a redirect pointed.
+fn header_notes(headers: &[(String, String)], notes: &mut Notes) {
+    let get = |name: &str| {
+        headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| clean(v))
+    };
+    if let Some(v) = get("x-access-level") {
+        notes.push(format!("the token's access level (x-access-level) is {v}"));
+    }
+    if let Some(v) = get("x-transaction-id").or_else(|| get("x-transaction")) {
+        notes.push(format!(
+            "request ID (x-transaction-id): {v}; quote it, with the time of the call, when you ask X support about this response"
+        ));
+    }
+    if let Some(v) = get("api-version") {
+        notes.push(format!("answered by API version {v} (api-version)"));
+    }
+    if let Some(v) = get("location") {
+        notes.push(format!("the response points to {v} (location)"));
+    }
+}
+
+/// A usage cap is no 15-minute window: a Monthly cap is do-not-retry (its table verdict),
+/// and a Daily one waits for the 24-hour window that its headers give, never for
+/// x-rate-limit-reset. Returns that wait, after making the error's verdict wait-for-reset.
+fn daily_cap_wait(errors: &mut [ErrorReport], rate_limit: Option<&RateLimit>) -> Option<i64> {
+    let daily = |e: &ErrorReport| {
+        e.problem.as_ref().is_some_and(|p| {
+            p.name == "usage-capped"
+                && p.fields
+                    .iter()
+                    .any(|f| f.name == "period" && f.value.eq_ignore_ascii_case("daily"))
+        })
+    };
+    let wait = rate_limit?
+        .windows
+        .iter()
+        .filter(|w| w.window != "endpoint")
+        .filter_map(|w| w.reset_in_seconds)
+        .max()?;
+    let mut found = false;
+    for e in errors.iter_mut().filter(|e| daily(e)) {
+        e.verdict = Verdict::WaitForReset;
+        found = true;
+    }
+    found.then_some(wait.max(0))
+}
+
 fn retry(
     status: Option<&StatusReport>,
     errors: &[ErrorReport],
     rate_limit: Option<&RateLimit>,
+    cap_wait: Option<i64>,
 ) -> Retry {
     let success = status.is_some_and(|s| (200..300).contains(&s.code));
     let verdict = if errors.is_empty() {
@@ -921,7 +1018,7 @@ fn retry(
     let retry_after = rate_limit.and_then(|r| r.retry_after);
     match verdict {
         Verdict::WaitForReset => {
-            let wait = rate_limit.and_then(RateLimit::wait_seconds);
+            let wait = cap_wait.or_else(|| rate_limit.and_then(RateLimit::wait_seconds));
             let advice = match wait {
                 Some(s) => format!("Wait {s} s ({}) for the limit to reset, then retry.", ratelimit::human_duration(s)),
                 None => "Wait for the rate-limit window to reset (the x-rate-limit-reset header says when; it was not in the input), then retry.".to_string(),

@@ -36,7 +36,8 @@ impl NowSource {
 /// One rate-limit window: the 15-minute endpoint window or a 24-hour cap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Window {
-    /// `endpoint` (x-rate-limit-*), `app-24hour` or `user-24hour`.
+    /// `endpoint` (x-rate-limit-*), `app-24hour`, `user-24hour` or `ads-account`
+    /// (x-account-rate-limit-*, the Ads API).
     pub window: &'static str,
     pub limit: Option<i64>,
     pub remaining: Option<i64>,
@@ -66,6 +67,8 @@ const FAMILIES: &[(&str, &str)] = &[
     ("x-rate-limit-", "endpoint"),
     ("x-app-limit-24hour-", "app-24hour"),
     ("x-user-limit-24hour-", "user-24hour"),
+    // The Ads API limits each advertising account as well.
+    ("x-account-rate-limit-", "ads-account"),
 ];
 
 /// Reads the headers (lower-case names, last value wins). `None` when none is about limits.

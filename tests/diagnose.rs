@@ -62,7 +62,8 @@ const CASES: &[Case] = &[
         status: Some(429),
         codes: &[],
         problems: &["usage-capped"],
-        verdict: "wait-for-reset",
+        // A monthly cap: waiting for x-rate-limit-reset would retry against it all month.
+        verdict: "do-not-retry",
         wait_seconds: None,
     },
     Case {

@@ -58,7 +58,8 @@ fn mixed_log_gives_every_occurrence_once() {
                 Some("usage-capped".into()),
                 26,
                 26,
-                "wait-for-reset".into()
+                // A monthly cap: no rate-limit window to wait for.
+                dnr.clone()
             ),
             (1, None, Some(88), None, 31, 31, "wait-for-reset".into()),
             (1, Some(401), None, None, 32, 32, dnr),

@@ -580,6 +580,22 @@ fn object(map: &Map<String, Value>, how: How, line: usize, out: &mut Vec<Evidenc
             }
         }
     }
+    // A media upload's status: its `error.code` numbers media processing failures, not API
+    // error codes, so the failure is reported by its name and message.
+    if let Some(Value::Object(info)) = map.get("processing_info")
+        && info.get("state").and_then(Value::as_str) == Some("failed")
+    {
+        let error = info.get("error");
+        let name = error.and_then(|e| e.get("name")).and_then(Value::as_str);
+        let text = error.and_then(|e| e.get("message")).and_then(Value::as_str);
+        let said = match (name, text) {
+            (Some(n), Some(t)) => format!("media processing failed ({n}): {t}"),
+            (Some(n), None) => format!("media processing failed ({n})"),
+            (None, Some(t)) => format!("media processing failed: {t}"),
+            (None, None) => "media processing failed".to_string(),
+        };
+        push(message(&said, None, None), how);
+    }
     if let Some(Value::Object(rl)) = map.get("rateLimit") {
         for (key, name) in [
             ("limit", "x-rate-limit-limit"),
@@ -683,7 +699,9 @@ fn nested(map: &Map<String, Value>, place: Place, said: bool, out: &mut Vec<Evid
             ..place.deeper()
         };
         match v {
-            Value::Object(_) if !matches!(key.as_str(), "headers" | "rateLimit") => {
+            Value::Object(_)
+                if !matches!(key.as_str(), "headers" | "rateLimit" | "processing_info") =>
+            {
                 interpret(v, inner, out);
             }
             Value::String(text) => match embedded_body(text) {
@@ -744,8 +762,11 @@ fn is_client_response_dump(map: &Map<String, Value>) -> bool {
     let same_status = STATUS_KEYS
         .iter()
         .any(|k| map.get(*k).and_then(status_value) == Some(code));
+    // A proxy's JSend-style answer, `{"status":"error","code":402,"message":...}`.
+    let jsend = matches!(str_member(map, "status"), Some("error" | "fail"));
     map.get("type").and_then(Value::as_str) == Some("response")
         || (map.get("error") == Some(&Value::Bool(true)) && map.contains_key("data"))
+        || jsend
         || beside_response
         || own_reason
         || same_status

@@ -155,10 +155,23 @@ pub fn is_interesting_header(name: &str) -> bool {
     n.starts_with("x-rate-limit-")
         || n.starts_with("x-app-limit-")
         || n.starts_with("x-user-limit-")
+        || n.starts_with("x-account-rate-limit-")
         || matches!(
             n.as_str(),
-            "retry-after" | "date" | "x-access-level" | "content-type"
+            "retry-after"
+                | "date"
+                | "x-access-level"
+                | "content-type"
+                | "x-transaction-id"
+                | "x-transaction"
+                | "api-version"
+                | "location"
         )
+}
+
+/// The registered reason phrase of an HTTP status (`405` is `Method Not Allowed`).
+pub fn reason_phrase(code: u16) -> Option<&'static str> {
+    prose::reasons(code).and_then(|r| r.first().copied())
 }
 
 /// `text` with the wrapping of a paste undone (markdown, log prefixes, curly quotes), line

@@ -103,7 +103,7 @@ const CLASS_ALIASES: &[(&str, u16)] = &[
     ("PayloadTooLarge", 413),
 ];
 
-fn reasons(code: u16) -> Option<&'static [&'static str]> {
+pub(super) fn reasons(code: u16) -> Option<&'static [&'static str]> {
     REASONS.iter().find(|(c, _)| *c == code).map(|(_, r)| *r)
 }
 

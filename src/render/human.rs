@@ -225,6 +225,15 @@ fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
             "not in the tables, and no HTTP status to fall back to",
         )?,
     }
+    if let (Some(_), Some(c)) = (&e.problem, e.matched_code) {
+        let message = crate::catalog::code(c).map_or("", |entry| entry.message);
+        field(
+            out,
+            w,
+            "v1.1 kin",
+            &format!("API error code {c} — {message}"),
+        )?;
+    }
     if let Some(p) = &e.problem {
         if let Some(t) = &p.title {
             field(out, w, "title", t)?;
@@ -266,6 +275,7 @@ fn rate_limit(out: &mut dyn Write, w: Width, rl: &RateLimit) -> io::Result<()> {
         let label = match window.window {
             "endpoint" => "window",
             "app-24hour" => "app 24h",
+            "ads-account" => "ads account",
             _ => "user 24h",
         };
         let used = match (window.remaining, window.limit) {
