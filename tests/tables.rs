@@ -154,7 +154,7 @@ fn list_filters_by_source_and_family_and_shows_the_source() {
     for (source, kinds) in [
         ("2015", &["status", "code"][..]),
         ("later", &["status", "code"][..]),
-        ("v2", &["problem"][..]),
+        ("v2", &["status", "problem"][..]),
         ("wild", &["code"][..]),
     ] {
         let (exit, v) = json(&["list", "--source", source], b"");
