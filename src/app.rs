@@ -188,8 +188,10 @@ fn scan(
             for f in &report.files {
                 writeln!(
                     out,
-                    "{}: {} errors in {} lines",
-                    f.path, f.summary.total, f.summary.lines
+                    "{}: {} in {}",
+                    crate::sanitize::clean(&f.path),
+                    counted(f.summary.total, "error"),
+                    counted(f.summary.lines, "line")
                 )?;
                 render::table::scan(out, &f.summary, terminal)?;
                 writeln!(out)?;
@@ -199,8 +201,10 @@ fn scan(
         render::table::scan(out, &report.total, terminal)?;
         writeln!(
             out,
-            "{} errors in {} lines ({} bytes)",
-            report.total.total, lines, bytes
+            "{} in {} ({})",
+            counted(report.total.total, "error"),
+            counted(lines, "line"),
+            counted(bytes, "byte")
         )?;
         if long > 0 {
             writeln!(
@@ -293,7 +297,17 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             }
         }
     }
-    if dash || (!from_arguments && cli.file.is_none()) {
+    // Flags alone describe a response whose text may come on stdin (`twerr --status 403 <
+    // body.json`): a stdin that is not a terminal is read then too. Positional arguments
+    // are lookups, as a file argument is for grep: stdin is read for them only with `-`.
+    let flags_with_piped_stdin =
+        cli.inputs.is_empty() && cli.file.is_none() && from_arguments && !io::stdin().is_terminal();
+    if flags_with_piped_stdin {
+        let i = input::read_bounded(io::stdin().lock())?;
+        if i.total_bytes > 0 {
+            inputs.push(i);
+        }
+    } else if dash || (!from_arguments && cli.file.is_none()) {
         let stdin = io::stdin();
         if stdin.is_terminal() {
             writeln!(
@@ -307,8 +321,17 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         inputs.push(input::read_bounded(stdin.lock())?);
     }
 
+    // Several bare words are one query, as the shell split them (`twerr rate limit`).
+    let joined;
+    let texts: &[String] =
+        if texts.len() > 1 && texts.iter().all(|t| !t.contains(char::is_whitespace)) {
+            joined = [texts.join(" ")];
+            &joined
+        } else {
+            &texts
+        };
     let mut unmatched_text: Option<&String> = None;
-    for text in &texts {
+    for text in texts {
         // A problem's name or an exact official message is a lookup (`twerr "Status is a
         // duplicate"` asks which code that is); anything else is read as pasted text.
         let seen = Seen {
@@ -347,7 +370,16 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
                 return search(out, err, &words, cli.output.json, terminal);
             }
         }
-        writeln!(err, "twerr: {}", nothing_found_reason(&inputs, &d.notes))?;
+        let reason = nothing_found_reason(&inputs, &d.notes);
+        writeln!(err, "twerr: {reason}")?;
+        if cli.output.json {
+            // --json output is always one JSON document, recognised or not.
+            let doc = serde_json::json!({
+                "status": null, "errors": [], "rate_limit": null, "retry": null,
+                "other_statuses": [], "notes": d.notes, "reason": reason,
+            });
+            render::json::write(out, &doc)?;
+        }
         return Ok(exit::NOTHING_RECOGNISED);
     }
     if !cli.quiet {
@@ -446,6 +478,15 @@ fn input_notes(i: &Input) -> Vec<String> {
         );
     }
     notes
+}
+
+/// `1 error`, `2 errors`.
+fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// The one line said when nothing could be explained.

@@ -578,10 +578,13 @@ fn choose_status(
         let first = reports.next();
         return (first, reports.collect());
     }
-    let framing: Vec<_> = statuses
+    let mut framing: Vec<_> = statuses
         .iter()
         .filter(|s| s.2.how != How::ProblemStatus)
         .collect();
+    // A proxy's page repeats its status line in its <title>, a client its exception in
+    // words: the same status again, not another response.
+    framing.dedup_by(|later, earlier| later.0 == earlier.0 && later.2.how != How::StatusLine);
     let chosen = framing.last().copied().or_else(|| statuses.first());
     let Some(&(code, reason, seen)) = chosen else {
         return (None, Vec::new());

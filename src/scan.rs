@@ -175,7 +175,7 @@ impl Grouper {
         let line = e.seen.line;
         let body = is_body(&e);
         let mut finished = None;
-        if opens_occurrence(&e) {
+        if opens_occurrence(&e) && !self.repeats_status(&e) {
             if !self.current.is_empty() && !self.interim() {
                 // What was already read on the opener's own line belongs with it (the Ruby
                 // gem's message comes before the class that implies its status).
@@ -200,6 +200,19 @@ impl Grouper {
         }
         self.current.push(e);
         finished
+    }
+
+    /// Whether `e` says again the status the current occurrence already has, other than by
+    /// a status line (an HTML page's `<title>` repeating its status line): the same response.
+    fn repeats_status(&self, e: &Evidence) -> bool {
+        let Finding::Status { code, .. } = e.finding else {
+            return false;
+        };
+        e.seen.how != How::StatusLine
+            && self
+                .current
+                .iter()
+                .any(|x| matches!(x.finding, Finding::Status { code: c, .. } if c == code))
     }
 
     /// Whether `e`, on a later line than the current occurrence's last, is still part of

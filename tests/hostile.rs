@@ -202,3 +202,54 @@ fn scan_caps_its_rows_and_says_how_many_it_counted_together() {
         "{table}"
     );
 }
+
+#[test]
+fn a_utf8_bom_and_lone_carriage_returns() {
+    let (_, v) = json(&[], b"\xef\xbb\xbfHTTP/1.1 429 Too Many Requests\r\n\r\n");
+    assert_eq!(v["status"]["code"], 429);
+    let (_, v) = json(
+        &["--now", "1800000000"],
+        b"HTTP/1.1 100 Continue\r\rHTTP/1.1 429 Too Many Requests\rx-rate-limit-reset: 1800000060\r\r{}",
+    );
+    assert_eq!(v["status"]["code"], 429);
+    assert_eq!(v["status"]["seen"]["line"], 3, "CR alone ends a line");
+    assert_eq!(
+        v["retry"]["wait_seconds"], 60,
+        "the headers after a lone CR are read"
+    );
+}
+
+#[test]
+fn out_of_range_status_lines_are_not_recognised() {
+    for line in ["HTTP/1.1 999 Weird\r\n\r\n", "HTTP/1.1 000 Zero\r\n\r\n"] {
+        let (exit, _, _) = run(&["--exit-verdict"], line.as_bytes());
+        assert_eq!(exit, 1, "{line}: nothing in either table, so not a success");
+    }
+}
+
+#[test]
+fn a_prefix_of_a_longer_number_is_no_status() {
+    for text in [
+        "curl: (22) The requested URL returned error: 4031",
+        "ApiResponseError: Request failed with code 4290",
+    ] {
+        let (exit, out, _) = run(&["--json"], text.as_bytes());
+        assert_eq!(exit, 1, "{text}: {out}");
+    }
+}
+
+#[test]
+fn json_output_is_one_document_even_when_nothing_is_recognised() {
+    let (exit, out, err) = run(&["--json"], b"hello\n");
+    assert_eq!(exit, 1);
+    assert!(err.contains("nothing recognisable"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON document");
+    assert!(v["errors"].as_array().unwrap().is_empty());
+    assert!(v["status"].is_null());
+    assert!(
+        v["reason"]
+            .as_str()
+            .unwrap()
+            .contains("nothing recognisable")
+    );
+}

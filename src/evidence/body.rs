@@ -433,8 +433,33 @@ fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<E
     }
 }
 
-/// Reads the complete `{"code":..,"message":..}` entries out of a body that was cut short.
+/// A code whose number is complete (a comma or brace follows it) in a body cut short
+/// after it: `{"errors":[{"code":187,"message":"Status is a dup`.
+static SALVAGE_LONE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\{\s*"code"\s*:\s*(?<code>[0-9]{1,20})\s*[,}]"#).expect("the pattern compiles")
+});
+
+/// Reads the complete `{"code":..,"message":..}` entries out of a body that was cut short,
+/// then a code whose message was cut; a number cut by the end of the text is no number.
 fn salvage(text: &str, base: usize, lines: &LineIndex, out: &mut Vec<Evidence>) {
+    let before = out.len();
+    salvage_pairs(text, base, lines, out);
+    if out.len() > before {
+        return;
+    }
+    for c in SALVAGE_LONE_CODE.captures_iter(text) {
+        let start = c.get(0).expect("group 0 is the whole match").start();
+        out.push(Evidence {
+            finding: code_finding(&c["code"], None),
+            seen: Seen {
+                line: lines.line_of(base + start),
+                how: How::TruncatedJson,
+            },
+        });
+    }
+}
+
+fn salvage_pairs(text: &str, base: usize, lines: &LineIndex, out: &mut Vec<Evidence>) {
     for c in SALVAGE_CODE.captures_iter(text) {
         // The entry's keys come in either order; each order has its own pair of groups.
         let (Some(digits), Some(message)) = (
@@ -974,6 +999,23 @@ mod tests {
     fn truncated_body_with_message_first_and_a_numeric_message() {
         let f = kinds(r#"{"errors":[{"message":"404","code":34},{"code":88,"mess"#);
         assert_eq!(f, vec![Finding::Truncated, code(34, "404")]);
+    }
+
+    #[test]
+    fn a_complete_code_before_the_cut_is_kept_and_a_cut_number_is_not() {
+        let f = kinds(r#"{"errors":[{"code":187,"message":"Status is a dup"#);
+        assert!(
+            f.contains(&Finding::Code {
+                code: 187,
+                message: None
+            }),
+            "{f:?}"
+        );
+        let f = kinds(r#"{"errors":[{"code":18"#);
+        assert!(
+            !f.iter().any(|x| matches!(x, Finding::Code { .. })),
+            "{f:?}"
+        );
     }
 
     #[test]

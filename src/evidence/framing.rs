@@ -6,7 +6,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static STATUS_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^HTTP/[0-9](?:\.[0-9])? +([0-9]{3})(?: +(.*))?$").unwrap());
+    LazyLock::new(|| Regex::new(r"^HTTP/[0-9](?:\.[0-9])? +([1-5][0-9]{2})(?: +(.*))?$").unwrap());
 /// The markers that decide which line-shaped recognisers are worth running on a line.
 #[derive(Clone, Copy)]
 enum Marker {
@@ -54,11 +54,12 @@ fn markers(text: &str) -> Vec<(usize, Marker)> {
 }
 
 static CURL_FAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"curl: \(22\) The requested URL returned error: ([0-9]{3})(?: +([^\r\n]*))?")
+    Regex::new(r"curl: \(22\) The requested URL returned error: ([1-5][0-9]{2})\b(?: +([^\r\n]*))?")
         .unwrap()
 });
-static HTML_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<title>\s*([1-5][0-9]{2})\s+([^<]{0,100})</title>").unwrap());
+static HTML_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<title>\s*([1-5][0-9]{2})\b\s*([^<]{0,100})</title>").unwrap()
+});
 static XML_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"<error\s+code\s*=\s*["']([0-9]{1,20})["']\s*>([^<]*)</error>"#).unwrap()
 });
@@ -80,7 +81,7 @@ static RUBY_ERROR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NODE_REQUEST_FAILED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Request failed with code ([1-5][0-9]{2})").unwrap());
+    LazyLock::new(|| Regex::new(r"Request failed with code ([1-5][0-9]{2})\b").unwrap());
 static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Request failed with code [0-9]{3} - (.*?) ?\(Twitter code ([0-9]{1,20})\)")
         .unwrap()

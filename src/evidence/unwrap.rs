@@ -51,6 +51,13 @@ const MAX_PREFIXES: usize = 4;
 /// The text with its wrapping undone, one output line per input line. Borrowed when there
 /// was nothing to undo.
 pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
+    // Old Mac line endings (a lone CR) are line endings too.
+    if memchr::memchr(b'\r', text.as_bytes()).is_some()
+        && memchr::memchr(b'\n', text.as_bytes()).is_none()
+    {
+        let lines = text.replace('\r', "\n");
+        return Cow::Owned(unwrap(&lines).into_owned());
+    }
     let curl_verbose = is_curl_verbose(text);
     let mut out = String::new();
     let mut changed = false;
@@ -268,6 +275,14 @@ mod tests {
         assert_eq!(lines("HTTP/1.1 403 Forbidden"), ["HTTP/1.1 403 Forbidden"]);
         let verbose = "* Connected to x\n> GET /1.1/a HTTP/1.1\n< HTTP/1.1 403";
         assert_eq!(unwrap(verbose), verbose);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        assert_eq!(
+            lines("HTTP/1.1 100 Continue\r\rHTTP/1.1 429 Too Many\rx: 1"),
+            ["HTTP/1.1 100 Continue", "", "HTTP/1.1 429 Too Many", "x: 1"]
+        );
     }
 
     #[test]
