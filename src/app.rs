@@ -268,7 +268,7 @@ fn arguments(cli: &Cli) -> Arguments {
     let flags = flags.chain(
         cli.types
             .iter()
-            .map(|name| Finding::Problem(Box::new(named_problem(name)))),
+            .map(|name| Finding::Problem(Box::new(Problem::named(name)))),
     );
     a.evidence
         .extend(flags.enumerate().map(|(i, finding)| Evidence {
@@ -416,24 +416,13 @@ fn number_evidence(n: u64, seen: Seen) -> Vec<Evidence> {
     ev
 }
 
-fn named_problem(name: &str) -> Problem {
-    Problem {
-        type_uri: name.to_string(),
-        title: None,
-        detail: None,
-        status: None,
-        fields: Vec::new(),
-        details: Vec::new(),
-    }
-}
-
 /// Text with no structure in it: a problem name (`usage-capped`) or an exact message
 /// (`"Status is a duplicate"`). `None` when it is neither.
 fn fallback_for_text(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
     let t = text.trim();
     if !t.contains(char::is_whitespace) && crate::catalog::problem(t).is_some() {
         return Some(vec![Evidence {
-            finding: Finding::Problem(Box::new(named_problem(t))),
+            finding: Finding::Problem(Box::new(Problem::named(t))),
             seen,
         }]);
     }

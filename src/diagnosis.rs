@@ -433,7 +433,7 @@ fn matched_report(
             r
         }
         Wording::Problem(p) => {
-            let mut r = problem_report(&named(p.name), seen, status);
+            let mut r = problem_report(&Problem::named(p.name), seen, status);
             r.type_uri = None;
             r.problem = None;
             r.matched_type = Some(p.name);
@@ -443,17 +443,6 @@ fn matched_report(
     };
     r.message = message;
     r
-}
-
-fn named(name: &str) -> Problem {
-    Problem {
-        type_uri: name.to_string(),
-        title: None,
-        detail: None,
-        status: None,
-        fields: Vec::new(),
-        details: Vec::new(),
-    }
 }
 
 /// Notes on codes that are not in the tables and on codes that do not fit their status.

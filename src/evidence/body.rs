@@ -358,11 +358,7 @@ impl Work {
 
     /// The longest prefix of `text` that the budget allows, at a char boundary.
     fn window<'a>(&self, text: &'a str) -> &'a str {
-        let mut end = text.len().min(self.left);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        &text[..end]
+        &text[..text.floor_char_boundary(self.left)]
     }
 
     fn relaxed(&mut self, text: &str) -> Option<(Value, usize)> {
@@ -908,6 +904,7 @@ fn scalar_text(v: &Value) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::statuses;
     use super::super::{Finding, How, extract};
 
     /// What was found, without the markers of where bodies were.
@@ -1055,16 +1052,6 @@ mod tests {
         assert!(
             matches!(&f[0], Finding::Message { text, request: Some(_), .. } if text == "Not authorized.")
         );
-    }
-
-    fn statuses(text: &str) -> Vec<u16> {
-        extract(text)
-            .into_iter()
-            .filter_map(|e| match e.finding {
-                Finding::Status { code, .. } => Some(code),
-                _ => None,
-            })
-            .collect()
     }
 
     #[test]

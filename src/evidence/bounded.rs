@@ -85,11 +85,9 @@ impl<'de> Visitor<'de> for Bounded<'_> {
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        let mut end = v.len().min(MAX_STRING);
-        while !v.is_char_boundary(end) {
-            end -= 1;
-        }
-        Ok(Value::String(v[..end].to_string()))
+        Ok(Value::String(
+            v[..v.floor_char_boundary(MAX_STRING)].to_string(),
+        ))
     }
 
     fn visit_unit<E>(self) -> Result<Value, E> {

@@ -149,6 +149,21 @@ pub struct Problem {
     pub details: Vec<String>,
 }
 
+impl Problem {
+    /// A problem known only by its type name (given on the command line, or named by its
+    /// title's words).
+    pub fn named(name: &str) -> Problem {
+        Problem {
+            type_uri: name.to_string(),
+            title: None,
+            detail: None,
+            status: None,
+            fields: Vec::new(),
+            details: Vec::new(),
+        }
+    }
+}
+
 /// Headers worth reporting: rate limits, the retry hint, the clock and the access level.
 pub fn is_interesting_header(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
@@ -281,5 +296,41 @@ impl LineIndex {
             Ok(i) => i + 1,
             Err(i) => i,
         }
+    }
+}
+
+/// What the readers' unit tests look at: the numbers and words found in a text.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{Finding, extract};
+
+    pub(crate) fn statuses(text: &str) -> Vec<u16> {
+        extract(text)
+            .into_iter()
+            .filter_map(|e| match e.finding {
+                Finding::Status { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub(crate) fn codes(text: &str) -> Vec<u64> {
+        extract(text)
+            .into_iter()
+            .filter_map(|e| match e.finding {
+                Finding::Code { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub(crate) fn phrases(text: &str) -> Vec<String> {
+        extract(text)
+            .into_iter()
+            .filter_map(|e| match e.finding {
+                Finding::Phrase { text } => Some(text),
+                _ => None,
+            })
+            .collect()
     }
 }

@@ -75,8 +75,8 @@ pub(super) fn scan(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut V
 /// `start..end`, on the same line.
 fn number_near(text: &str, start: usize, end: usize, code: u32) -> bool {
     let digits = code.to_string();
-    let from = floor(text, start.saturating_sub(NEAR));
-    let to = ceil(text, end + NEAR);
+    let from = text.floor_char_boundary(start.saturating_sub(NEAR));
+    let to = text.ceil_char_boundary(end + NEAR);
     let window = |s: &str| -> bool {
         s.match_indices(digits.as_str()).any(|(at, d)| {
             let b = s.as_bytes();
@@ -99,44 +99,9 @@ fn number_near(text: &str, start: usize, end: usize, code: u32) -> bool {
     window(before) || window(after)
 }
 
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::{Finding, extract};
-
-    fn phrases(text: &str) -> Vec<String> {
-        extract(text)
-            .into_iter()
-            .filter_map(|e| match e.finding {
-                Finding::Phrase { text } => Some(text),
-                _ => None,
-            })
-            .collect()
-    }
-
-    fn codes(text: &str) -> Vec<u64> {
-        extract(text)
-            .into_iter()
-            .filter_map(|e| match e.finding {
-                Finding::Code { code, .. } => Some(code),
-                _ => None,
-            })
-            .collect()
-    }
+    use super::super::testing::{codes, phrases};
 
     #[test]
     fn official_words_in_free_text() {

@@ -237,9 +237,9 @@ fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evid
         let Some(phrases) = reasons(code) else {
             continue;
         };
-        let before = &text[floor_boundary(text, start.saturating_sub(BEFORE))..start];
+        let before = &text[text.floor_char_boundary(start.saturating_sub(BEFORE))..start];
         let before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-        let after = &text[end..ceil_boundary(text, end + AFTER)];
+        let after = &text[end..text.ceil_char_boundary(end + AFTER)];
         let after = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
         let reason = reason_after(code, phrases, after);
         let lower = before.to_ascii_lowercase();
@@ -327,7 +327,8 @@ fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidenc
             continue;
         }
         // `HTTP error code 403` names the status, not an API code.
-        let before = &text[floor_boundary(text, whole.start().saturating_sub(8))..whole.start()];
+        let before =
+            &text[text.floor_char_boundary(whole.start().saturating_sub(8))..whole.start()];
         if before.to_ascii_lowercase().contains("http") {
             continue;
         }
@@ -492,46 +493,10 @@ fn error_classes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec
     }
 }
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    if i >= text.len() {
-        return text.len();
-    }
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{codes, statuses};
     use super::super::{Finding, extract};
-
-    fn statuses(text: &str) -> Vec<u16> {
-        extract(text)
-            .into_iter()
-            .filter_map(|e| match e.finding {
-                Finding::Status { code, .. } => Some(code),
-                _ => None,
-            })
-            .collect()
-    }
-
-    fn codes(text: &str) -> Vec<u64> {
-        extract(text)
-            .into_iter()
-            .filter_map(|e| match e.finding {
-                Finding::Code { code, .. } => Some(code),
-                _ => None,
-            })
-            .collect()
-    }
 
     #[test]
     fn status_words_before_the_number() {
