@@ -343,6 +343,7 @@ fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidenc
 fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
     let mut message: Option<(usize, String)> = None;
     let mut reason: Option<(usize, String)> = None;
+    let mut code_field: Option<(usize, String)> = None;
     let mut offset = 0;
     for (index, raw) in text.split('\n').enumerate() {
         if super::full(out) {
@@ -369,33 +370,41 @@ fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
             let finding = code_finding(&c[1], Some(c[2].trim().to_string()));
             push(out, line_no, finding, How::ClientText);
         } else if let Some(c) = REPORT_FIELD.captures(line) {
+            let field = (line_no, c[2].to_string());
             match &c[1] {
-                "Reason" => reason = Some((line_no, c[2].to_string())),
-                _ => {
-                    if let Some((at, said)) = &reason
-                        && line_no - at <= 10
-                        && let Ok(code) = c[2].parse::<u16>()
-                        && reasons(code)
-                            .is_some_and(|r| r.iter().any(|p| p.eq_ignore_ascii_case(said)))
-                    {
-                        let reason = Some(said.clone());
-                        push(
-                            out,
-                            line_no,
-                            Finding::Status { code, reason },
-                            How::ClientText,
-                        );
-                    }
-                }
+                "Reason" => reason = Some(field),
+                _ => code_field = Some(field),
+            }
+            // Tweetinvi prints the two in either order, a few lines apart.
+            if let (Some((code_at, digits)), Some((reason_at, said))) = (&code_field, &reason)
+                && code_at.abs_diff(*reason_at) <= 10
+                && let Some(code) = status_with_reason(digits, said)
+            {
+                let reason = Some(said.clone());
+                push(
+                    out,
+                    *code_at,
+                    Finding::Status { code, reason },
+                    How::ClientText,
+                );
+                code_field = None;
             }
         }
     }
 }
 
+/// The status `digits` names when `said` is its reason phrase (`403` and `Forbidden`).
+fn status_with_reason(digits: &str, said: &str) -> Option<u16> {
+    let code = digits.parse::<u16>().ok()?;
+    reasons(code)?
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(said))
+        .then_some(code)
+}
+
 /// `403 Forbidden`: a status with its reason phrase, not a code with a message.
 fn is_status_with_reason(digits: &str, text: &str) -> bool {
-    let phrases = digits.parse::<u16>().ok().and_then(reasons);
-    phrases.is_some_and(|p| p.iter().any(|p| text.eq_ignore_ascii_case(p)))
+    status_with_reason(digits, text).is_some()
 }
 
 /// How far back a class name's qualifier (`Twitter::Error::`) is followed.
@@ -592,6 +601,8 @@ mod tests {
         assert_eq!(statuses("twitter: 403 Forbidden"), [403]);
         let report = "Reason : Forbidden\nDetails : x\nCode : 403\n";
         assert_eq!(statuses(report), [403]);
+        let report = "Code : 401\nDate : 3/1/2021\nReason : Unauthorized\n";
+        assert_eq!(statuses(report), [401], "either order");
         assert!(statuses("Reason : <html>\nCode : 403\n").is_empty());
         assert!(codes("Code : -1").is_empty());
     }
