@@ -263,3 +263,32 @@ fn duplicate_rules_are_a_partial_error_of_a_created_response() {
     let (_, v) = json(&["duplicate-rules"], b"");
     assert_eq!(v["errors"][0]["documented_status"], 200);
 }
+
+#[test]
+fn new_statuses_are_reached_by_number() {
+    for (code, message) in [
+        (201, "Created"),
+        (204, "No Content"),
+        (402, "Payment Required"),
+        (408, "Request Timeout"),
+        (412, "Precondition Failed"),
+        (413, "Request Entity Too Large"),
+        (415, "Unsupported Media Type"),
+        (416, "Range Unacceptable"),
+        (425, "Too Early"),
+    ] {
+        let (exit, v) = json(&["--status", &code.to_string()], b"");
+        assert_eq!(exit, 0, "{code}");
+        assert_eq!(v["status"]["message"], message, "{code}");
+        assert_eq!(v["status"]["known"], true, "{code}");
+    }
+}
+
+#[test]
+fn codes_that_are_also_statuses_show_both() {
+    for n in ["200", "425"] {
+        let (_, out, _) = run(&[n], b"");
+        assert!(out.contains(&format!("API error code {n}")), "{out}");
+        assert!(out.contains(&format!("HTTP {n}")), "{out}");
+    }
+}
