@@ -137,6 +137,7 @@ static STATUS_WORDS: LazyLock<Regex> = LazyLock::new(|| {
             http/[0-9](?:\.[0-9])?"?
           | \bhttp(?:[\ _-]?(?:status|result|response|error))?(?:[\ _-]?code)?
           | \b(?:response[\ _-]?)?status(?:[\ _-]?code)?(?:[\ _-]?error)?
+          | \bresponse[\ _-]?code
           | <response\ \[
           | \breturned(?:\ an?|\ status|\ http)?
           | \bapi\ failed
@@ -159,7 +160,7 @@ static ERROR_RESPONSES: LazyLock<Regex> =
 
 /// A verb of receiving before a number (`caught 503 from`, `got a 429 response`)...
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:got|get|received|receiving|caught|returned|returns|with)(?: an?)? $")
+    Regex::new(r"\b(?:got|get|gets|getting|received|receive|receiving|caught|returned|returns|with|hit|hitting)(?: an?)? $")
         .expect("the pattern compiles")
 });
 /// ...makes it a status only with a word of the answer after it.
@@ -288,7 +289,7 @@ fn part_of_a_larger_number(bytes: &[u8], start: usize, end: usize) -> bool {
 fn reason_after<'a>(code: u16, phrases: &[&str], after: &'a str) -> Option<(&'a str, usize)> {
     let skipped = after.len()
         - after
-            .trim_start_matches([' ', ')', ']', '(', ':', '-', ','])
+            .trim_start_matches([' ', ')', ']', '(', ':', '-', ',', '|'])
             .len();
     if skipped > 3 {
         return None;
@@ -526,6 +527,8 @@ mod tests {
             "<Response [404]>",
             "ERROR:twarc:caught 404 from Twitter API, sleeping",
             "Twitter API failed [404]. Check error message",
+            "Response code: 404",
+            "I keep getting a 404 error on every call",
             "TwitterException: 404:The URI requested is invalid",
             "Request failed: not found (404)",
             "Stream error 404, reconnecting",
@@ -545,6 +548,11 @@ mod tests {
             [404]
         );
         assert_eq!(statuses("x 503 Service Temporarily Unavailable"), [503]);
+        assert_eq!(
+            statuses("| 429 | Too Many Requests |"),
+            [429],
+            "a markdown table row"
+        );
     }
 
     #[test]
