@@ -53,7 +53,9 @@ pub(super) fn scan(
             };
             continue;
         }
-        if bytes[start] == b'{' && bytes[start + 1..].starts_with(b"\\\"") {
+        let escaped =
+            bytes[start + 1..].starts_with(b"\\\"") || bytes[start + 1..].starts_with(b"\\\\\\\"");
+        if bytes[start] == b'{' && escaped {
             i = escaped_body(text, start, lines, depth, &mut work, out, &mut spans);
             continue;
         }
@@ -163,8 +165,14 @@ fn escaped_body(
     spans: &mut Vec<(usize, usize)>,
 ) -> usize {
     let rest = work.window(&text[start..]);
-    let (inner, examined) = unescape_string(rest, None);
+    let (mut inner, examined) = unescape_string(rest, None);
     work.charge(examined);
+    // A body escaped twice (JSON in a string in a string): one more level.
+    if inner.starts_with("{\\\"") {
+        let (twice, examined) = unescape_string(&inner, None);
+        work.charge(examined);
+        inner = twice;
+    }
     let line = lines.line_of(start);
     let parsed = bounded::parse_prefix(&inner)
         .ok()
@@ -1064,6 +1072,12 @@ mod tests {
             r#"{"status":"failed","raw":"{\"errors\":[{\"code\":34,\"message\":\"Sorry\"}]}"}"#,
         );
         assert_eq!(f, vec![code(34, "Sorry")]);
+    }
+
+    #[test]
+    fn a_body_escaped_twice() {
+        let f = kinds(r#"log="{\\\"errors\\\":[{\\\"code\\\":187,\\\"message\\\":\\\"x\\\"}]}""#);
+        assert_eq!(f, vec![code(187, "x")]);
     }
 
     #[test]

@@ -11,6 +11,21 @@ use regex::Regex;
 use serde_json::{Map, Number, Value};
 use std::sync::LazyLock;
 
+/// Where a bare value ends at a bracket it did not open: `message=Rate limit exceeded}]`
+/// ends before the `}`, `exceptionCode=[2fc5b7cb-0f59b95f]` takes its own brackets.
+fn unmatched_closer(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth == 0 => return Some(i),
+            b'}' | b']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The longest bare Java value read (a Twitter4J message is a few hundred bytes).
 const MAX_BARE: usize = 4096;
 
@@ -223,7 +238,9 @@ impl Parser<'_> {
         let end = JAVA_NEXT_KEY
             .find(rest)
             .map(|m| m.start())
-            .or_else(|| rest.rfind('}'))?;
+            .into_iter()
+            .chain(unmatched_closer(rest))
+            .min()?;
         self.i = start + end;
         Some(Value::String(rest[..end].trim().to_string()))
     }
@@ -281,7 +298,12 @@ impl Parser<'_> {
                         other => out.push(other),
                     }
                 }
-                '\n' => return None,
+                // A terminal wraps long lines where it likes: a string broken by a line end
+                // (and the spaces that indent the next line) goes on.
+                '\n' => {
+                    let rest = &self.s[self.i..];
+                    self.i += rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+                }
                 c if c as u32 == quote as u32 => return Some(out),
                 c => out.push(c),
             }
@@ -399,6 +421,18 @@ mod tests {
         assert_eq!(v["message"], json!("Locked, for now. Log in, please."));
         assert_eq!(v["retryAfter"], json!(-1));
         assert_eq!(v["version"], json!("4.0.6"));
+    }
+
+    #[test]
+    fn java_maps_and_wrapped_strings() {
+        assert_eq!(
+            parse("{errors=[{code=88, message=Rate limit exceeded}]}"),
+            json!({"errors": [{"code": 88, "message": "Rate limit exceeded"}]})
+        );
+        assert_eq!(
+            parse("{\"message\":\"Rate limit exc\n   eeded\",\"code\":88}"),
+            json!({"message": "Rate limit exceeded", "code": 88})
+        );
     }
 
     #[test]

@@ -109,7 +109,26 @@ fn unwrap_line<'a>(line: &'a str, curl_verbose: bool, in_fence: &mut bool) -> Co
     if let Some(fixed) = straighten_quotes(&owned) {
         owned = Cow::Owned(fixed);
     }
+    if let Some(fixed) = html_entities(&owned) {
+        owned = Cow::Owned(fixed);
+    }
     owned
+}
+
+/// A body copied from a web page keeps its HTML entities (`{&quot;errors&quot;:...}`):
+/// undone on lines with no straight double quote, where they cannot be the text's own.
+fn html_entities(s: &str) -> Option<String> {
+    if !s.contains("&quot;") && !s.contains("&#34;") || s.contains('"') {
+        return None;
+    }
+    Some(
+        s.replace("&quot;", "\"")
+            .replace("&#34;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// Markdown bold markers (`**Error**:`), except where removing one would join two word
@@ -275,6 +294,12 @@ mod tests {
         assert_eq!(lines("HTTP/1.1 403 Forbidden"), ["HTTP/1.1 403 Forbidden"]);
         let verbose = "* Connected to x\n> GET /1.1/a HTTP/1.1\n< HTTP/1.1 403";
         assert_eq!(unwrap(verbose), verbose);
+    }
+
+    #[test]
+    fn html_entities_of_a_copied_body() {
+        assert_eq!(lines("{&quot;code&quot;:32}"), ["{\"code\":32}"]);
+        assert_eq!(lines("say \"&quot;\""), ["say \"&quot;\""]);
     }
 
     #[test]
