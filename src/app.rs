@@ -135,6 +135,10 @@ fn scan(
     terminal: bool,
 ) -> io::Result<u8> {
     let show_progress = io::stderr().is_terminal();
+    let reads_terminal = files.is_empty() || files.iter().any(|f| f.as_os_str() == "-");
+    if reads_terminal && io::stdin().is_terminal() {
+        writeln!(err, "{PASTE_HINT}")?;
+    }
     let shown = std::cell::Cell::new(false);
     let names: Vec<std::path::PathBuf> = if files.is_empty() {
         vec!["-".into()]
@@ -309,7 +313,10 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         }
     } else if dash || (!from_arguments && cli.file.is_none()) {
         let stdin = io::stdin();
-        if stdin.is_terminal() {
+        if dash && stdin.is_terminal() {
+            // `twerr -` on a terminal is how a person pastes: say how to end the paste.
+            writeln!(err, "{PASTE_HINT}")?;
+        } else if stdin.is_terminal() {
             writeln!(
                 err,
                 "twerr: nothing to explain: give a status, a code or a message, or pipe a response into twerr"
@@ -369,6 +376,14 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             if !listing::search(&words).is_empty() {
                 return search(out, err, &words, cli.output.json, terminal);
             }
+        }
+        if let Some((typed, meant)) = texts.first().and_then(|t| near_subcommand(t)) {
+            writeln!(
+                err,
+                "twerr: `{}` is not a command; did you mean `twerr {meant}`?",
+                crate::sanitize::clean(typed)
+            )?;
+            return Ok(exit::USAGE);
         }
         let reason = nothing_found_reason(&inputs, &d.notes);
         writeln!(err, "twerr: {reason}")?;
@@ -468,6 +483,26 @@ fn input_notes(i: &Input) -> Vec<String> {
     }
     notes
 }
+
+/// The subcommand that the first word of `text` misspells (`lst`, `scna`, `serach`,
+/// `completion`), if it is one edit or two away from it and not a subcommand itself.
+fn near_subcommand(text: &str) -> Option<(&str, &'static str)> {
+    const COMMANDS: &[&str] = &["list", "search", "scan", "completions", "man"];
+    let word = text.split_whitespace().next()?;
+    let lower = word.to_ascii_lowercase();
+    if word.len() < 2 || COMMANDS.contains(&lower.as_str()) || lower == "ls" {
+        return None;
+    }
+    COMMANDS
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&lower, c), *c))
+        .filter(|(d, c)| *d <= 2.min(c.len() / 2))
+        .min()
+        .map(|(_, c)| (word, c))
+}
+
+/// Said on stderr when twerr reads a terminal: how to end the input.
+const PASTE_HINT: &str = "twerr: reading the terminal: paste the error, then press Ctrl-D on a line of its own (Ctrl-Z then Enter on Windows)";
 
 /// `1 error`, `2 errors`.
 fn counted(n: u64, noun: &str) -> String {

@@ -56,3 +56,69 @@ fn a_proxy_page_is_one_response_not_two() {
     let (_, out, _) = run(&["scan", path.to_str().unwrap()], b"");
     assert!(out.contains("1 error in 4 lines"), "{out}");
 }
+
+/// Runs `twerr ARGS` on a pseudo-terminal (script(1)) that receives `typed`.
+fn on_terminal(args: &str, typed: &[u8]) -> (Option<i32>, String) {
+    use std::io::Write;
+    let bin = assert_cmd::cargo::cargo_bin("twerr");
+    let command = format!("{} {args}", bin.display());
+    let mut child = std::process::Command::new("timeout")
+        .args(["20", "script", "-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script(1) from util-linux runs");
+    child.stdin.take().unwrap().write_all(typed).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_dash_on_a_terminal_reads_a_paste_until_end_of_input() {
+    let (code, text) = on_terminal(
+        "-",
+        b"Twitter::Error::Forbidden: Status is a duplicate.\n\x04",
+    );
+    assert!(
+        text.contains("paste the error, then press Ctrl-D"),
+        "{text}"
+    );
+    assert!(text.contains("the message of API error code 187"), "{text}");
+    assert_eq!(code, Some(0), "{text}");
+}
+
+#[test]
+fn scan_on_a_terminal_says_how_to_end_the_input() {
+    let (code, text) = on_terminal(
+        "scan",
+        b"{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n\x04",
+    );
+    assert!(
+        text.contains("paste the error, then press Ctrl-D"),
+        "{text}"
+    );
+    assert!(text.contains("1 error in 1 line"), "{text}");
+    assert_eq!(code, Some(0), "{text}");
+}
+
+#[test]
+fn a_misspelt_subcommand_gets_a_suggestion() {
+    for (typed, meant) in [
+        (&["lst"][..], "list"),
+        (&["scna", "x.log"][..], "scan"),
+        (&["completion", "bash"][..], "completions"),
+        (&["serach", "duplicate"][..], "search"),
+    ] {
+        let (exit, out, err) = run(typed, b"");
+        assert_eq!(exit, 2, "{typed:?}: {out}");
+        assert!(
+            err.contains(&format!("did you mean `twerr {meant}`")),
+            "{err}"
+        );
+    }
+    let (exit, _, err) = run(&["zzz"], b"");
+    assert_eq!(exit, 1, "no command is near: {err}");
+}
