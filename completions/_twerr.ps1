@@ -30,7 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the response to diagnose from FILE instead of stdin')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the response to diagnose from FILE instead of stdin')
             [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--exit-verdict', '--exit-verdict', [CompletionResultType]::ParameterName, 'Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff')
@@ -53,7 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only entries from this source')
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Only entries of this family (auth, rate-limit, permission, ...)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'Only API error codes')
             [CompletionResult]::new('--statuses', '--statuses', [CompletionResultType]::ParameterName, 'Only HTTP statuses')
             [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only v2 problem types')
@@ -67,7 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only entries from this source')
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Only entries of this family (auth, rate-limit, permission, ...)')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'Only API error codes')
             [CompletionResult]::new('--statuses', '--statuses', [CompletionResultType]::ParameterName, 'Only HTTP statuses')
             [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only v2 problem types')
@@ -77,28 +77,28 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             break
         }
         'twerr;search' {
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'twerr;scan' {
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'twerr;completions' {
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'twerr;man' {
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')

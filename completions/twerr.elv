@@ -27,7 +27,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand -f 'Read the response to diagnose from FILE instead of stdin'
             cand --file 'Read the response to diagnose from FILE instead of stdin'
             cand --now 'Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock'
-            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --exit-verdict 'Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff'
@@ -49,7 +49,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --status 'Only the codes and problems that come with this HTTP status'
             cand --source 'Only entries from this source'
             cand --family 'Only entries of this family (auth, rate-limit, permission, ...)'
-            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --codes 'Only API error codes'
             cand --statuses 'Only HTTP statuses'
             cand --problems 'Only v2 problem types'
@@ -62,7 +62,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --status 'Only the codes and problems that come with this HTTP status'
             cand --source 'Only entries from this source'
             cand --family 'Only entries of this family (auth, rate-limit, permission, ...)'
-            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --codes 'Only API error codes'
             cand --statuses 'Only HTTP statuses'
             cand --problems 'Only v2 problem types'
@@ -71,25 +71,25 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'twerr;search'= {
-            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'twerr;scan'= {
-            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'twerr;completions'= {
-            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'twerr;man'= {
-            cand --color 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
             cand -h 'Print help'
             cand --help 'Print help'

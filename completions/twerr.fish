@@ -152,7 +152,7 @@ unsupported-authentication\t'Unsupported Authentication'
 usage-capped\t'UsageCapExceeded'"
 complete -c twerr -n "__fish_twerr_needs_command" -s f -l file -d 'Read the response to diagnose from FILE instead of stdin' -r -F
 complete -c twerr -n "__fish_twerr_needs_command" -l now -d 'Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock' -r
-complete -c twerr -n "__fish_twerr_needs_command" -l color -d 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)' -r -f -a "auto\t''
+complete -c twerr -n "__fish_twerr_needs_command" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_needs_command" -s q -l quiet -d 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
@@ -197,7 +197,7 @@ later\t'Later v1.1 documentation'
 v2\t'The API v2 documentation'
 wild\t'Seen in real responses, not documented'"
 complete -c twerr -n "__fish_twerr_using_subcommand list" -l family -d 'Only entries of this family (auth, rate-limit, permission, ...)' -r
-complete -c twerr -n "__fish_twerr_using_subcommand list" -l color -d 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)' -r -f -a "auto\t''
+complete -c twerr -n "__fish_twerr_using_subcommand list" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand list" -l codes -d 'Only API error codes'
@@ -235,7 +235,7 @@ later\t'Later v1.1 documentation'
 v2\t'The API v2 documentation'
 wild\t'Seen in real responses, not documented'"
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -l family -d 'Only entries of this family (auth, rate-limit, permission, ...)' -r
-complete -c twerr -n "__fish_twerr_using_subcommand ls" -l color -d 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)' -r -f -a "auto\t''
+complete -c twerr -n "__fish_twerr_using_subcommand ls" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -l codes -d 'Only API error codes'
@@ -243,22 +243,22 @@ complete -c twerr -n "__fish_twerr_using_subcommand ls" -l statuses -d 'Only HTT
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -l problems -d 'Only v2 problem types'
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c twerr -n "__fish_twerr_using_subcommand search" -l color -d 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)' -r -f -a "auto\t''
+complete -c twerr -n "__fish_twerr_using_subcommand search" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand search" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand search" -s h -l help -d 'Print help'
-complete -c twerr -n "__fish_twerr_using_subcommand scan" -l color -d 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)' -r -f -a "auto\t''
+complete -c twerr -n "__fish_twerr_using_subcommand scan" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -s h -l help -d 'Print help'
-complete -c twerr -n "__fish_twerr_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)' -r -f -a "auto\t''
+complete -c twerr -n "__fish_twerr_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c twerr -n "__fish_twerr_using_subcommand man" -l color -d 'When to use colour (auto: only on a terminal, and never when NO_COLOR is set)' -r -f -a "auto\t''
+complete -c twerr -n "__fish_twerr_using_subcommand man" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand man" -l json -d 'Print JSON instead of text'

@@ -25,6 +25,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
     let color = render::use_color(cli.output.color);
     colored::control::set_override(color);
     let terminal = io::stdout().is_terminal();
+    if let Some(refused) = refused_flag(&cli) {
+        writeln!(err, "twerr: {refused}")?;
+        return Ok(exit::USAGE);
+    }
+    let mut sink = io::sink();
+    // --quiet: the exit status is the answer, whatever the mode.
+    let out: &mut dyn Write = if cli.quiet { &mut sink } else { out };
     match &cli.command {
         Some(Command::List(args)) => list(out, err, args, cli.output.json, terminal),
         Some(Command::Search { words }) => search(out, err, words, cli.output.json, terminal),
@@ -38,6 +45,19 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
             Ok(exit::OK)
         }
         None => explain(&cli, out, err, terminal),
+    }
+}
+
+/// A global flag that means nothing to the chosen mode is refused, never ignored.
+fn refused_flag(cli: &Cli) -> Option<&'static str> {
+    match cli.command {
+        Some(Command::Completions { .. }) if cli.output.json => {
+            Some("--json does not apply to `completions`: the script is shell code")
+        }
+        Some(Command::Man) if cli.output.json => {
+            Some("--json does not apply to `man`: the page is roff")
+        }
+        _ => None,
     }
 }
 

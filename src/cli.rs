@@ -81,7 +81,7 @@ pub struct OutputArgs {
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// When to use colour (auto: only on a terminal, and never when NO_COLOR is set)
+    /// When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }

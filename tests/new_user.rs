@@ -122,3 +122,45 @@ fn a_misspelt_subcommand_gets_a_suggestion() {
     let (exit, _, err) = run(&["zzz"], b"");
     assert_eq!(exit, 1, "no command is near: {err}");
 }
+
+#[test]
+fn flags_are_honoured_or_refused_never_ignored() {
+    let (exit, out, _) = run(&["-q", "list"], b"");
+    assert_eq!((exit, out.as_str()), (0, ""), "--quiet silences list too");
+    for mode in [
+        &["--json", "completions", "bash"][..],
+        &["--json", "man"][..],
+    ] {
+        let (exit, out, err) = run(mode, b"");
+        assert_eq!(exit, 2, "{mode:?}: {out}");
+        assert!(err.contains("--json does not apply"), "{err}");
+    }
+}
+
+#[test]
+fn a_dumb_terminal_gets_no_colour() {
+    use std::io::Write;
+    let bin = assert_cmd::cargo::cargo_bin("twerr");
+    let mut child = std::process::Command::new("timeout")
+        .args([
+            "20",
+            "script",
+            "-qec",
+            &format!("{} 429", bin.display()),
+            "/dev/null",
+        ])
+        .env("TERM", "dumb")
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script(1) runs");
+    child.stdin.take().unwrap().write_all(b"").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Too Many Requests"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape sequences for TERM=dumb: {text:?}"
+    );
+}
