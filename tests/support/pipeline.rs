@@ -24,9 +24,11 @@ pub fn check(bytes: &[u8]) {
     let mut json = Vec::new();
     render::json::write(&mut json, &d).expect("writing to a Vec cannot fail");
     serde_json::from_slice::<serde_json::Value>(&json).expect("--json output is valid JSON");
-    // Words may stand in the input escaped inside a JSON string (`exceed\u0065d`).
+    // Words may stand in the input escaped inside a JSON string (`exceed\u0065d`), or broken
+    // across lines by a terminal's wrapping (a string read on after its line ends).
     let unwrapped = evidence::unwrapped(&input.text);
     let decoded = decode_escapes(&unwrapped);
+    let rejoined = rejoin_lines(&decoded);
     if let Some(s) = &d.status {
         if s.seen
             .is_some_and(|seen| seen.how == evidence::How::Implied)
@@ -36,7 +38,7 @@ pub fn check(bytes: &[u8]) {
                 .as_deref()
                 .expect("an implied status names its words");
             assert!(
-                unwrapped.contains(words) || decoded.contains(words),
+                unwrapped.contains(words) || decoded.contains(words) || rejoined.contains(words),
                 "implied by {words:?}, not in {:?}",
                 input.text
             );
@@ -79,6 +81,22 @@ fn decode_escapes(text: &str) -> String {
             Some(other) => out.push(other),
             None => out.push('\\'),
         }
+    }
+    out
+}
+
+/// The text with every line end, and the indentation after it, removed.
+fn rejoin_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(first.trim_end_matches('\r'));
+    }
+    for line in lines {
+        out.push_str(
+            line.trim_start_matches([' ', '\t', '\r'])
+                .trim_end_matches('\r'),
+        );
     }
     out
 }
