@@ -163,7 +163,18 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             overflow::MAX_ROWS
         ));
     }
-    error_notes(&errors, &mut notes);
+    // Statuses given on the command line are the user's, not a response's: with several of
+    // them, no code is paired with one silently.
+    let given = status
+        .as_ref()
+        .and_then(|s| s.seen)
+        .is_some_and(|s| s.how == How::Argument);
+    if given && !other_statuses.is_empty() {
+        for e in &mut errors {
+            e.consistent = None;
+        }
+    }
+    error_notes(&errors, given, &mut notes);
     if options.summary_only {
         let retry = retry(status.as_ref(), &errors, None, None);
         return Diagnosis {
@@ -446,12 +457,17 @@ fn matched_report(
 }
 
 /// Notes on codes that are not in the tables and on codes that do not fit their status.
-fn error_notes(errors: &[ErrorReport], notes: &mut Notes) {
+fn error_notes(errors: &[ErrorReport], given: bool, notes: &mut Notes) {
+    let whose = if given {
+        "the status you gave is"
+    } else {
+        "this response was"
+    };
     for e in errors {
         if e.code.is_some() && !e.known {
             match e.fallback {
                 Some(_) => notes.push(format!(
-                    "code {} is not in the tables; following the page's rule it is explained through HTTP {}",
+                    "code {} is not in the tables; following the page's rule it is explained through HTTP {} (shown above or below)",
                     e.code.unwrap_or_default(),
                     e.response_status.unwrap_or_default()
                 )),
@@ -468,7 +484,7 @@ fn error_notes(errors: &[ErrorReport], notes: &mut Notes) {
                 _ => "the error".to_string(),
             };
             notes.push(format!(
-                "{what} is documented with HTTP {}, but this response was HTTP {}",
+                "{what} is documented with HTTP {}, but {whose} HTTP {}",
                 e.documented_status.unwrap_or_default(),
                 e.response_status.unwrap_or_default()
             ));
@@ -732,7 +748,13 @@ fn unlisted(
     ErrorReport {
         code,
         type_uri: None,
-        message: message.unwrap_or_else(|| "(no message)".to_string()),
+        message: message.unwrap_or_else(|| {
+            match code {
+                Some(_) => "(no message, and not in the tables)",
+                None => "(no message)",
+            }
+            .to_string()
+        }),
         known: false,
         fallback,
         official_message: None,

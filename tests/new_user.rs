@@ -164,3 +164,28 @@ fn a_dumb_terminal_gets_no_colour() {
         "no escape sequences for TERM=dumb: {text:?}"
     );
 }
+
+#[test]
+fn statuses_given_as_arguments_are_not_called_a_response() {
+    let (_, out, _) = run(&["--status", "403", "--code", "999"], b"");
+    assert_eq!(
+        out.matches("The request is understood").count(),
+        1,
+        "403's text once, not again under the unknown code: {out}"
+    );
+    assert!(out.contains("see:         HTTP 403"), "{out}");
+    let (_, v) = json(&["403", "88"], b"");
+    assert!(
+        v["notes"]
+            .to_string()
+            .contains("the status you gave is HTTP 403"),
+        "{}",
+        v["notes"]
+    );
+    let (_, v) = json(&["403", "429", "187", "88"], b"");
+    assert!(
+        !v["notes"].to_string().contains("documented with"),
+        "several statuses given: nothing is paired silently: {}",
+        v["notes"]
+    );
+}

@@ -216,7 +216,9 @@ fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
             out,
             w,
             "unknown",
-            &format!("not in the tables; explained through the response's {how}"),
+            &format!(
+                "not in the tables; explained through the HTTP {how}, by the page's fallback rule"
+            ),
         )?,
         (None, None) => field(
             out,
@@ -249,10 +251,23 @@ fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
             field(out, w, "detail", d)?;
         }
     }
-    if let Some(d) = &e.description {
-        field(out, w, "meaning", d)?;
+    match (e.fallback, e.response_status) {
+        // Explained through a status shown in its own block: say so, do not repeat it.
+        (Some("status"), Some(code)) => {
+            field(
+                out,
+                w,
+                "see",
+                &format!("HTTP {code}, whose meaning and advice apply"),
+            )?;
+        }
+        _ => {
+            if let Some(d) = &e.description {
+                field(out, w, "meaning", d)?;
+            }
+            field(out, w, "what to do", &e.advice)?;
+        }
     }
-    field(out, w, "what to do", &e.advice)?;
     if let Some(n) = e.note {
         field(out, w, "caveat", n)?;
     }
