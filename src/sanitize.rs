@@ -30,6 +30,20 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// Returns `text` with every control character and bidi override written as `\u{XX}`, as
+/// [`clean`] does, but uncut: what a printed value is a part of.
+pub fn escape_controls(text: &str) -> String {
+    text.chars()
+        .fold(String::with_capacity(text.len()), |mut out, c| {
+            if needs_escape(c) {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            } else {
+                out.push(c);
+            }
+            out
+        })
+}
+
 fn needs_escape(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -46,6 +60,7 @@ mod tests {
         assert_eq!(clean("c1\u{9b}x"), "c1\\u{9b}x");
         assert_eq!(clean("rtl\u{202e}x"), "rtl\\u{202e}x");
         assert_eq!(clean("two\nlines"), "two\\u{a}lines");
+        assert_eq!(escape_controls("two\nlines"), "two\\u{a}lines");
     }
 
     #[test]
