@@ -112,13 +112,13 @@ pub fn from_headers(headers: &[(String, String)], now_flag: Option<i64>) -> Opti
                 reset,
                 reset_utc,
                 reset_local,
-                reset_in_seconds: reset.map(|r| (r - now.epoch).max(0)),
+                reset_in_seconds: reset.map(|r| r.saturating_sub(now.epoch).max(0)),
             })
         })
         .collect();
     let retry_after = get("retry-after").and_then(|v| match v.parse::<i64>() {
         Ok(secs) => Some(secs.max(0)),
-        Err(_) => parse_http_date(v).map(|at| (at - now.epoch).max(0)),
+        Err(_) => parse_http_date(v).map(|at| at.saturating_sub(now.epoch).max(0)),
     });
     if windows.is_empty() && retry_after.is_none() {
         return None;

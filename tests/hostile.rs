@@ -253,3 +253,22 @@ fn json_output_is_one_document_even_when_nothing_is_recognised() {
             .contains("nothing recognisable")
     );
 }
+
+#[test]
+fn extreme_reset_values_do_not_overflow() {
+    for (reset, now) in [
+        ("-9223372036854775808", "9223372036854775807"),
+        ("9223372036854775807", "0"),
+    ] {
+        let response = format!(
+            "HTTP/2 429\r\nx-rate-limit-remaining: 0\r\nx-rate-limit-reset: {reset}\r\n\r\n"
+        );
+        let (exit, out, err) = run(&["--json", "--now", now], response.as_bytes());
+        assert_eq!(exit, 0, "{reset} / {now}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(
+            v["retry"]["wait_seconds"].as_i64().is_none_or(|w| w >= 0),
+            "{v}"
+        );
+    }
+}
