@@ -201,6 +201,12 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         .collect();
     let rate_limit = ratelimit::from_headers(&headers, options.now);
     header_notes(&headers, &mut notes);
+    if let Some(far) = rate_limit.as_ref().and_then(RateLimit::implausible) {
+        notes.push(format!(
+            "a reset in the headers is {far} s away ({}): not a plausible reset (an epoch in milliseconds, or a wrong clock), so it is not waited for",
+            ratelimit::human_duration(far)
+        ));
+    }
     let cap_wait = daily_cap_wait(&mut errors, rate_limit.as_ref());
     let retry = retry(status.as_ref(), &errors, rate_limit.as_ref(), cap_wait);
     Diagnosis {
@@ -1035,6 +1041,7 @@ fn retry(
             let wait = cap_wait.or_else(|| rate_limit.and_then(RateLimit::wait_seconds));
             let advice = match wait {
                 Some(s) => format!("Wait {s} s ({}) for the limit to reset, then retry.", ratelimit::human_duration(s)),
+                None if rate_limit.is_some_and(|r| r.implausible().is_some()) => "Wait for the rate-limit window to reset; the reset time in the headers is not plausible (see the note), so take the endpoint's window (15 minutes for most) and retry.".to_string(),
                 None => "Wait for the rate-limit window to reset (the x-rate-limit-reset header says when; it was not in the input), then retry.".to_string(),
             };
             Retry { verdict, wait_seconds: wait, schedule: Vec::new(), advice }

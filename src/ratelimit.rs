@@ -140,8 +140,10 @@ pub fn from_headers(headers: &[(String, String)], now_flag: Option<i64>) -> Opti
 impl RateLimit {
     /// Seconds until the limit that stopped this response is lifted: `retry-after` first,
     /// then an exhausted window (24-hour caps included), then the endpoint window.
+    /// Waits past [`MAX_PLAUSIBLE_WAIT`] are not waited for (see [`RateLimit::implausible`]).
     pub fn wait_seconds(&self) -> Option<i64> {
-        if let Some(s) = self.retry_after {
+        let plausible = |s: &i64| *s <= MAX_PLAUSIBLE_WAIT;
+        if let Some(s) = self.retry_after.filter(plausible) {
             return Some(s);
         }
         let exhausted = self
@@ -149,10 +151,25 @@ impl RateLimit {
             .iter()
             .filter(|w| w.remaining == Some(0))
             .filter_map(|w| w.reset_in_seconds)
+            .filter(plausible)
             .max();
-        exhausted.or(self.reset_in_seconds)
+        exhausted.or(self.reset_in_seconds.filter(plausible))
+    }
+
+    /// The longest wait the headers ask for when it is past [`MAX_PLAUSIBLE_WAIT`]: a reset
+    /// written in milliseconds, or decades away, is not one to sleep on.
+    pub fn implausible(&self) -> Option<i64> {
+        let windows = self.windows.iter().filter_map(|w| w.reset_in_seconds);
+        windows
+            .chain(self.retry_after)
+            .filter(|s| *s > MAX_PLAUSIBLE_WAIT)
+            .max()
     }
 }
+
+/// No rate-limit window or cap of the API lasts longer than a billing month; 40 days leaves
+/// room for clock skew.
+pub const MAX_PLAUSIBLE_WAIT: i64 = 40 * 24 * 3600;
 
 /// Parses an HTTP date (`Wed, 25 Nov 2026 12:00:00 GMT`) to epoch seconds.
 pub fn parse_http_date(value: &str) -> Option<i64> {

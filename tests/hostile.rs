@@ -272,3 +272,16 @@ fn extreme_reset_values_do_not_overflow() {
         );
     }
 }
+
+#[test]
+fn an_implausible_reset_gets_a_note_not_a_wait() {
+    let millis =
+        b"HTTP/2 429\r\nx-rate-limit-remaining: 0\r\nx-rate-limit-reset: 1800000300000\r\n\r\n";
+    let (_, v) = json(&["--now", "1800000000"], millis);
+    assert!(v["retry"]["wait_seconds"].is_null(), "{}", v["retry"]);
+    assert!(
+        v["notes"].to_string().contains("not a plausible reset"),
+        "{}",
+        v["notes"]
+    );
+}
