@@ -169,7 +169,9 @@ fn scan(
     let (mut lines, mut bytes, mut long) = (0, 0, 0);
     let mut per_file = Vec::new();
     for name in &names {
-        let label = name.display().to_string();
+        // A file name is untrusted text too: an escape sequence in it must not reach the
+        // terminal through a progress line, a header or an error message.
+        let label = crate::sanitize::clean(&name.display().to_string());
         let progress = |n: u64| {
             if show_progress {
                 shown.set(true);
@@ -213,7 +215,7 @@ fn scan(
                 writeln!(
                     out,
                     "{}: {} in {}",
-                    crate::sanitize::clean(&f.path),
+                    f.path,
                     counted(f.summary.total, "error"),
                     counted(f.summary.lines, "line")
                 )?;
@@ -316,7 +318,11 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         match std::fs::File::open(path).and_then(input::read_bounded) {
             Ok(i) => inputs.push(i),
             Err(e) => {
-                writeln!(err, "twerr: cannot read {}: {e}", path.display())?;
+                writeln!(
+                    err,
+                    "twerr: cannot read {}: {e}",
+                    crate::sanitize::clean(&path.display().to_string())
+                )?;
                 return Ok(exit::USAGE);
             }
         }

@@ -285,3 +285,31 @@ fn an_implausible_reset_gets_a_note_not_a_wait() {
         v["notes"]
     );
 }
+
+#[test]
+fn file_names_are_untrusted_text_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = dir.path().join("evil\u{1b}]0;pwned\u{7}.log");
+    std::fs::write(&evil, "{\"errors\":[{\"code\":88,\"message\":\"x\"}]}\n").unwrap();
+    let other = dir.path().join("plain.log");
+    std::fs::write(&other, "HTTP/2 503\n").unwrap();
+    let missing = dir.path().join("gone\u{1b}[31m.log");
+    let (_, out, err) = run(
+        &["scan", evil.to_str().unwrap(), other.to_str().unwrap()],
+        b"",
+    );
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(
+        out.contains("\\u{1b}"),
+        "the name is shown, made visible: {out:?}"
+    );
+    let (exit, _, err) = run(&["scan", missing.to_str().unwrap()], b"");
+    assert_eq!(exit, 2);
+    assert!(
+        !err.contains('\u{1b}') && err.contains("\\u{1b}"),
+        "{err:?}"
+    );
+    let (_, _, err) = run(&["--file", missing.to_str().unwrap()], b"");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
