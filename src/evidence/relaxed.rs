@@ -302,7 +302,15 @@ impl Parser<'_> {
                 // (and the spaces that indent the next line) goes on.
                 '\n' => {
                     let rest = &self.s[self.i..];
-                    self.i += rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+                    let indent = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+                    self.i += indent;
+                    // Rejoining never makes a number that was not in the input: digits on
+                    // both sides of the break stay apart.
+                    let digit_before = out.ends_with(|c: char| c.is_ascii_digit());
+                    let digit_after = self.s[self.i..].starts_with(|c: char| c.is_ascii_digit());
+                    if digit_before && digit_after {
+                        out.push(' ');
+                    }
                 }
                 c if c as u32 == quote as u32 => return Some(out),
                 c => out.push(c),
@@ -432,6 +440,11 @@ mod tests {
         assert_eq!(
             parse("{\"message\":\"Rate limit exc\n   eeded\",\"code\":88}"),
             json!({"message": "Rate limit exceeded", "code": 88})
+        );
+        assert_eq!(
+            parse("{\"m\":\"HTTP/1.1 40\n1 x\"}"),
+            json!({"m": "HTTP/1.1 40 1 x"}),
+            "never joins digits into a number"
         );
     }
 
