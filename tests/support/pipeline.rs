@@ -95,10 +95,16 @@ fn rejoin_lines(text: &str) -> String {
         out.push_str(first.trim_end_matches('\r'));
     }
     for line in lines {
-        out.push_str(
-            line.trim_start_matches([' ', '\t', '\r'])
-                .trim_end_matches('\r'),
-        );
+        let line = line
+            .trim_start_matches([' ', '\t', '\r'])
+            .trim_end_matches('\r');
+        // As the reader does: digits on both sides of a break stay apart.
+        let digits = out.ends_with(|c: char| c.is_ascii_digit())
+            && line.starts_with(|c: char| c.is_ascii_digit());
+        if digits {
+            out.push(' ');
+        }
+        out.push_str(line);
     }
     out
 }
