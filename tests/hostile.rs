@@ -313,3 +313,22 @@ fn file_names_are_untrusted_text_too() {
     let (_, _, err) = run(&["--file", missing.to_str().unwrap()], b"");
     assert!(!err.contains('\u{1b}'), "{err:?}");
 }
+
+#[test]
+fn digits_that_are_only_escapes_are_no_number() {
+    for text in [
+        r#"{"errors":[{"code":"\u0031\u0038\u0037","message":"x"}]}"#,
+        r#"{"title":"x","type":"about:blank","status":"\u0034\u0032\u0039"}"#,
+        r#"[{'code': '\x31\x38\x37', 'message': 'x'}]"#,
+        r#"log body={\"errors\":[{\"code\":\u0031\u0038\u0037}]}"#,
+    ] {
+        let (_, out, _) = run(&["--json"], text.as_bytes());
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(codes(&v).is_empty(), "{text}: {v}");
+        assert!(
+            v["status"]["code"].as_u64() != Some(429),
+            "{text}: {}",
+            v["status"]
+        );
+    }
+}

@@ -211,6 +211,12 @@ fn unescape_string(s: &str, stop_after: Option<usize>) -> (String, usize) {
                         .get(at + 1..at + 5)
                         .and_then(|h| u32::from_str_radix(h, 16).ok());
                     match hex.and_then(char::from_u32) {
+                        // A digit written as an escape stays an escape: it is no digit
+                        // of the input, and must not become part of a number.
+                        Some(ch) if ch.is_ascii_digit() => {
+                            out.push('\\');
+                            'u'
+                        }
                         Some(ch) => {
                             for _ in 0..4 {
                                 chars.next();

@@ -84,7 +84,20 @@ impl<'de> Visitor<'de> for Bounded<'_> {
         Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
     }
 
+    /// A string as written, with no escapes in it.
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value, E> {
+        Ok(Value::String(
+            v[..v.floor_char_boundary(MAX_STRING)].to_string(),
+        ))
+    }
+
+    /// A string decoded from escapes. Digits that were only escapes in the input
+    /// (`"\u0031\u0038\u0037"`) are no number that the input shows, so such a string is
+    /// not kept as one.
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(Value::Null);
+        }
         Ok(Value::String(
             v[..v.floor_char_boundary(MAX_STRING)].to_string(),
         ))
@@ -176,6 +189,15 @@ mod tests {
             .map(|r| r.as_array().unwrap().len())
             .sum();
         assert!(kept <= MAX_NODES, "{kept}");
+    }
+
+    #[test]
+    fn digits_written_as_escapes_are_no_number() {
+        let (v, _) = parse_prefix(r#"{"code":"\u0031\u0038\u0037","m":"\u0041x"}"#).unwrap();
+        assert_eq!(v["code"], Value::Null);
+        assert_eq!(v["m"], json!("Ax"));
+        let (v, _) = parse_prefix(r#"{"code":"187"}"#).unwrap();
+        assert_eq!(v["code"], json!("187"));
     }
 
     #[test]

@@ -277,7 +277,19 @@ impl Parser<'_> {
         }
     }
 
+    /// A quoted string. Digits that come only from escapes (`'\x31\x38\x37'`) are not
+    /// a number the input shows: such a string is kept as written.
     fn string(&mut self) -> Option<String> {
+        let start = self.i;
+        let decoded = self.decoded_string()?;
+        let escaped = self.s[start..self.i].contains('\\');
+        if escaped && !decoded.is_empty() && decoded.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(self.s[start + 1..self.i - 1].to_string());
+        }
+        Some(decoded)
+    }
+
+    fn decoded_string(&mut self) -> Option<String> {
         let quote = self.peek()?;
         self.i += 1;
         let mut out = String::new();
@@ -429,6 +441,15 @@ mod tests {
         assert_eq!(v["message"], json!("Locked, for now. Log in, please."));
         assert_eq!(v["retryAfter"], json!(-1));
         assert_eq!(v["version"], json!("4.0.6"));
+    }
+
+    #[test]
+    fn digits_written_as_escapes_stay_as_written() {
+        assert_eq!(
+            parse("{'code': '\\x31\\x38\\x37'}"),
+            json!({"code": "\\x31\\x38\\x37"})
+        );
+        assert_eq!(parse("{'m': 'a\\x31'}"), json!({"m": "a1"}));
     }
 
     #[test]
