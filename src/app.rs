@@ -18,6 +18,9 @@ pub mod exit {
     pub const DO_NOT_RETRY: u8 = 3;
     pub const WAIT_FOR_RESET: u8 = 4;
     pub const BACKOFF: u8 = 5;
+    /// The output could not be written (a full disk, `/dev/full`); a closed pipe is not
+    /// an error.
+    pub const OUTPUT_FAILED: u8 = 6;
 }
 
 /// Runs the command line; returns the exit status. Errors are I/O errors on the output.
@@ -314,7 +317,10 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
     let from_arguments = !found.is_empty() || !notes.is_empty() || !texts.is_empty();
 
     let mut inputs: Vec<Input> = Vec::new();
-    if let Some(path) = &cli.file {
+    // `--file -` is stdin, as `-` is.
+    let file = cli.file.as_ref().filter(|p| p.as_os_str() != "-");
+    let dash = dash || cli.file.as_ref().is_some_and(|p| p.as_os_str() == "-");
+    if let Some(path) = file {
         match std::fs::File::open(path).and_then(input::read_bounded) {
             Ok(i) => inputs.push(i),
             Err(e) => {
@@ -351,7 +357,14 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             writeln!(err, "For more information, try '--help'.")?;
             return Ok(exit::USAGE);
         }
-        inputs.push(input::read_bounded(stdin.lock())?);
+        // An unreadable stdin (a directory: `twerr < /tmp`) is as an unreadable --file.
+        match input::read_bounded(stdin.lock()) {
+            Ok(i) => inputs.push(i),
+            Err(e) => {
+                writeln!(err, "twerr: cannot read stdin: {e}")?;
+                return Ok(exit::USAGE);
+            }
+        }
     }
 
     // Several bare words are one query, as the shell split them (`twerr rate limit`).

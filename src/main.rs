@@ -10,11 +10,14 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
+            // --help and --version print to stdout: a failed write there is an output error.
+            let printed = e.print();
+            return ExitCode::from(match printed {
+                Err(p) if p.kind() != io::ErrorKind::BrokenPipe && !e.use_stderr() => {
+                    exit::OUTPUT_FAILED
+                }
+                _ if e.use_stderr() => exit::USAGE,
+                _ => exit::OK,
             });
         }
     };
@@ -27,8 +30,8 @@ fn main() -> ExitCode {
         // A closed stdout (`twerr list | head -1`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "twerr: {e}");
-            ExitCode::from(exit::NOTHING_RECOGNISED)
+            let _ = writeln!(err, "twerr: cannot write the output: {e}");
+            ExitCode::from(exit::OUTPUT_FAILED)
         }
     }
 }

@@ -332,3 +332,34 @@ fn digits_that_are_only_escapes_are_no_number() {
         );
     }
 }
+
+#[test]
+fn a_failed_write_has_its_own_exit_status() {
+    for args in [&["187"][..], &["--help"][..], &["list"][..]] {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("twerr"))
+            .args(args)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(6), "{args:?}");
+    }
+}
+
+#[test]
+fn a_directory_on_stdin_is_refused_like_a_directory_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let stdin = std::fs::File::open(dir.path()).unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("twerr"))
+        .stdin(stdin)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read stdin"));
+    let (exit, _, err) = run(&["--file", dir.path().to_str().unwrap()], b"");
+    assert_eq!(exit, 2, "{err}");
+    let (exit, v) = json(
+        &["--file", "-"],
+        br#"{"errors":[{"code":88,"message":"x"}]}"#,
+    );
+    assert_eq!((exit, codes(&v)), (0, vec![88]), "--file - is stdin");
+}
