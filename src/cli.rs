@@ -8,11 +8,13 @@ use std::path::PathBuf;
 
 pub const EXIT_STATUS_HELP: &str = "\
 Exit status:
-  0  something was explained (a fallback counts)
-  1  nothing in the input could be recognised, or a number is unknown
-  2  usage error (bad flag, bad value, stdin is a terminal with nothing to read)
+  0  something was recognised (a status, shown or implied, or an error)
+  1  nothing in the input could be recognised, or a bare number is in no table
+  2  usage error (bad flag, bad value, unreadable input, a misspelt subcommand,
+     stdin is a terminal with nothing to read)
+  6  the output could not be written
   With --exit-verdict, a diagnosis exits by its retry verdict instead of 0:
-  0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff (1 and 2 keep their meaning).";
+  0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff (1, 2 and 6 keep their meaning).";
 
 pub const EXAMPLES_HELP: &str = "\
 Examples:
