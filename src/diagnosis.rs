@@ -987,6 +987,19 @@ fn header_notes(headers: &[(String, String)], notes: &mut Notes) {
     if let Some(v) = get("location") {
         notes.push(format!("the response points to {v} (location)"));
     }
+    // A header that could not be read is said, not silently replaced.
+    if let Some(v) = get("date").filter(|v| ratelimit::parse_http_date(v).is_none()) {
+        notes.push(format!(
+            "the date header ({v}) is not an HTTP date, so resets are measured from this machine's clock"
+        ));
+    }
+    let unreadable =
+        |v: &String| v.trim().parse::<i64>().is_err() && ratelimit::parse_http_date(v).is_none();
+    if let Some(v) = get("retry-after").filter(unreadable) {
+        notes.push(format!(
+            "the retry-after header ({v}) is neither seconds nor an HTTP date, so it is not used"
+        ));
+    }
 }
 
 /// A usage cap is no 15-minute window: a Monthly cap is do-not-retry (its table verdict),

@@ -172,10 +172,18 @@ impl RateLimit {
 pub const MAX_PLAUSIBLE_WAIT: i64 = 40 * 24 * 3600;
 
 /// Parses an HTTP date (`Wed, 25 Nov 2026 12:00:00 GMT`) to epoch seconds.
+/// RFC 9110 has recipients accept three forms: IMF-fixdate (as RFC 2822), the obsolete
+/// RFC 850 form (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
 pub fn parse_http_date(value: &str) -> Option<i64> {
-    jiff::fmt::rfc2822::DateTimeParser::new()
-        .parse_timestamp(value.trim())
-        .ok()
+    let value = value.trim();
+    if let Ok(t) = jiff::fmt::rfc2822::DateTimeParser::new().parse_timestamp(value) {
+        return Some(t.as_second());
+    }
+    let squeezed = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    ["%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y"]
+        .iter()
+        .find_map(|format| jiff::civil::DateTime::strptime(format, &squeezed).ok())
+        .and_then(|dt| jiff::tz::TimeZone::UTC.to_timestamp(dt).ok())
         .map(|t| t.as_second())
 }
 
@@ -189,6 +197,20 @@ fn format_times(epoch: i64) -> (Option<String>, Option<String>) {
         .strftime("%Y-%m-%d %H:%M:%S %Z")
         .to_string();
     (Some(utc), Some(local))
+}
+
+#[cfg(test)]
+mod date_forms {
+    use super::parse_http_date;
+
+    #[test]
+    fn the_three_forms_of_rfc_9110() {
+        let want = Some(784_111_777);
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), want);
+        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), want);
+        assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), want);
+        assert_eq!(parse_http_date("yesterday"), None);
+    }
 }
 
 /// `875` → `14m 35s`.

@@ -363,3 +363,24 @@ fn a_directory_on_stdin_is_refused_like_a_directory_file() {
     );
     assert_eq!((exit, codes(&v)), (0, vec![88]), "--file - is stdin");
 }
+
+#[test]
+fn retry_after_in_every_date_form_and_unreadable_headers_said() {
+    for date in [
+        "Sun, 06 Nov 1994 08:50:37 GMT",
+        "Sunday, 06-Nov-94 08:50:37 GMT",
+        "Sun Nov  6 08:50:37 1994",
+    ] {
+        let response = format!("HTTP/1.1 503 Service Unavailable\r\nretry-after: {date}\r\n\r\n");
+        let (_, v) = json(&["--now", "784111777"], response.as_bytes());
+        assert_eq!(v["rate_limit"]["retry_after"], 60, "{date}");
+    }
+    let response = b"HTTP/1.1 429 Too Many Requests\r\ndate: Someday, 99 Foo 2026\r\nretry-after: soon\r\n\r\n";
+    let (_, v) = json(&[], response);
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("is not an HTTP date"), "{notes}");
+    assert!(
+        notes.contains("neither seconds nor an HTTP date"),
+        "{notes}"
+    );
+}
