@@ -187,8 +187,13 @@ impl Grouper {
             }
             self.opened_by = Some(e.seen.how);
         } else {
-            let another_body =
-                body && (self.body_line.is_some_and(|l| l != line) || !self.takes_body(e.seen.how));
+            // Another body: on a later line, of a shape this occurrence does not take, or
+            // marked as the next on the same line.
+            let marked = e.finding == Finding::Body && self.body_line.is_some();
+            let another_body = body
+                && (self.body_line.is_some_and(|l| l != line)
+                    || !self.takes_body(e.seen.how)
+                    || marked);
             let left_behind =
                 self.current.last().is_some_and(|x| x.seen.line != line) && !self.belongs(&e);
             if another_body || left_behind {
@@ -504,6 +509,20 @@ mod tests {
             lines.iter().all(|(a, b)| b - a <= MAX_GROUP_LINES as u64),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn several_bodies_on_one_line_each_count() {
+        let body = |code: u32| format!("{{\"errors\":[{{\"code\":{code},\"message\":\"x\"}}]}}");
+        let s = summary(&format!("{}{}{}\n", body(187), body(187), body(88)));
+        assert_eq!(s.total, 3);
+        let count = |code| {
+            s.entries
+                .iter()
+                .find(|e| e.code == Some(code))
+                .map(|e| e.count)
+        };
+        assert_eq!((count(187), count(88)), (Some(2), Some(1)));
     }
 
     #[test]

@@ -93,6 +93,18 @@ pub(super) fn scan(
 /// Interprets one parsed value, marking it as a body when it holds something or looks like
 /// a response. Returns whether it was a body.
 fn read_value(value: &Value, how: How, line: usize, depth: usize, out: &mut Vec<Evidence>) -> bool {
+    let marker = Evidence {
+        finding: Finding::Body,
+        seen: Seen { line, how },
+    };
+    // A body right after another on the same line (responses appended to a log with no
+    // newline) is marked where it starts, so that batch mode counts each one.
+    let repeat = out.last().is_some_and(|e| {
+        e.seen.line == line && matches!(e.seen.how, How::JsonBody | How::ObjectLiteral)
+    });
+    if repeat {
+        out.push(marker.clone());
+    }
     let before = out.len();
     let place = Place {
         how,
@@ -116,11 +128,12 @@ fn read_value(value: &Value, how: How, line: usize, depth: usize, out: &mut Vec<
     let body = said || looks_like_response(value);
     // What a body says is seen as read from a body; a body that says nothing (a 200's
     // `data`) is marked, so that batch mode still sees where that response was.
-    if body && !said {
-        out.push(Evidence {
-            finding: Finding::Body,
-            seen: Seen { line, how },
-        });
+    match (repeat, body, said) {
+        (false, true, false) => out.push(marker),
+        (true, false, _) => {
+            out.pop();
+        }
+        _ => {}
     }
     body
 }
