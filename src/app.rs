@@ -396,7 +396,10 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         }
     }
     for i in &inputs {
-        found.extend(evidence::extract(&i.text));
+        found.extend(evidence::extract(&i.text).into_iter().map(|mut e| {
+            e.seen.line = i.input_line(e.seen.line);
+            e
+        }));
         notes.extend(input_notes(i));
     }
 

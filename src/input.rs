@@ -23,6 +23,26 @@ pub struct Input {
     pub invalid_utf8: bool,
     /// Whether the input held NUL bytes (binary data).
     pub binary: bool,
+    /// Where the kept tail starts in `text` (a 1-based line), and how many lines of the
+    /// input were skipped before it: a line of the tail is line `n + skipped_lines - 1` of
+    /// the input. See [`Input::input_line`].
+    pub tail_line: Option<usize>,
+    pub skipped_lines: u64,
+}
+
+impl Input {
+    /// The line of the input that line `line` of `text` is: lines of the kept tail come
+    /// after the skipped middle, and the line break added between head and tail is no line
+    /// of the input.
+    pub fn input_line(&self, line: usize) -> usize {
+        match self.tail_line {
+            Some(t) if line >= t => {
+                let shift = usize::try_from(self.skipped_lines).unwrap_or(usize::MAX);
+                (line - 1).saturating_add(shift)
+            }
+            _ => line,
+        }
+    }
 }
 
 /// Reads `reader` to its end, keeping head and tail.
@@ -34,6 +54,7 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
     let mut total = head.len() as u64;
     let mut tail: Vec<u8> = Vec::new();
     let mut skipped = 0u64;
+    let mut skipped_lines = 0u64;
     if head.len() == HEAD_BYTES {
         let mut buf = vec![0u8; 64 << 10];
         loop {
@@ -48,12 +69,14 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
             if tail.len() > 2 * TAIL_BYTES {
                 let cut = tail.len() - TAIL_BYTES;
                 skipped += cut as u64;
+                skipped_lines += memchr::memchr_iter(b'\n', &tail[..cut]).count() as u64;
                 tail.drain(..cut);
             }
         }
         if tail.len() > TAIL_BYTES {
             let cut = tail.len() - TAIL_BYTES;
             skipped += cut as u64;
+            skipped_lines += memchr::memchr_iter(b'\n', &tail[..cut]).count() as u64;
             tail.drain(..cut);
         }
     }
@@ -64,7 +87,10 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
     let mut invalid_utf8 = text.contains('\u{fffd}');
+    let mut tail_line = None;
     if !tail.is_empty() {
+        // The head's lines, plus the one break added below.
+        tail_line = Some(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 2);
         let tail_text = String::from_utf8_lossy(&tail);
         invalid_utf8 |= tail_text.contains('\u{fffd}');
         // The cut may split a line: start the tail on a line of its own.
@@ -78,6 +104,8 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
         skipped_bytes: skipped,
         invalid_utf8,
         binary,
+        tail_line,
+        skipped_lines,
     })
 }
 
