@@ -703,6 +703,14 @@ const CODE_KEYS: &[&str] = &[
     "apiCode",
 ];
 
+/// A number written with a zero fraction (`187.0`), as a whole number.
+fn whole(n: &serde_json::Number) -> Option<u64> {
+    let text = n.to_string();
+    let (int, frac) = text.split_once('.')?;
+    let zero = !frac.is_empty() && frac.bytes().all(|b| b == b'0');
+    zero.then(|| int.parse().ok()).flatten()
+}
+
 /// A status as a member's value: `403`, `"403"` or `"403 Forbidden"`.
 fn status_value(v: &Value) -> Option<u16> {
     let n = match v {
@@ -834,7 +842,8 @@ fn error_entry(
     let text = m.get("message").and_then(Value::as_str).map(str::to_string);
     if let Some(code) = m.get("code") {
         let finding = match code {
-            Value::Number(n) => match n.as_u64() {
+            // `187.0` is 187: a whole number written with a fraction.
+            Value::Number(n) => match n.as_u64().or_else(|| whole(n)) {
                 Some(c) => Finding::Code {
                     code: c,
                     message: text,
@@ -1091,6 +1100,18 @@ mod tests {
             r#"{"status":"failed","raw":"{\"errors\":[{\"code\":34,\"message\":\"Sorry\"}]}"}"#,
         );
         assert_eq!(f, vec![code(34, "Sorry")]);
+    }
+
+    #[test]
+    fn a_whole_number_with_a_fraction_is_that_number() {
+        assert_eq!(
+            kinds(r#"{"errors":[{"code":187.0,"message":"x"}]}"#),
+            vec![code(187, "x")]
+        );
+        assert!(matches!(
+            kinds(r#"{"errors":[{"code":187.5,"message":"x"}]}"#)[0],
+            Finding::InvalidCode { .. }
+        ));
     }
 
     #[test]
