@@ -512,19 +512,24 @@ fn input_notes(i: &Input) -> Vec<String> {
             i.skipped_bytes
         ));
     }
-    if i.invalid_utf8 {
+    if i.invalid_utf8 && !i.gzip {
         notes.push(
             "the input is not valid UTF-8; invalid bytes were replaced to read the rest"
                 .to_string(),
         );
     }
-    if i.binary {
+    if i.gzip {
+        notes.push(GZIP_NOTE.to_string());
+    } else if i.binary {
         notes.push(
             "the input holds NUL bytes (binary data); only its text parts were read".to_string(),
         );
     }
     notes
 }
+
+/// What to do about a body curl printed compressed.
+const GZIP_NOTE: &str = "the body is gzip-compressed (curl prints it as it came unless told otherwise): run curl again with --compressed and pipe that into twerr";
 
 /// The subcommand that the first word of `text` misspells (`lst`, `scna`, `serach`,
 /// `completion`), if it is one edit or two away from it and not a subcommand itself.
@@ -563,6 +568,7 @@ fn nothing_found_reason(inputs: &[Input], notes: &[String]) -> String {
         [i] if i.text.trim().is_empty() => {
             "the input holds only whitespace: nothing to explain".to_string()
         }
+        [i] if i.gzip => format!("{GZIP_NOTE}; nothing else to explain"),
         [i] if i.binary => format!(
             "the input is binary data (NUL bytes) with nothing recognisable in it ({LOOKED_FOR})"
         ),

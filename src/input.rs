@@ -23,6 +23,8 @@ pub struct Input {
     pub invalid_utf8: bool,
     /// Whether the input held NUL bytes (binary data).
     pub binary: bool,
+    /// Whether it held a gzip stream (`1f 8b 08`): a body curl printed compressed.
+    pub gzip: bool,
     /// Where the kept tail starts in `text` (a 1-based line), and how many lines of the
     /// input were skipped before it: a line of the tail is line `n + skipped_lines - 1` of
     /// the input. See [`Input::input_line`].
@@ -81,6 +83,7 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
         }
     }
     let binary = memchr::memchr(0, &head).is_some() || memchr::memchr(0, &tail).is_some();
+    let gzip = memchr::memmem::find(&head, b"\x1f\x8b\x08").is_some();
     // Valid UTF-8 (the usual case) becomes the text without a copy.
     let mut text = match String::from_utf8(head) {
         Ok(text) => text,
@@ -104,6 +107,7 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
         skipped_bytes: skipped,
         invalid_utf8,
         binary,
+        gzip,
         tail_line,
         skipped_lines,
     })

@@ -399,3 +399,17 @@ fn lines_after_the_skipped_middle_are_the_inputs_lines() {
         v["notes"]
     );
 }
+
+#[test]
+fn a_gzip_body_says_to_add_compressed() {
+    // A gzip stream's header and a few deflate bytes, as curl -si prints them.
+    let mut response = b"HTTP/2 403\r\ncontent-encoding: gzip\r\n\r\n".to_vec();
+    response.extend([
+        0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xab, 0x56, 0x4a,
+    ]);
+    let (exit, v) = json(&[], &response);
+    assert_eq!((exit, v["status"]["code"].as_u64()), (0, Some(403)));
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("--compressed"), "{notes}");
+    assert!(!notes.contains("not valid UTF-8"), "{notes}");
+}
