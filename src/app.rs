@@ -9,6 +9,7 @@ use crate::listing::{self, Row};
 use crate::render;
 use clap::CommandFactory;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
 /// Exit statuses (see `twerr --help`).
 pub mod exit {
@@ -181,6 +182,18 @@ fn scan(
                 eprint!("\rtwerr: scanning {label}: {} MiB read", n >> 20);
             }
         };
+        let endless = if label == "-" {
+            input::is_endless_device(Path::new("/dev/stdin"), io::stdin().is_terminal())
+        } else {
+            input::is_endless_device(name, false)
+        };
+        if endless {
+            writeln!(
+                err,
+                "twerr: {label} is a device that may never end: scan reads files, pipes and a terminal"
+            )?;
+            return Ok(exit::USAGE);
+        }
         let result = if label == "-" {
             crate::scan::scan(io::stdin().lock(), progress)
         } else {
@@ -321,7 +334,12 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
     let file = cli.file.as_ref().filter(|p| p.as_os_str() != "-");
     let dash = dash || cli.file.as_ref().is_some_and(|p| p.as_os_str() == "-");
     if let Some(path) = file {
-        match std::fs::File::open(path).and_then(input::read_bounded) {
+        let read = if input::is_endless_device(path, false) {
+            std::fs::File::open(path).and_then(input::read_head_of_device)
+        } else {
+            std::fs::File::open(path).and_then(input::read_bounded)
+        };
+        match read {
             Ok(i) => inputs.push(i),
             Err(e) => {
                 writeln!(
@@ -358,7 +376,13 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             return Ok(exit::USAGE);
         }
         // An unreadable stdin (a directory: `twerr < /tmp`) is as an unreadable --file.
-        match input::read_bounded(stdin.lock()) {
+        let device = input::is_endless_device(Path::new("/dev/stdin"), stdin.is_terminal());
+        let read = if device {
+            input::read_head_of_device(stdin.lock())
+        } else {
+            input::read_bounded(stdin.lock())
+        };
+        match read {
             Ok(i) => inputs.push(i),
             Err(e) => {
                 writeln!(err, "twerr: cannot read stdin: {e}")?;
@@ -517,6 +541,12 @@ fn input_notes(i: &Input) -> Vec<String> {
             "the input is not valid UTF-8; invalid bytes were replaced to read the rest"
                 .to_string(),
         );
+    }
+    if i.device {
+        notes.push(format!(
+            "the input is a device that may never end; only its first {} bytes were read",
+            input::HEAD_BYTES
+        ));
     }
     if i.gzip {
         notes.push(GZIP_NOTE.to_string());

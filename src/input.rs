@@ -25,6 +25,8 @@ pub struct Input {
     pub binary: bool,
     /// Whether it held a gzip stream (`1f 8b 08`): a body curl printed compressed.
     pub gzip: bool,
+    /// Whether it was a device read only as far as the head (see [`read_head_of_device`]).
+    pub device: bool,
     /// Where the kept tail starts in `text` (a 1-based line), and how many lines of the
     /// input were skipped before it: a line of the tail is line `n + skipped_lines - 1` of
     /// the input. See [`Input::input_line`].
@@ -45,6 +47,25 @@ impl Input {
             _ => line,
         }
     }
+}
+
+/// Whether `path` (after links: `/dev/stdin` is the standard input) is a character device
+/// other than a terminal: `/dev/zero` or `/dev/urandom` never end, so they are read only as
+/// far as the head.
+pub fn is_endless_device(path: &std::path::Path, terminal: bool) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    // /dev/null ends at once: it is an empty input like any other.
+    let null = std::fs::canonicalize(path).is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+    !terminal && !null && std::fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+}
+
+/// Reads the first [`HEAD_BYTES`] of a device that may never end, and no more.
+pub fn read_head_of_device(reader: impl Read) -> io::Result<Input> {
+    let mut head = Vec::new();
+    reader.take(HEAD_BYTES as u64).read_to_end(&mut head)?;
+    let mut input = read_bounded(head.as_slice())?;
+    input.device = true;
+    Ok(input)
 }
 
 /// Reads `reader` to its end, keeping head and tail.
@@ -108,6 +129,7 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
         invalid_utf8,
         binary,
         gzip,
+        device: false,
         tail_line,
         skipped_lines,
     })

@@ -413,3 +413,37 @@ fn a_gzip_body_says_to_add_compressed() {
     assert!(notes.contains("--compressed"), "{notes}");
     assert!(!notes.contains("not valid UTF-8"), "{notes}");
 }
+
+#[test]
+fn endless_devices_end() {
+    for args in [
+        &["--file", "/dev/zero"][..],
+        &["--file", "/dev/urandom"][..],
+    ] {
+        let out = std::process::Command::new("timeout")
+            .arg("60")
+            .arg(assert_cmd::cargo::cargo_bin("twerr"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} ends, having read the head only"
+        );
+    }
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let out = std::process::Command::new("timeout")
+        .arg("60")
+        .arg(assert_cmd::cargo::cargo_bin("twerr"))
+        .stdin(zero)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let (exit, _, err) = run(&["scan", "/dev/zero"], b"");
+    assert_eq!(exit, 2, "{err}");
+    assert!(err.contains("device"), "{err}");
+    let (exit, _, _) = run(&["scan", "/dev/null"], b"");
+    assert_eq!(exit, 1, "/dev/null is an empty log");
+}
