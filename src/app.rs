@@ -542,6 +542,9 @@ fn input_notes(i: &Input) -> Vec<String> {
                 .to_string(),
         );
     }
+    if i.utf16 {
+        notes.push("the input is UTF-16 (as PowerShell pipes it); it was decoded".to_string());
+    }
     if i.device {
         notes.push(format!(
             "the input is a device that may never end; only its first {} bytes were read",

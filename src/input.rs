@@ -27,6 +27,9 @@ pub struct Input {
     pub gzip: bool,
     /// Whether it was a device read only as far as the head (see [`read_head_of_device`]).
     pub device: bool,
+    /// Whether it came as UTF-16 (a byte-order mark, or ASCII with every other byte NUL)
+    /// and was decoded.
+    pub utf16: bool,
     /// Where the kept tail starts in `text` (a 1-based line), and how many lines of the
     /// input were skipped before it: a line of the tail is line `n + skipped_lines - 1` of
     /// the input. See [`Input::input_line`].
@@ -68,6 +71,118 @@ pub fn read_head_of_device(reader: impl Read) -> io::Result<Input> {
     Ok(input)
 }
 
+/// The byte order of UTF-16 text: `Some(true)` little-endian, `Some(false)` big-endian.
+/// A byte-order mark says so; without one, ASCII text in UTF-16 has a NUL in every other
+/// byte, which is looked for in the first 64 bytes.
+pub fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    // A mark alone could be two bytes of anything: the text after it must also read as
+    // UTF-16, mostly ASCII code units, as a pasted response is.
+    let ascii_units = |rest: &[u8], little: bool| {
+        let units = rest[..rest.len().min(64) & !1].chunks_exact(2);
+        let (n, ascii) = units.fold((0, 0), |(n, a), p| {
+            let high = if little { p[1] } else { p[0] };
+            (n + 1, a + usize::from(high == 0))
+        });
+        n >= 4 && ascii * 2 >= n
+    };
+    match bytes {
+        [0xff, 0xfe, rest @ ..] if ascii_units(rest, true) => return Some(true),
+        [0xfe, 0xff, rest @ ..] if ascii_units(rest, false) => return Some(false),
+        _ => {}
+    }
+    let sample = &bytes[..bytes.len().min(64) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = || sample.chunks_exact(2);
+    let ascii = |b: u8| b.is_ascii_graphic() || b.is_ascii_whitespace();
+    if pairs().all(|p| p[1] == 0 && ascii(p[0])) {
+        Some(true)
+    } else if pairs().all(|p| p[0] == 0 && ascii(p[1])) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn decode_utf16(bytes: &[u8], little: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or('\u{fffd}'))
+        .collect::<String>()
+        .trim_start_matches('\u{feff}')
+        .to_string()
+}
+
+/// Reads UTF-16 from `inner` and gives UTF-8, for readers that stream (`scan`).
+pub struct Utf16Reader<R> {
+    inner: R,
+    little: bool,
+    /// Bytes read but not yet decoded: an odd byte, or a high surrogate waiting for its pair.
+    carry: Vec<u8>,
+    /// Decoded UTF-8 not yet handed out.
+    ready: Vec<u8>,
+    done: usize,
+}
+
+impl<R: Read> Utf16Reader<R> {
+    pub fn new(inner: R, little: bool) -> Self {
+        Utf16Reader {
+            inner,
+            little,
+            carry: Vec::new(),
+            ready: Vec::new(),
+            done: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Utf16Reader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.done == self.ready.len() {
+            let mut chunk = vec![0u8; 64 << 10];
+            let n = self.inner.read(&mut chunk)?;
+            if n == 0 {
+                if self.carry.is_empty() {
+                    return Ok(0);
+                }
+                let rest = std::mem::take(&mut self.carry);
+                self.ready = decode_utf16(&rest, self.little).into_bytes();
+                self.done = 0;
+                break;
+            }
+            self.carry.extend_from_slice(&chunk[..n]);
+            let mut whole = self.carry.len() & !1;
+            // A high surrogate at the end waits for the unit that completes it.
+            if whole >= 2 {
+                let last = &self.carry[whole - 2..whole];
+                let unit = if self.little {
+                    u16::from_le_bytes([last[0], last[1]])
+                } else {
+                    u16::from_be_bytes([last[0], last[1]])
+                };
+                if (0xd800..0xdc00).contains(&unit) {
+                    whole -= 2;
+                }
+            }
+            let rest = self.carry.split_off(whole);
+            self.ready = decode_utf16(&self.carry, self.little).into_bytes();
+            self.carry = rest;
+            self.done = 0;
+        }
+        let n = buf.len().min(self.ready.len() - self.done);
+        buf[..n].copy_from_slice(&self.ready[self.done..self.done + n]);
+        self.done += n;
+        Ok(n)
+    }
+}
+
 /// Reads `reader` to its end, keeping head and tail.
 pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
     let mut head = Vec::new();
@@ -103,6 +218,17 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
             tail.drain(..cut);
         }
     }
+    // PowerShell pipes text as UTF-16: decode it, head and tail alike.
+    let utf16 = utf16_order(&head);
+    if let Some(little) = utf16 {
+        head = decode_utf16(&head, little).into_bytes();
+        if !tail.is_empty() {
+            let even = tail.len() - tail.len() % 2;
+            // The cut may fall inside a code unit: start the tail on a whole one.
+            let start = usize::from(skipped % 2 == 1);
+            tail = decode_utf16(&tail[start..even.max(start)], little).into_bytes();
+        }
+    }
     let binary = memchr::memchr(0, &head).is_some() || memchr::memchr(0, &tail).is_some();
     let gzip = memchr::memmem::find(&head, b"\x1f\x8b\x08").is_some();
     // Valid UTF-8 (the usual case) becomes the text without a copy.
@@ -129,6 +255,7 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
         invalid_utf8,
         binary,
         gzip,
+        utf16: utf16.is_some(),
         device: false,
         tail_line,
         skipped_lines,

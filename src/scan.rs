@@ -283,10 +283,22 @@ fn is_body(e: &Evidence) -> bool {
 /// Reads a whole log from `reader`, calling `progress` with the bytes read so far now and
 /// then, and returns its tally and counts.
 pub fn scan(
-    reader: impl BufRead,
+    mut reader: impl BufRead,
+    progress: impl FnMut(u64),
+) -> io::Result<(Tally, u64, u64, u64)> {
+    // A log piped from PowerShell is UTF-16: read it through a decoder.
+    if let Some(little) = crate::input::utf16_order(reader.fill_buf()?) {
+        let decoded =
+            io::BufReader::with_capacity(1 << 20, crate::input::Utf16Reader::new(reader, little));
+        return scan_utf8(decoded, progress);
+    }
+    scan_utf8(reader, progress)
+}
+
+fn scan_utf8(
+    mut reader: impl BufRead,
     mut progress: impl FnMut(u64),
 ) -> io::Result<(Tally, u64, u64, u64)> {
-    let mut reader = reader;
     let mut tally = Tally::default();
     let mut grouper = Grouper::default();
     let mut block = String::new();

@@ -447,3 +447,33 @@ fn endless_devices_end() {
     let (exit, _, _) = run(&["scan", "/dev/null"], b"");
     assert_eq!(exit, 1, "/dev/null is an empty log");
 }
+
+#[test]
+fn utf16_as_powershell_pipes_it() {
+    let text = "HTTP/1.1 429 Too Many Requests\r\nx-rate-limit-reset: 1800000060\r\n\r\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded \u{1F600}\"}]}\r\n";
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut le = vec![0xff, 0xfe];
+    le.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    let be: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [("le", le), ("be", be)] {
+        let (exit, v) = json(&["--now", "1800000000"], &bytes);
+        assert_eq!(
+            (exit, v["status"]["code"].as_u64()),
+            (0, Some(429)),
+            "{name}"
+        );
+        assert_eq!(codes(&v), [88], "{name}");
+        assert!(
+            v["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains('\u{1F600}')
+        );
+        assert!(v["notes"].to_string().contains("UTF-16"), "{name}");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let (_, out, _) = run(&["scan", path.to_str().unwrap()], b"");
+        assert!(out.contains("1 error in"), "{name}: {out}");
+    }
+}
