@@ -82,6 +82,13 @@ impl Parser<'_> {
                 // its end is looked for nearby only, never across the rest of the text.
                 let near = &self.b[self.i..self.b.len().min(self.i + 16)];
                 self.i += memchr::memchr(b'>', near).map_or(1, |n| n + 1);
+            } else if self.s[self.i..].starts_with("//") {
+                // A comment someone added to a pasted body, to the end of its line.
+                let rest = &self.b[self.i..];
+                self.i += memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+            } else if self.s[self.i..].starts_with("/*") {
+                let rest = &self.b[self.i..];
+                self.i += memchr::memmem::find(rest, b"*/").map_or(rest.len(), |n| n + 2);
             } else {
                 break;
             }
@@ -450,6 +457,14 @@ mod tests {
             json!({"code": "\\x31\\x38\\x37"})
         );
         assert_eq!(parse("{'m': 'a\\x31'}"), json!({"m": "a1"}));
+    }
+
+    #[test]
+    fn comments_in_a_pasted_body() {
+        assert_eq!(
+            parse("{\n  \"code\": 88, // the rate limit\n  /* why */ \"message\": \"x\"\n}"),
+            json!({"code": 88, "message": "x"})
+        );
     }
 
     #[test]
