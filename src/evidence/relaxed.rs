@@ -367,7 +367,12 @@ impl Parser<'_> {
             return Some(Value::Number(v.into()));
         }
         let f: f64 = raw.parse().ok()?;
-        // A number too large for any type (1e400) is kept as its text, to be reported as such.
+        // A number with an exponent (9e7) is kept as its text: as a float it would print as
+        // digits (90000000.0) that the input never showed. So is one too large for any
+        // type (1e400), to be reported as such.
+        if raw.contains(['e', 'E']) {
+            return Some(Value::String(raw.to_string()));
+        }
         Some(Number::from_f64(f).map_or_else(|| Value::String(raw.to_string()), Value::Number))
     }
 }
@@ -457,6 +462,12 @@ mod tests {
             json!({"code": "\\x31\\x38\\x37"})
         );
         assert_eq!(parse("{'m': 'a\\x31'}"), json!({"m": "a1"}));
+    }
+
+    #[test]
+    fn an_exponent_keeps_its_text() {
+        assert_eq!(parse("{code: 9e7}"), json!({"code": "9e7"}));
+        assert_eq!(parse("{code: 187.0}")["code"].to_string(), "187.0");
     }
 
     #[test]
