@@ -201,9 +201,12 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         .collect();
     let rate_limit = ratelimit::from_headers(&headers, options.now);
     header_notes(&headers, &mut notes);
+    if let Some(note) = rate_limit.as_ref().and_then(clock_sense) {
+        notes.push(note);
+    }
     if let Some(far) = rate_limit.as_ref().and_then(RateLimit::implausible) {
         notes.push(format!(
-            "a reset in the headers is {far} s away ({}): not a plausible reset (an epoch in milliseconds, or a wrong clock), so it is not waited for",
+            "a reset in the headers is {far} s away ({}): no window lasts that long (an epoch in milliseconds, a wrong clock, or a response read days after it came), so it is not waited for",
             ratelimit::human_duration(far)
         ));
     }
@@ -962,6 +965,37 @@ impl Merged {
             }
         }
     }
+}
+
+/// Waits are measured from the response's `date`: when that is far from this machine's
+/// clock (a response pasted days later), say how the reset stands by the clock too.
+fn clock_sense(rl: &RateLimit) -> Option<String> {
+    if rl.now.from != ratelimit::NowSource::DateHeader {
+        return None;
+    }
+    let clock = jiff::Timestamp::now().as_second();
+    let behind = clock.saturating_sub(rl.now.epoch);
+    if behind.unsigned_abs() <= 300 {
+        return None;
+    }
+    let reset = match rl.wait_seconds() {
+        Some(wait) => rl.now.epoch.saturating_add(wait),
+        None => rl.reset?,
+    };
+    let by_clock = reset.saturating_sub(clock);
+    let age = ratelimit::human_duration(behind.abs());
+    let when = if behind > 0 { "before" } else { "after" };
+    let stands = if by_clock <= 0 {
+        "by this machine's clock the reset has passed: a retry now is not early".to_string()
+    } else {
+        format!(
+            "by this machine's clock the reset is in {}",
+            ratelimit::human_duration(by_clock)
+        )
+    };
+    Some(format!(
+        "the response's date is {age} {when} this machine's clock, and the wait is measured from it; {stands}"
+    ))
 }
 
 /// What headers beside the limits say: the access level, the request ID to quote to X

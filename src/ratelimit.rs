@@ -140,34 +140,36 @@ pub fn from_headers(headers: &[(String, String)], now_flag: Option<i64>) -> Opti
 impl RateLimit {
     /// Seconds until the limit that stopped this response is lifted: `retry-after` first,
     /// then an exhausted window (24-hour caps included), then the endpoint window.
-    /// Waits past [`MAX_PLAUSIBLE_WAIT`] are not waited for (see [`RateLimit::implausible`]).
+    /// Waits past what a window can last are not waited for (see [`RateLimit::implausible`]).
     pub fn wait_seconds(&self) -> Option<i64> {
-        let plausible = |s: &i64| *s <= MAX_PLAUSIBLE_WAIT;
-        if let Some(s) = self.retry_after.filter(plausible) {
+        if let Some(s) = self.retry_after.filter(|s| *s <= MAX_PLAUSIBLE_WAIT) {
             return Some(s);
         }
+        let window = |s: &i64| *s <= MAX_WINDOW;
         let exhausted = self
             .windows
             .iter()
             .filter(|w| w.remaining == Some(0))
             .filter_map(|w| w.reset_in_seconds)
-            .filter(plausible)
+            .filter(window)
             .max();
-        exhausted.or(self.reset_in_seconds.filter(plausible))
+        exhausted.or(self.reset_in_seconds.filter(window))
     }
 
-    /// The longest wait the headers ask for when it is past [`MAX_PLAUSIBLE_WAIT`]: a reset
-    /// written in milliseconds, or decades away, is not one to sleep on.
+    /// The longest wait the headers ask for that no window can last: a reset written in
+    /// milliseconds, decades away, or days away when "now" is an old response's `date`.
     pub fn implausible(&self) -> Option<i64> {
         let windows = self.windows.iter().filter_map(|w| w.reset_in_seconds);
-        windows
-            .chain(self.retry_after)
-            .filter(|s| *s > MAX_PLAUSIBLE_WAIT)
-            .max()
+        let windows = windows.filter(|s| *s > MAX_WINDOW);
+        let retry = self.retry_after.filter(|s| *s > MAX_PLAUSIBLE_WAIT);
+        windows.chain(retry).max()
     }
 }
 
-/// No rate-limit window or cap of the API lasts longer than a billing month; 40 days leaves
+/// The API's rate-limit windows last 15 minutes or a day (the 24-hour caps): a reset
+/// further away than a day and some slack is no reset of a window.
+pub const MAX_WINDOW: i64 = 26 * 3600;
+/// `retry-after` may ask for longer, but never more than a billing month; 40 days leaves
 /// room for clock skew.
 pub const MAX_PLAUSIBLE_WAIT: i64 = 40 * 24 * 3600;
 
@@ -242,7 +244,7 @@ mod tests {
                 ("date", "Wed, 25 Nov 2026 12:00:00 GMT"),
                 ("x-rate-limit-limit", "900"),
                 ("x-rate-limit-remaining", "0"),
-                ("x-rate-limit-reset", "1795766400"),
+                ("x-rate-limit-reset", "1795608600"),
             ]),
             None,
         )
@@ -254,9 +256,10 @@ mod tests {
                 from: NowSource::DateHeader
             }
         );
-        assert_eq!(rl.reset_in_seconds, Some(158_400));
-        assert_eq!(rl.reset_utc.as_deref(), Some("2026-11-27 08:00:00 UTC"));
-        assert_eq!(rl.wait_seconds(), Some(158_400));
+        assert_eq!(rl.reset_in_seconds, Some(600));
+        assert_eq!(rl.reset_utc.as_deref(), Some("2026-11-25 12:10:00 UTC"));
+        assert_eq!(rl.wait_seconds(), Some(600));
+        assert_eq!(rl.implausible(), None);
     }
 
     #[test]

@@ -189,3 +189,21 @@ fn statuses_given_as_arguments_are_not_called_a_response() {
         v["notes"]
     );
 }
+
+#[test]
+fn an_old_response_is_also_measured_by_the_clock() {
+    // A 429 whose date is long past: by the clock its reset has passed.
+    let response = b"HTTP/2 429\r\ndate: Wed, 25 Nov 2026 12:00:00 GMT\r\nx-rate-limit-remaining: 0\r\nx-rate-limit-reset: 1795608300\r\n\r\n";
+    let (_, v) = json(&[], response);
+    assert_eq!(
+        v["retry"]["wait_seconds"], 300,
+        "measured from the date header"
+    );
+    assert!(
+        v["notes"]
+            .to_string()
+            .contains("by this machine's clock the reset has passed"),
+        "{}",
+        v["notes"]
+    );
+}
