@@ -284,7 +284,7 @@ fn arguments(cli: &Cli) -> Arguments {
         how: How::Argument,
     };
     for (i, token) in cli.inputs.iter().enumerate() {
-        let t = token.trim();
+        let t = bare_number(token.trim());
         if t == "-" {
             a.stdin = true;
         } else if !t.is_empty() && t.len() <= 40 && t.bytes().all(|b| b.is_ascii_digit()) {
@@ -472,6 +472,27 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         }
     }
     Ok(exit_status(&d, cli.exit_verdict))
+}
+
+/// A number as copied from a log, with its punctuation (`187,` `#187` `[88]` `88:` `E187`
+/// `code=187` `(403)`): the digits, when that is all there is besides; else the token.
+fn bare_number(token: &str) -> &str {
+    let t = token.trim_matches(|c: char| {
+        matches!(
+            c,
+            ',' | ':' | ';' | '.' | '#' | '[' | ']' | '(' | ')' | '"' | '\''
+        )
+    });
+    let t = t
+        .strip_prefix("code=")
+        .or_else(|| t.strip_prefix("code:"))
+        .or_else(|| t.strip_prefix('E'))
+        .unwrap_or(t);
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        t
+    } else {
+        token
+    }
 }
 
 /// A bare number becomes a status, a code, or both, as the tables say.

@@ -207,3 +207,13 @@ fn an_old_response_is_also_measured_by_the_clock() {
         v["notes"]
     );
 }
+
+#[test]
+fn numbers_with_their_log_punctuation_are_looked_up() {
+    for token in ["187,", "#187", "[187]", "187:", "E187", "code=187"] {
+        let (exit, v) = json(&[token], b"");
+        assert_eq!((exit, codes(&v)), (0, vec![187]), "{token}");
+    }
+    let (_, v) = json(&["(403)"], b"");
+    assert_eq!(v["status"]["code"], 403);
+}
