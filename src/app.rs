@@ -334,12 +334,7 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
     let file = cli.file.as_ref().filter(|p| p.as_os_str() != "-");
     let dash = dash || cli.file.as_ref().is_some_and(|p| p.as_os_str() == "-");
     if let Some(path) = file {
-        let read = if input::is_endless_device(path, false) {
-            std::fs::File::open(path).and_then(input::read_head_of_device)
-        } else {
-            std::fs::File::open(path).and_then(input::read_bounded)
-        };
-        match read {
+        match input::read_file(path) {
             Ok(i) => inputs.push(i),
             Err(e) => {
                 writeln!(
@@ -351,22 +346,15 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             }
         }
     }
+    let stdin_is_terminal = io::stdin().is_terminal();
     // Flags alone describe a response whose text may come on stdin (`twerr --status 403 <
     // body.json`): a stdin that is not a terminal is read then too. Positional arguments
     // are lookups, as a file argument is for grep: stdin is read for them only with `-`.
-    let flags_with_piped_stdin =
-        cli.inputs.is_empty() && cli.file.is_none() && from_arguments && !io::stdin().is_terminal();
-    if flags_with_piped_stdin {
-        let i = input::read_bounded(io::stdin().lock())?;
-        if i.total_bytes > 0 {
-            inputs.push(i);
-        }
-    } else if dash || (!from_arguments && cli.file.is_none()) {
-        let stdin = io::stdin();
-        if dash && stdin.is_terminal() {
-            // `twerr -` on a terminal is how a person pastes: say how to end the paste.
-            writeln!(err, "{PASTE_HINT}")?;
-        } else if stdin.is_terminal() {
+    let beside_flags =
+        cli.inputs.is_empty() && cli.file.is_none() && from_arguments && !stdin_is_terminal;
+    let wanted = dash || (!from_arguments && cli.file.is_none());
+    if wanted && stdin_is_terminal {
+        if !dash {
             writeln!(
                 err,
                 "twerr: nothing to explain: give a status, a code or a message, or pipe a response into twerr"
@@ -375,14 +363,14 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             writeln!(err, "For more information, try '--help'.")?;
             return Ok(exit::USAGE);
         }
+        // `twerr -` on a terminal is how a person pastes: say how to end the paste.
+        writeln!(err, "{PASTE_HINT}")?;
+    }
+    if wanted || beside_flags {
         // An unreadable stdin (a directory: `twerr < /tmp`) is as an unreadable --file.
-        let device = input::is_endless_device(Path::new("/dev/stdin"), stdin.is_terminal());
-        let read = if device {
-            input::read_head_of_device(stdin.lock())
-        } else {
-            input::read_bounded(stdin.lock())
-        };
-        match read {
+        match input::read_stdin() {
+            // Beside flags, an empty stdin is no input (scripts run with /dev/null).
+            Ok(i) if !wanted && i.total_bytes == 0 => {}
             Ok(i) => inputs.push(i),
             Err(e) => {
                 writeln!(err, "twerr: cannot read stdin: {e}")?;

@@ -62,8 +62,30 @@ pub fn is_endless_device(path: &std::path::Path, terminal: bool) -> bool {
     !terminal && !null && std::fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device())
 }
 
+/// Reads a named file; a device that never ends only as far as its head.
+pub fn read_file(path: &std::path::Path) -> io::Result<Input> {
+    let file = std::fs::File::open(path)?;
+    if is_endless_device(path, false) {
+        read_head_of_device(file)
+    } else {
+        read_bounded(file)
+    }
+}
+
+/// Reads the standard input, as [`read_file`] reads a file.
+pub fn read_stdin() -> io::Result<Input> {
+    use std::io::IsTerminal;
+    let stdin = io::stdin();
+    let device = is_endless_device(std::path::Path::new("/dev/stdin"), stdin.is_terminal());
+    if device {
+        read_head_of_device(stdin.lock())
+    } else {
+        read_bounded(stdin.lock())
+    }
+}
+
 /// Reads the first [`HEAD_BYTES`] of a device that may never end, and no more.
-pub fn read_head_of_device(reader: impl Read) -> io::Result<Input> {
+fn read_head_of_device(reader: impl Read) -> io::Result<Input> {
     let mut head = Vec::new();
     reader.take(HEAD_BYTES as u64).read_to_end(&mut head)?;
     let mut input = read_bounded(head.as_slice())?;

@@ -355,6 +355,14 @@ fn a_directory_on_stdin_is_refused_like_a_directory_file() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read stdin"));
+    // Beside flags alone, stdin is read the same way, and refused the same way.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("twerr"))
+        .args(["--status", "403"])
+        .stdin(std::fs::File::open(dir.path()).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read stdin"));
     let (exit, _, err) = run(&["--file", dir.path().to_str().unwrap()], b"");
     assert_eq!(exit, 2, "{err}");
     let (exit, v) = json(
@@ -433,14 +441,17 @@ fn endless_devices_end() {
             "{args:?} ends, having read the head only"
         );
     }
-    let zero = std::fs::File::open("/dev/zero").unwrap();
-    let out = std::process::Command::new("timeout")
-        .arg("60")
-        .arg(assert_cmd::cargo::cargo_bin("twerr"))
-        .stdin(zero)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    for (args, exit) in [(&[][..], 1), (&["--status", "403"][..], 0)] {
+        let zero = std::fs::File::open("/dev/zero").unwrap();
+        let out = std::process::Command::new("timeout")
+            .arg("60")
+            .arg(assert_cmd::cargo::cargo_bin("twerr"))
+            .args(args)
+            .stdin(zero)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(exit), "{args:?} on /dev/zero ends");
+    }
     let (exit, _, err) = run(&["scan", "/dev/zero"], b"");
     assert_eq!(exit, 2, "{err}");
     assert!(err.contains("device"), "{err}");
