@@ -149,10 +149,11 @@ impl Diagnosis {
 pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     let mut notes = Notes::default();
     let (mut status, other_statuses) = choose_status(evidence, &mut notes);
+    let present = Present::new(evidence);
     if status.is_none() {
-        status = implied_status(evidence);
+        status = implied_status(evidence, &present);
     }
-    let (mut errors, other) = error_reports(evidence, status.as_ref(), &mut notes);
+    let (mut errors, other) = error_reports(evidence, status.as_ref(), &present, &mut notes);
     let other_errors = (!other.is_empty()).then_some(other);
     if let Some(o) = &other_errors {
         notes.push(format!(
@@ -267,15 +268,15 @@ impl<'a> ResponseStatuses<'a> {
 fn error_reports(
     evidence: &[Evidence],
     status: Option<&StatusReport>,
+    present: &Present,
     notes: &mut Notes,
 ) -> (Vec<ErrorReport>, Overflow) {
     let statuses = ResponseStatuses::new(evidence, status);
-    let present = Present::new(evidence);
     let mut errors = Merged::default();
     for e in evidence {
         let own_status = statuses.at(e.seen.line);
         let status = own_status.as_deref();
-        if let Some(mut r) = report(e, status, &present, notes) {
+        if let Some(mut r) = report(e, status, present, notes) {
             // An implied status is no response's status, and a code cannot be checked
             // against words that may be its own message.
             match status.filter(|s| s.implied_by.is_none()) {
@@ -504,14 +505,13 @@ fn error_notes(errors: &[ErrorReport], given: bool, notes: &mut Notes) {
 /// A status the input names only in words, used when it shows no status number: an error
 /// class first (`Twitter::Error::TooManyRequests`), else the documented status of an
 /// official wording it holds (`Twitter is over capacity.`, a code's message).
-fn implied_status(evidence: &[Evidence]) -> Option<StatusReport> {
+fn implied_status(evidence: &[Evidence], present: &Present) -> Option<StatusReport> {
     let from_class = evidence.iter().find_map(|e| match &e.finding {
         Finding::ImpliedStatus { code, words } => Some((*code, words.clone(), e.seen.line)),
         _ => None,
     });
     // Words of an entry whose number the input gives are that error's message; a code
     // implies no status (its number says what it is, not how the response was framed).
-    let present = Present::new(evidence);
     let from_words = || {
         evidence.iter().find_map(|e| match &e.finding {
             Finding::Message { text, .. } | Finding::Phrase { text } => {

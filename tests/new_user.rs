@@ -57,13 +57,16 @@ fn a_proxy_page_is_one_response_not_two() {
     assert!(out.contains("1 error in 4 lines"), "{out}");
 }
 
-/// Runs `twerr ARGS` on a pseudo-terminal (script(1)) that receives `typed`.
+/// Runs `twerr ARGS` on a pseudo-terminal (script(1)) that receives `typed`, with
+/// `TERM=dumb` and no NO_COLOR: only the terminal's kind decides the colour.
 fn on_terminal(args: &str, typed: &[u8]) -> (Option<i32>, String) {
     use std::io::Write;
     let bin = assert_cmd::cargo::cargo_bin("twerr");
     let command = format!("{} {args}", bin.display());
     let mut child = std::process::Command::new("timeout")
         .args(["20", "script", "-qec", &command, "/dev/null"])
+        .env("TERM", "dumb")
+        .env_remove("NO_COLOR")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -139,25 +142,7 @@ fn flags_are_honoured_or_refused_never_ignored() {
 
 #[test]
 fn a_dumb_terminal_gets_no_colour() {
-    use std::io::Write;
-    let bin = assert_cmd::cargo::cargo_bin("twerr");
-    let mut child = std::process::Command::new("timeout")
-        .args([
-            "20",
-            "script",
-            "-qec",
-            &format!("{} 429", bin.display()),
-            "/dev/null",
-        ])
-        .env("TERM", "dumb")
-        .env_remove("NO_COLOR")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("script(1) runs");
-    child.stdin.take().unwrap().write_all(b"").unwrap();
-    let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let (_, text) = on_terminal("429", b"");
     assert!(text.contains("Too Many Requests"), "{text}");
     assert!(
         !text.contains('\u{1b}'),

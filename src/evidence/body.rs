@@ -534,14 +534,7 @@ fn interpret(value: &Value, place: Place, out: &mut Vec<Evidence>) {
     }
     match value {
         // tweepy 3 / python-twitter print the errors list itself.
-        Value::Array(items) => {
-            let mut push = pusher(line, out);
-            for item in items {
-                if let Value::Object(m) = item {
-                    error_entry(m, None, how, &mut push);
-                }
-            }
-        }
+        Value::Array(items) => error_entries(items, how, line, out),
         Value::Object(map) => {
             let before = out.len();
             object(map, how, line, out);
@@ -556,6 +549,17 @@ fn interpret(value: &Value, place: Place, out: &mut Vec<Evidence>) {
             }
         }
         _ => {}
+    }
+}
+
+/// A list of errors printed on its own (tweepy 3's `[{'code': 187, ...}]`) or kept under
+/// another name (`allErrors`): each object an entry.
+fn error_entries(items: &[Value], how: How, line: usize, out: &mut Vec<Evidence>) {
+    let mut push = pusher(line, out);
+    for item in items {
+        if let Value::Object(m) = item {
+            error_entry(m, None, how, &mut push);
+        }
     }
 }
 
@@ -770,12 +774,7 @@ fn nested(map: &Map<String, Value>, place: Place, said: bool, out: &mut Vec<Evid
             Value::Array(items)
                 if key != "errors" && key.to_ascii_lowercase().contains("error") =>
             {
-                let mut push = pusher(place.line, out);
-                for item in items {
-                    if let Value::Object(m) = item {
-                        error_entry(m, None, place.how, &mut push);
-                    }
-                }
+                error_entries(items, place.how, place.line, out)
             }
             _ => {}
         }

@@ -324,6 +324,16 @@ pub(crate) mod testing {
             .collect()
     }
 
+    pub(crate) fn implied(text: &str) -> Vec<u16> {
+        extract(text)
+            .into_iter()
+            .filter_map(|e| match e.finding {
+                Finding::ImpliedStatus { code, .. } => Some(code),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub(crate) fn phrases(text: &str) -> Vec<String> {
         extract(text)
             .into_iter()

@@ -311,9 +311,14 @@ fn reason_after<'a>(code: u16, phrases: &[&str], after: &'a str) -> Option<(&'a 
 fn reason_before(phrases: &[&str], before_lower: &str) -> bool {
     let t = before_lower.trim_end_matches([' ', '(', '[', ':']);
     phrases.iter().any(|p| {
-        let p = p.to_ascii_lowercase();
-        t.strip_suffix(p.as_str())
-            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+        let Some(at) = t
+            .len()
+            .checked_sub(p.len())
+            .filter(|&at| t.is_char_boundary(at))
+        else {
+            return false;
+        };
+        t[at..].eq_ignore_ascii_case(p) && !t[..at].ends_with(|c: char| c.is_alphanumeric())
     })
 }
 
@@ -366,7 +371,8 @@ fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
                 .map(|(_, t)| t);
             push(out, line_no, code_finding(&c[1], text), How::ClientText);
         } else if let Some(c) = GO_TWITTER.captures(line)
-            && !is_status_with_reason(&c[1], &c[2])
+            // `twitter: 403 Forbidden` is a status with its reason phrase, not a code.
+            && status_with_reason(&c[1], &c[2]).is_none()
         {
             let finding = code_finding(&c[1], Some(c[2].trim().to_string()));
             push(out, line_no, finding, How::ClientText);
@@ -401,11 +407,6 @@ fn status_with_reason(digits: &str, said: &str) -> Option<u16> {
         .iter()
         .any(|p| p.eq_ignore_ascii_case(said))
         .then_some(code)
-}
-
-/// `403 Forbidden`: a status with its reason phrase, not a code with a message.
-fn is_status_with_reason(digits: &str, text: &str) -> bool {
-    status_with_reason(digits, text).is_some()
 }
 
 /// How far back a class name's qualifier (`Twitter::Error::`) is followed.
@@ -505,7 +506,7 @@ fn error_classes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{codes, statuses};
+    use super::super::testing::{codes, implied, statuses};
     use super::super::{Finding, extract};
 
     #[test]
@@ -634,15 +635,6 @@ mod tests {
                 "{text}"
             );
         }
-        let implied = |text: &str| -> Vec<u16> {
-            extract(text)
-                .into_iter()
-                .filter_map(|e| match e.finding {
-                    Finding::ImpliedStatus { code, .. } => Some(code),
-                    _ => None,
-                })
-                .collect()
-        };
         assert!(implied("requests.exceptions.HTTPError: x").is_empty());
         assert_eq!(implied("Exception Name: Forbidden"), [403]);
         assert_eq!(
