@@ -488,3 +488,57 @@ fn utf16_as_powershell_pipes_it() {
         assert!(out.contains("1 error in"), "{name}: {out}");
     }
 }
+
+#[test]
+fn a_chunked_body_from_curl_raw_is_read_across_its_chunks() {
+    // `curl --raw -si`: the body's pieces each after a hex size line, split mid-word.
+    let body = r#"{"errors":[{"code":187,"message":"Status is a duplicate."}]}"#;
+    let (first, second) = body.split_at(25);
+    let input = format!(
+        "HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{first}\r\n{:x}\r\n{second}\r\n0\r\n\r\n",
+        first.len(),
+        second.len()
+    );
+    let (exit, v) = json(&[], input.as_bytes());
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), [187]);
+    assert_eq!(v["errors"][0]["message"], "Status is a duplicate.");
+    assert_eq!(v["errors"][0]["seen"]["line"], 5, "where the body started");
+    assert_eq!(v["errors"][0]["seen"]["how"], "json-body");
+    // The same capture after a paste turned CRLF into LF and the sizes no longer count.
+    let pasted = input.replace("\r\n", "\n").replace(&format!("\n{:x}\n", first.len()), "\n99\n");
+    let (_, v) = json(&[], pasted.as_bytes());
+    assert_eq!(codes(&v), [187]);
+    assert_eq!(v["errors"][0]["message"], "Status is a duplicate.");
+}
+
+#[test]
+fn a_key_given_twice_is_noted_not_lost() {
+    let (exit, v) = json(
+        &[],
+        br#"{"errors":[{"code":187,"code":88,"message":"Rate limit exceeded"}]}"#,
+    );
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), [88], "read as JSON readers read it: the last counts");
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains(r#"gives \"code\" twice (187, then 88)"#),
+        "{notes}"
+    );
+}
+
+#[test]
+fn lenient_json_a_float_code_comments_and_a_raw_newline() {
+    let (_, v) = json(&[], br#"{"errors":[{"code":187.0,"message":"x"}]}"#);
+    assert_eq!(codes(&v), [187]);
+    let commented = "{\n  // what came back\n  \"errors\": [{\"code\": 187, /* here */ \"message\": \"Status is a\nduplicate.\"}]\n}";
+    let (exit, v) = json(&[], commented.as_bytes());
+    assert_eq!((exit, codes(&v)), (0, vec![187]));
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Status is a") && m.ends_with("duplicate.")),
+        "{}",
+        v["errors"][0]["message"]
+    );
+}

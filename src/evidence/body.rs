@@ -65,8 +65,9 @@ pub(super) fn scan(
         }
         let line = lines.line_of(start);
         match parse_at(text, start, &mut work) {
-            Parsed::Value(value, end, how) => {
+            Parsed::Value(value, end, how, repeats) => {
                 if read_value(&value, how, line, depth, out) {
+                    note_repeats(&repeats, Seen { line, how }, out);
                     trailing_http_code(text, end, lines, out);
                 }
                 spans.push((start, end));
@@ -88,6 +89,31 @@ pub(super) fn scan(
         }
     }
     spans
+}
+
+/// A key given twice is read as JSON readers read it (the last value counts), with a note
+/// naming both values, so that the first one is not lost silently.
+fn note_repeats(repeats: &[bounded::Repeat], seen: Seen, out: &mut Vec<Evidence>) {
+    // Keys and values are the input's: a long one is shown by its start.
+    let short = |text: String| match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text,
+    };
+    for r in repeats {
+        let (key, first, last) = (
+            short(r.key.clone()),
+            short(r.first.to_string()),
+            short(r.last.to_string()),
+        );
+        out.push(Evidence {
+            finding: Finding::Hint {
+                text: format!(
+                    "the body gives \"{key}\" twice ({first}, then {last}); JSON readers keep the last, so it is read as {last}"
+                ),
+            },
+            seen,
+        });
+    }
 }
 
 /// Interprets one parsed value, marking it as a body when it holds something or looks like
@@ -287,7 +313,8 @@ impl Balance {
 }
 
 enum Parsed {
-    Value(Value, usize, How),
+    /// A value, where it ends, how it was read, and the keys it gave twice.
+    Value(Value, usize, How, Vec<bounded::Repeat>),
     Truncated,
     Nothing,
 }
@@ -349,13 +376,13 @@ fn nesting_within_limit(bytes: &[u8], start: usize) -> bool {
 
 fn parse_at(text: &str, start: usize, work: &mut Work) -> Parsed {
     let rest = &text[start..];
-    let cut_short = match bounded::parse_prefix(rest) {
-        Ok((v, used)) => return Parsed::Value(v, start + used, How::JsonBody),
+    let cut_short = match bounded::parse_prefix_noting(rest) {
+        Ok((v, used, repeats)) => return Parsed::Value(v, start + used, How::JsonBody, repeats),
         Err(e) => e.is_some_and(|e| e.is_eof()) && looks_like_error_body(rest),
     };
     match work.relaxed(rest) {
         Some((v, used)) if v.is_object() || v.is_array() => {
-            Parsed::Value(v, start + used, How::ObjectLiteral)
+            Parsed::Value(v, start + used, How::ObjectLiteral, Vec::new())
         }
         _ if cut_short => Parsed::Truncated,
         _ => Parsed::Nothing,

@@ -7,7 +7,7 @@
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 pub(super) const MAX_ITEMS: usize = 1000;
@@ -24,6 +24,26 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// only validates (allocating nothing), so text that is no JSON costs little; the value is
 /// then built from what was valid. `Err(None)` when `text` holds no value at all.
 pub(super) fn parse_prefix(text: &str) -> Result<(Value, usize), Option<serde_json::Error>> {
+    parse_prefix_noting(text).map(|(value, used, _)| (value, used))
+}
+
+/// A key an object gives more than once with different values (`"code":187,"code":88`).
+/// JSON readers keep the last silently; the diagnosis says so instead.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Repeat {
+    pub key: String,
+    pub first: Value,
+    pub last: Value,
+}
+
+/// How many repeated keys one body reports: a body that repeats keys by the thousand says
+/// nothing more by the thousandth.
+const MAX_REPEATS: usize = 3;
+
+/// [`parse_prefix`], also returning the keys given twice with different scalar values.
+pub(super) fn parse_prefix_noting(
+    text: &str,
+) -> Result<(Value, usize, Vec<Repeat>), Option<serde_json::Error>> {
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<IgnoredAny>();
     match stream.next() {
         Some(Ok(_)) => {}
@@ -32,19 +52,37 @@ pub(super) fn parse_prefix(text: &str) -> Result<(Value, usize), Option<serde_js
     }
     let used = stream.byte_offset();
     let budget = Cell::new(MAX_NODES);
+    let repeats = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_str(&text[..used]);
-    let value = Bounded { budget: &budget }
-        .deserialize(&mut de)
-        .map_err(Some)?;
-    Ok((value, used))
+    let value = Bounded {
+        budget: &budget,
+        repeats: &repeats,
+    }
+    .deserialize(&mut de)
+    .map_err(Some)?;
+    Ok((value, used, repeats.into_inner()))
 }
 
 #[derive(Clone, Copy)]
 struct Bounded<'a> {
     budget: &'a Cell<usize>,
+    repeats: &'a RefCell<Vec<Repeat>>,
 }
 
 impl Bounded<'_> {
+    /// Notes `key` given again with another scalar value.
+    fn note_repeat(self, key: &str, first: &Value, last: &Value) {
+        let scalar = |v: &Value| !(v.is_object() || v.is_array());
+        let mut repeats = self.repeats.borrow_mut();
+        if first != last && scalar(first) && scalar(last) && repeats.len() < MAX_REPEATS {
+            repeats.push(Repeat {
+                key: key.to_string(),
+                first: first.clone(),
+                last: last.clone(),
+            });
+        }
+    }
+
     /// Takes one node from the budget; false when it is spent.
     fn take(self) -> bool {
         let left = self.budget.get();
@@ -136,6 +174,9 @@ impl<'de> Visitor<'de> for Bounded<'_> {
             }
             if members.len() < MAX_KEYS && self.take() {
                 let v = map.next_value_seed(self)?;
+                if let Some(first) = members.get(&key) {
+                    self.note_repeat(&key, first, &v);
+                }
                 members.insert(key, v);
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -198,6 +239,36 @@ mod tests {
         assert_eq!(v["m"], json!("Ax"));
         let (v, _) = parse_prefix(r#"{"code":"187"}"#).unwrap();
         assert_eq!(v["code"], json!("187"));
+    }
+
+    #[test]
+    fn keys_given_twice_are_noted() {
+        let (v, _, repeats) = parse_prefix_noting(
+            r#"{"errors":[{"code":187,"code":88,"message":"m","message":"m"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            v["errors"][0]["code"],
+            json!(88),
+            "the last one counts, as in every reader"
+        );
+        assert_eq!(
+            repeats,
+            vec![Repeat {
+                key: "code".into(),
+                first: json!(187),
+                last: json!(88)
+            }],
+            "the same value twice is no conflict"
+        );
+        let many = format!(
+            "{{{}}}",
+            (0..50)
+                .map(|i| format!("\"k\":{i}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        assert_eq!(parse_prefix_noting(&many).unwrap().2.len(), MAX_REPEATS);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 mod body;
 mod bounded;
+mod chunked;
 mod framing;
 mod php;
 mod phrases;

@@ -5,7 +5,8 @@
 //!
 //! The transformation works line by line and never adds or removes a line: line `n` of the
 //! result is what remains of line `n` of the input, so every line number reported still
-//! points at the user's own text.
+//! points at the user's own text. Chunk framing (`curl --raw`) is taken out first by
+//! [`super::chunked`], which keeps line numbers the same way.
 
 use regex::Regex;
 use std::borrow::Cow;
@@ -57,6 +58,9 @@ pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
     {
         let lines = text.replace('\r', "\n");
         return Cow::Owned(unwrap(&lines).into_owned());
+    }
+    if let Some(dechunked) = super::chunked::undo(text) {
+        return Cow::Owned(unwrap(&dechunked).into_owned());
     }
     let curl_verbose = is_curl_verbose(text);
     let mut out = String::new();
