@@ -18,17 +18,19 @@ fn main() {
             std::process::exit(1)
         })
     };
-    let (statuses, codes, problems, classes) = (
+    let (statuses, codes, problems, classes, families) = (
         read("data/statuses.toml"),
         read("data/codes.toml"),
         read("data/problems.toml"),
         read("data/classes.toml"),
+        read("data/families.toml"),
     );
     let sources = tables::Sources {
         statuses: &statuses,
         codes: &codes,
         problems: &problems,
         classes: &classes,
+        families: &families,
     };
     match tables::check(&sources) {
         Ok(generated) => {

@@ -83,6 +83,19 @@ struct FieldRow {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct FamilyFile {
+    family: Vec<FamilyRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamilyRow {
+    name: String,
+    description: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ClassFile {
     class: Vec<ClassRow>,
 }
@@ -113,6 +126,7 @@ pub struct Sources<'a> {
     pub codes: &'a str,
     pub problems: &'a str,
     pub classes: &'a str,
+    pub families: &'a str,
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, Vec<String>> {
@@ -127,6 +141,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     let codes: CodeFile = parse("data/codes.toml", sources.codes)?;
     let v2: ProblemFile = parse("data/problems.toml", sources.problems)?;
     let classes: ClassFile = parse("data/classes.toml", sources.classes)?;
+    let families: FamilyFile = parse("data/families.toml", sources.families)?;
 
     // Advice must be specific to each entry: the same text twice means filler.
     let mut advice_seen: HashMap<String, String> = HashMap::new();
@@ -270,6 +285,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
         );
     }
 
+    check_families(&mut problems, &families, &statuses, &codes, &v2);
     if !problems.0.is_empty() {
         return Err(problems.0);
     }
@@ -280,7 +296,73 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     write_codes(&mut out, codes.code);
     write_problems(&mut out, v2.problem);
     write_classes(&mut out, classes.class);
+    write_families(&mut out, families.family);
     Ok(out)
+}
+
+/// Every entry's family is one of `data/families.toml`, and every family there is used:
+/// `list --family`, completion and the man page offer exactly the names that filter.
+fn check_families(
+    problems: &mut Problems,
+    families: &FamilyFile,
+    statuses: &StatusFile,
+    codes: &CodeFile,
+    v2: &ProblemFile,
+) {
+    let mut used: BTreeMap<&str, usize> = BTreeMap::new();
+    for row in &families.family {
+        check_text(
+            problems,
+            "data/families.toml",
+            &row.name,
+            "description",
+            &row.description,
+        );
+        if used.insert(&row.name, 0).is_some() {
+            problems.push("data/families.toml", &row.name, "duplicate family");
+        }
+    }
+    let entries = (statuses
+        .status
+        .iter()
+        .map(|r| ("data/statuses.toml", r.code.to_string(), r.family.as_str())))
+    .chain(
+        codes
+            .code
+            .iter()
+            .map(|r| ("data/codes.toml", r.code.to_string(), r.family.as_str())),
+    )
+    .chain(
+        v2.problem
+            .iter()
+            .map(|r| ("data/problems.toml", r.name.clone(), r.family.as_str())),
+    );
+    for (file, entry, family) in entries {
+        match used.get_mut(family) {
+            Some(count) => *count += 1,
+            None => problems.push(
+                file,
+                &entry,
+                format!("family {family:?} is not in data/families.toml"),
+            ),
+        }
+    }
+    for (family, count) in used {
+        if count == 0 {
+            problems.push("data/families.toml", family, "no entry has this family");
+        }
+    }
+}
+
+fn write_families(out: &mut String, rows: Vec<FamilyRow>) {
+    let _ = writeln!(
+        out,
+        "/// The families of `data/families.toml`: name and what it groups.\npub static FAMILIES: &[(&str, &str)] = &["
+    );
+    for r in rows {
+        let _ = writeln!(out, "    ({:?}, {:?}),", r.name, r.description);
+    }
+    out.push_str("];\n\n");
 }
 
 const VERDICTS: &[&str] = &["not-needed", "do-not-retry", "wait-for-reset", "backoff"];

@@ -3,7 +3,7 @@
 
 use crate::catalog;
 use clap::builder::{PossibleValue, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 
 pub const EXIT_STATUS_HELP: &str = "\
@@ -53,12 +53,12 @@ pub struct Cli {
     #[arg(short = 't', long = "type", value_name = "NAME", value_parser = problem_value(), hide_possible_values = true)]
     pub types: Vec<String>,
 
-    /// Read the response to diagnose from FILE instead of stdin
-    #[arg(short = 'f', long = "file", value_name = "PATH")]
+    /// Read the response to diagnose from PATH instead of stdin (`-` is stdin)
+    #[arg(short = 'f', long = "file", value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub file: Option<PathBuf>,
 
     /// Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock
-    #[arg(long, value_name = "EPOCH", allow_negative_numbers = false)]
+    #[arg(long, value_name = "EPOCH", allow_negative_numbers = false, value_hint = ValueHint::Other)]
     pub now: Option<i64>,
 
     /// Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)
@@ -109,7 +109,7 @@ pub enum Command {
     /// Summarise every error in a log of many responses (most frequent first)
     Scan {
         /// Log files to read; `-` or nothing reads stdin
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
         files: Vec<PathBuf>,
     },
     /// Print the completion script for a shell
@@ -139,8 +139,8 @@ pub struct ListArgs {
     /// Only entries from this source
     #[arg(long, value_enum)]
     pub source: Option<SourceFilter>,
-    /// Only entries of this family (auth, rate-limit, permission, ...)
-    #[arg(long, value_name = "FAMILY")]
+    /// Only entries of this family (auth, rate-limit, permission, ...; `twerr man` lists them)
+    #[arg(long, value_name = "FAMILY", value_parser = family_value(), hide_possible_values = true)]
     pub family: Option<String>,
 }
 
@@ -225,6 +225,20 @@ fn input_value() -> Candidates<impl TypedValueParser<Value = String>> {
     Candidates {
         parser: clap::builder::StringValueParser::new(),
         list: all,
+    }
+}
+
+/// A family of the tables; the names and what each groups are offered. Any text is taken
+/// (a name no entry has lists nothing, exit 1, as before the names were offered).
+fn family_value() -> Candidates<impl TypedValueParser<Value = String>> {
+    Candidates {
+        parser: clap::builder::StringValueParser::new(),
+        list: || {
+            catalog::FAMILIES
+                .iter()
+                .map(|(name, about)| PossibleValue::new(*name).help(*about))
+                .collect()
+        },
     }
 }
 

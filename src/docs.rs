@@ -21,46 +21,21 @@ pub const MAN_PAGE: &str = "doc/twerr.1";
 
 /// Writes the completion script for `shell`.
 pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
-    let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "twerr", &mut script);
-    if shell == Shell::Fish {
-        script = fish_fixups(String::from_utf8_lossy(&script).into_owned()).into_bytes();
-    }
+    let script = match shell {
+        Shell::Bash => crate::completion::bash().into_bytes(),
+        Shell::Zsh => crate::completion::zsh().into_bytes(),
+        _ => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "twerr", &mut script);
+            if shell == Shell::Fish {
+                script =
+                    crate::completion::fish_fixups(String::from_utf8_lossy(&script).into_owned())
+                        .into_bytes();
+            }
+            script
+        }
+    };
     out.write_all(&script)
-}
-
-/// clap_complete's fish script asks `argparse` whether a subcommand was typed; while an
-/// option still waits for its value (`twerr --code <TAB>`) argparse fails and the script
-/// offered nothing. That state is "no subcommand yet", so it answers so. Fish also gets
-/// the bare-number candidates (codes, statuses, problem names) that clap does not emit for
-/// a positional argument.
-fn fish_fixups(script: String) -> String {
-    const ARGPARSE: &str =
-        "argparse -s (__fish_twerr_global_optspecs) -- $cmd 2>/dev/null\n    or return\n";
-    let mut fixed = script.replace(
-        ARGPARSE,
-        "argparse -s (__fish_twerr_global_optspecs) -- $cmd 2>/dev/null\n    or return 0\n",
-    );
-    let arg = Cli::command();
-    let input = arg
-        .get_arguments()
-        .find(|a| a.get_id() == "inputs")
-        .expect("the INPUT argument");
-    fixed.push_str("# Bare numbers and names: codes, statuses and problem types.\n");
-    for value in input.get_possible_values() {
-        let help = value
-            .get_help()
-            .map(|h| h.to_string())
-            .unwrap_or_default()
-            .replace('\\', "\\\\")
-            .replace('\'', "\\'");
-        fixed.push_str(&format!(
-            "complete -c twerr -n \"__fish_twerr_needs_command\" -f -a \"{}\" -d '{}'\n",
-            value.get_name(),
-            help
-        ));
-    }
-    fixed
 }
 
 /// Writes the man page (roff): clap's sections, then commands, exit status and examples.

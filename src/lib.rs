@@ -24,6 +24,7 @@
 pub mod app;
 pub mod catalog;
 pub mod cli;
+mod completion;
 pub mod diagnosis;
 pub mod docs;
 pub mod evidence;

@@ -56,19 +56,47 @@ fn shell(program: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn bash_candidates(words: &[&str]) -> Vec<String> {
+/// What bash offers for `line` (the cursor at its end): the words split as bash splits them
+/// (at blanks, and with `:` and `=` as words of their own, COMP_WORDBREAKS' default), then
+/// the script's function called as `complete -F` calls it.
+fn bash_candidates_for(line: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for token in line.split_whitespace() {
+        let mut word = String::new();
+        for c in token.chars() {
+            if c == ':' || c == '=' {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                words.push(c.to_string());
+            } else {
+                word.push(c);
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    if line.ends_with(' ') || words.last().is_some_and(|w| w == ":" || w == "=") {
+        words.push(String::new());
+    }
     let cword = words.len() - 1;
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
     let script = format!(
-        "source completions/twerr.bash; COMP_WORDS=({}); COMP_CWORD={cword}; COMP_LINE=\"${{COMP_WORDS[*]}}\"; COMP_POINT=${{#COMP_LINE}}; _twerr twerr '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        "source completions/twerr.bash; COMP_WORDS=({}); COMP_CWORD={cword}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; _twerr twerr '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
         quoted.join(" "),
         words[cword],
         words[cword.saturating_sub(1)]
     );
     shell("bash", &["--norc", "--noprofile", "-c", &script])
         .lines()
+        .filter(|l| !l.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+fn bash_candidates(words: &[&str]) -> Vec<String> {
+    bash_candidates_for(&words.join(" "))
 }
 
 #[test]
@@ -218,4 +246,152 @@ fn man_renders_with_exit_status_and_examples() {
         assert!(text.contains(section), "{section} missing:\n{text}");
     }
     assert!(text.contains("4 wait-for-reset"), "{text}");
+}
+
+// Each Tab press of issue 14, in the shell where it went wrong (and in the others).
+
+#[test]
+fn bash_scan_completes_files_not_options() {
+    let files = bash_candidates_for("twerr scan tests/fixtures/mi");
+    assert_eq!(files, ["tests/fixtures/mixed.log"]);
+    let all = bash_candidates_for("twerr scan ");
+    assert!(all.iter().all(|c| !c.starts_with('-')), "{all:?}");
+    assert!(all.contains(&"Cargo.toml".to_string()), "{all:?}");
+    assert!(
+        bash_candidates_for("twerr --file tests/fixtures/curl_i_4")
+            .contains(&"tests/fixtures/curl_i_429.txt".to_string())
+    );
+}
+
+#[test]
+fn bash_now_offers_nothing() {
+    assert_eq!(bash_candidates_for("twerr --now "), Vec::<String>::new());
+    assert_eq!(bash_candidates_for("twerr --now 17"), Vec::<String>::new());
+}
+
+#[test]
+fn bash_offers_each_candidate_once() {
+    let all = bash_candidates_for("twerr ");
+    let mut seen = std::collections::HashSet::new();
+    let repeated: Vec<&String> = all.iter().filter(|c| !seen.insert(*c)).collect();
+    assert!(repeated.is_empty(), "offered twice: {repeated:?}");
+    assert!(all.contains(&"422".to_string()) && all.contains(&"list".to_string()));
+}
+
+#[test]
+fn bash_completes_inside_subcommands() {
+    assert_eq!(bash_candidates_for("twerr list --fam"), ["--family"]);
+    let families = bash_candidates_for("twerr list --family ");
+    assert!(
+        families.contains(&"rate-limit".to_string()) && families.contains(&"auth".to_string()),
+        "{families:?}"
+    );
+    assert_eq!(bash_candidates_for("twerr ls --family=ra"), ["rate-limit"]);
+    assert_eq!(
+        bash_candidates_for("twerr list --source "),
+        ["2015", "later", "v2", "wild"]
+    );
+    assert_eq!(
+        bash_candidates_for("twerr completions "),
+        ["bash", "elvish", "fish", "powershell", "zsh"]
+    );
+    assert_eq!(bash_candidates_for("twerr help sc"), ["scan"]);
+    assert_eq!(bash_candidates_for("twerr --color=al"), ["always"]);
+    let list_flags = bash_candidates_for("twerr list --");
+    assert!(
+        list_flags.contains(&"--codes".to_string())
+            && !list_flags.contains(&"--exit-verdict".to_string()),
+        "{list_flags:?}"
+    );
+    // After an input, a subcommand's name is an input too (as clap parses it).
+    assert_eq!(bash_candidates_for("twerr 187 li"), Vec::<String>::new());
+}
+
+#[test]
+fn bash_completes_a_name_with_a_colon() {
+    // bash splits `about:b` at the colon and replaces only what follows it.
+    assert_eq!(bash_candidates_for("twerr --type about:b"), ["blank"]);
+    assert_eq!(bash_candidates_for("twerr abou"), ["about:blank"]);
+}
+
+#[test]
+fn zsh_completes_inside_subcommands() {
+    let flags = zsh_candidates("twerr list --");
+    assert!(
+        flags.iter().any(|l| l.starts_with("--codes --")),
+        "{flags:?}"
+    );
+    assert!(
+        !flags.iter().any(|l| l.starts_with("--exit-verdict")),
+        "top-level flags: {flags:?}"
+    );
+    let shells = zsh_candidates("twerr completions ");
+    let names: Vec<&str> = shells
+        .iter()
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(names, ["bash", "elvish", "fish", "powershell", "zsh"]);
+    assert_eq!(
+        zsh_candidates("twerr scan tests/fixtures/mi"),
+        ["mixed.log"]
+    );
+    let fam = zsh_candidates("twerr list --fam");
+    assert!(
+        fam.len() == 1 && fam[0].starts_with("--family --"),
+        "{fam:?}"
+    );
+    let families = zsh_candidates("twerr ls --family ra");
+    assert!(
+        families.len() == 1 && families[0].starts_with("rate-limit --"),
+        "{families:?}"
+    );
+    assert!(zsh_candidates("twerr help se")[0].starts_with("search --"));
+    assert_eq!(zsh_candidates("twerr --now "), Vec::<String>::new());
+}
+
+#[test]
+fn zsh_keeps_the_colon_of_about_blank() {
+    let found = zsh_candidates("twerr --type abou");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("about:blank --") && found[0].ends_with("Too Many Requests"),
+        "{found:?}"
+    );
+    let bare = zsh_candidates("twerr abou");
+    assert!(
+        bare.len() == 1 && bare[0].starts_with("about:blank --"),
+        "{bare:?}"
+    );
+}
+
+#[test]
+fn fish_completes_inside_subcommands() {
+    let fish = |line: &str| -> Vec<String> {
+        shell(
+            "fish",
+            &[
+                "--no-config",
+                "-c",
+                &format!("source completions/twerr.fish; complete -C '{line}'"),
+            ],
+        )
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+    };
+    assert_eq!(
+        fish("twerr completions "),
+        ["bash", "elvish", "fish", "powershell", "zsh"]
+    );
+    assert_eq!(fish("twerr list --family ra"), ["rate-limit"]);
+    assert_eq!(
+        fish("twerr scan tests/fixtures/mi"),
+        ["tests/fixtures/mixed.log"]
+    );
+    assert_eq!(
+        fish("twerr search dup"),
+        Vec::<String>::new(),
+        "search takes words, not files"
+    );
+    assert!(fish("twerr list --").contains(&"--codes".to_string()));
 }

@@ -9,6 +9,7 @@ const STATUSES: &str = include_str!("../data/statuses.toml");
 const CODES: &str = include_str!("../data/codes.toml");
 const PROBLEMS: &str = include_str!("../data/problems.toml");
 const CLASSES: &str = include_str!("../data/classes.toml");
+const FAMILIES: &str = include_str!("../data/families.toml");
 
 fn check_codes(codes: &str) -> Result<String, Vec<String>> {
     tables::check(&tables::Sources {
@@ -16,7 +17,22 @@ fn check_codes(codes: &str) -> Result<String, Vec<String>> {
         codes,
         problems: PROBLEMS,
         classes: CLASSES,
+        families: FAMILIES,
     })
+}
+
+#[test]
+fn an_entry_of_an_unknown_family_names_file_and_entry() {
+    let broken = CODES.replacen("family = \"content\"", "family = \"contnet\"", 1);
+    assert_ne!(broken, CODES);
+    let problems = check_codes(&broken).unwrap_err();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("data/codes.toml: entry ")
+                && p.ends_with("family \"contnet\" is not in data/families.toml")),
+        "{problems:?}"
+    );
 }
 
 #[test]

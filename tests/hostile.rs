@@ -506,7 +506,9 @@ fn a_chunked_body_from_curl_raw_is_read_across_its_chunks() {
     assert_eq!(v["errors"][0]["seen"]["line"], 5, "where the body started");
     assert_eq!(v["errors"][0]["seen"]["how"], "json-body");
     // The same capture after a paste turned CRLF into LF and the sizes no longer count.
-    let pasted = input.replace("\r\n", "\n").replace(&format!("\n{:x}\n", first.len()), "\n99\n");
+    let pasted = input
+        .replace("\r\n", "\n")
+        .replace(&format!("\n{:x}\n", first.len()), "\n99\n");
     let (_, v) = json(&[], pasted.as_bytes());
     assert_eq!(codes(&v), [187]);
     assert_eq!(v["errors"][0]["message"], "Status is a duplicate.");
@@ -519,7 +521,11 @@ fn a_key_given_twice_is_noted_not_lost() {
         br#"{"errors":[{"code":187,"code":88,"message":"Rate limit exceeded"}]}"#,
     );
     assert_eq!(exit, 0);
-    assert_eq!(codes(&v), [88], "read as JSON readers read it: the last counts");
+    assert_eq!(
+        codes(&v),
+        [88],
+        "read as JSON readers read it: the last counts"
+    );
     let notes = v["notes"].to_string();
     assert!(
         notes.contains(r#"gives \"code\" twice (187, then 88)"#),

@@ -42,7 +42,7 @@ pub(super) fn undo(text: &str) -> Option<String> {
         out.push_str(&text[copied..body]);
         out.push_str(&data);
         // The lines the framing took, kept as empty lines.
-        let taken = memchr::memchr_iter(b'\n', text[body..end].as_bytes()).count();
+        let taken = memchr::memchr_iter(b'\n', &text.as_bytes()[body..end]).count();
         let kept = memchr::memchr_iter(b'\n', data.as_bytes()).count();
         out.extend(std::iter::repeat_n('\n', taken.saturating_sub(kept)));
         copied = end;
