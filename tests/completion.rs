@@ -248,6 +248,58 @@ fn man_renders_with_exit_status_and_examples() {
     assert!(text.contains("4 wait-for-reset"), "{text}");
 }
 
+#[test]
+fn man_page_uses_the_value_names_of_help_and_documents_the_rest() {
+    let (_, page, _) = run(&["man"], b"");
+    let out = Command::new("man")
+        .args(["-l", "-"])
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "200")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(page.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("man must be installed for this test (.ci/run installs man-db)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (_, help, _) = run(&["--help"], b"");
+    for (in_help, in_man) in [
+        ("-c, --code <N>", "-c|--code N"),
+        ("-f, --file <PATH>", "-f|--file PATH"),
+        ("--now <EPOCH>", "--now EPOCH"),
+        ("[INPUT]...", "[INPUT...]"),
+    ] {
+        assert!(help.contains(in_help), "help: {in_help}");
+        assert!(text.contains(in_man), "man synopsis: {in_man}\n{text}");
+    }
+    for usage in [
+        "twerr list [--codes]",
+        "[--family FAMILY]",
+        "twerr search [--json] [--color WHEN] WORD...",
+        "twerr scan [--json] [--color WHEN] [FILE...]",
+        "twerr completions [--json] [--color WHEN] SHELL",
+    ] {
+        assert!(text.contains(usage), "{usage}\n{text}");
+    }
+    for section in ["ENVIRONMENT", "FAMILIES", "NO_COLOR", "TERM"] {
+        assert!(text.contains(section), "{section}\n{text}");
+    }
+    for (family, _) in [
+        ("rate-limit", ""),
+        ("access-level", ""),
+        ("stream-rules", ""),
+    ] {
+        assert!(text.contains(family), "family {family} documented");
+    }
+    assert!(
+        !help.contains("from FILE"),
+        "help names the value PATH, as its usage does"
+    );
+}
+
 // Each Tab press of issue 14, in the shell where it went wrong (and in the others).
 
 #[test]

@@ -412,7 +412,7 @@ impl Work {
 
     /// The longest prefix of `text` that the budget allows, at a char boundary.
     fn window<'a>(&self, text: &'a str) -> &'a str {
-        &text[..text.floor_char_boundary(self.left)]
+        &text[..super::floor_boundary(text, self.left)]
     }
 
     fn relaxed(&mut self, text: &str) -> Option<(Value, usize)> {

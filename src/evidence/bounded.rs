@@ -125,7 +125,7 @@ impl<'de> Visitor<'de> for Bounded<'_> {
     /// A string as written, with no escapes in it.
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value, E> {
         Ok(Value::String(
-            v[..v.floor_char_boundary(MAX_STRING)].to_string(),
+            v[..super::floor_boundary(v, MAX_STRING)].to_string(),
         ))
     }
 
@@ -137,7 +137,7 @@ impl<'de> Visitor<'de> for Bounded<'_> {
             return Ok(Value::Null);
         }
         Ok(Value::String(
-            v[..v.floor_char_boundary(MAX_STRING)].to_string(),
+            v[..super::floor_boundary(v, MAX_STRING)].to_string(),
         ))
     }
 

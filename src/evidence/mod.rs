@@ -301,6 +301,25 @@ impl LineIndex {
 }
 
 /// What the readers' unit tests look at: the numbers and words found in a text.
+/// The largest char boundary of `text` at or before `at` (`str::floor_char_boundary`, which
+/// needs Rust 1.91; the crate keeps to 1.88).
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest char boundary of `text` at or after `at`, at most its length.
+pub(crate) fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 #[cfg(test)]
 pub(crate) mod testing {
     use super::{Finding, extract};

@@ -107,7 +107,7 @@ impl Parser<'_> {
         // print_r: the text to the end of the line, or to the next key on a flattened line.
         // A value is looked for within a bounded window, so a flattened dump on one long
         // line is read in linear time.
-        let rest = &rest[..rest.floor_char_boundary(MAX_SCALAR)];
+        let rest = &rest[..super::floor_boundary(rest, MAX_SCALAR)];
         let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
         let next_key = line
             .match_indices(" [")
@@ -135,7 +135,7 @@ impl Parser<'_> {
 /// `Array\n(`, `stdClass Object\n(`, `array(2) {`, `object(stdClass)#1 (2) {`: the bytes up to
 /// and including the opening bracket.
 fn container_open(rest: &str) -> Option<usize> {
-    let head = &rest[..rest.floor_char_boundary(80)];
+    let head = &rest[..super::floor_boundary(rest, 80)];
     let opener = head.find(['(', '{'])?;
     let words = head[..opener].trim();
     let print_r = words == "Array" || words.ends_with(" Object");

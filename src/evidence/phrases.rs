@@ -75,8 +75,8 @@ pub(super) fn scan(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut V
 /// `start..end`, on the same line.
 fn number_near(text: &str, start: usize, end: usize, code: u32) -> bool {
     let digits = code.to_string();
-    let from = text.floor_char_boundary(start.saturating_sub(NEAR));
-    let to = text.ceil_char_boundary(end + NEAR);
+    let from = super::floor_boundary(text, start.saturating_sub(NEAR));
+    let to = super::ceil_boundary(text, end + NEAR);
     let window = |s: &str| -> bool {
         s.match_indices(digits.as_str()).any(|(at, d)| {
             let b = s.as_bytes();

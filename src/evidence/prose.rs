@@ -238,9 +238,9 @@ fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evid
         let Some(phrases) = reasons(code) else {
             continue;
         };
-        let before = &text[text.floor_char_boundary(start.saturating_sub(BEFORE))..start];
+        let before = &text[super::floor_boundary(text, start.saturating_sub(BEFORE))..start];
         let before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-        let after = &text[end..text.ceil_char_boundary(end + AFTER)];
+        let after = &text[end..super::ceil_boundary(text, end + AFTER)];
         let after = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
         let reason = reason_after(code, phrases, after);
         let lower = before.to_ascii_lowercase();
@@ -334,7 +334,7 @@ fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidenc
         }
         // `HTTP error code 403` names the status, not an API code.
         let before =
-            &text[text.floor_char_boundary(whole.start().saturating_sub(8))..whole.start()];
+            &text[super::floor_boundary(text, whole.start().saturating_sub(8))..whole.start()];
         if before.to_ascii_lowercase().contains("http") {
             continue;
         }

@@ -238,7 +238,7 @@ impl Parser<'_> {
         self.i = start;
         let rest = &self.s[start..];
         // A bare value is looked for within a bounded window of its line.
-        let rest = &rest[..rest.floor_char_boundary(MAX_BARE)];
+        let rest = &rest[..super::floor_boundary(rest, MAX_BARE)];
         let line_end = rest.find('\n').unwrap_or(rest.len());
         let rest = &rest[..line_end];
         self.looked_ahead += line_end;
