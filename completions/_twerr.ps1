@@ -34,7 +34,10 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--exit-verdict', '--exit-verdict', [CompletionResultType]::ParameterName, 'Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff')
+            [CompletionResult]::new('--short', '--short', [CompletionResultType]::ParameterName, 'One line per error: status, code or type, verdict, message (for logs and scripts)')
+            [CompletionResult]::new('--oneline', '--oneline', [CompletionResultType]::ParameterName, 'One line per error: status, code or type, verdict, message (for logs and scripts)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -49,8 +52,8 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             break
         }
         'twerr;list' {
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only entries from this source')
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Only entries of this family (auth, rate-limit, permission, ...; `twerr man` lists them)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
@@ -58,13 +61,14 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--statuses', '--statuses', [CompletionResultType]::ParameterName, 'Only HTTP statuses')
             [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only v2 problem types')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'twerr;ls' {
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only entries from this source')
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'Only entries of this family (auth, rate-limit, permission, ...; `twerr man` lists them)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
@@ -72,6 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--statuses', '--statuses', [CompletionResultType]::ParameterName, 'Only HTTP statuses')
             [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only v2 problem types')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -79,6 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         'twerr;search' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -86,6 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         'twerr;scan' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -93,6 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         'twerr;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -100,6 +108,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         'twerr;man' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -30,7 +30,7 @@ _twerr() {
         :-f|:--file) _twerr_files; return ;;
         :--now) :; return ;;
         :--color) _twerr_add 'auto always never'; return ;;
-        list:-s|list:--status) _twerr_add '200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504'; return ;;
+        list:-s|list:--status) _twerr_add '200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504 1xx 2xx 3xx 4xx 5xx'; return ;;
         list:--source) _twerr_add '2015 later v2 wild'; return ;;
         list:--family) _twerr_add 'auth access-level account billing content dm generic limit media not-found permission rate-limit request retired server spam stream stream-rules success webhooks'; return ;;
         list:--color) _twerr_add 'auto always never'; return ;;
@@ -41,12 +41,12 @@ _twerr() {
     esac
     if [[ $cur == -* ]]; then
         case $level in
-            "") _twerr_add '-c --code -s --status -t --type -f --file --now -q --quiet --exit-verdict --json --color -h --help -V --version' ;;
-            list) _twerr_add '--codes --statuses --problems -s --status --source --family --json --color -h --help' ;;
-            search) _twerr_add '--json --color -h --help' ;;
-            scan) _twerr_add '--json --color -h --help' ;;
-            completions) _twerr_add '--json --color -h --help' ;;
-            man) _twerr_add '--json --color -h --help' ;;
+            "") _twerr_add '-c --code -s --status -t --type -f --file --now -q --quiet --exit-verdict --short --json --color --no-pager -h --help -V --version' ;;
+            list) _twerr_add '--codes --statuses --problems -s --status --source --family --json --color --no-pager -h --help' ;;
+            search) _twerr_add '--json --color --no-pager -h --help' ;;
+            scan) _twerr_add '--json --color --no-pager -h --help' ;;
+            completions) _twerr_add '--json --color --no-pager -h --help' ;;
+            man) _twerr_add '--json --color --no-pager -h --help' ;;
             help) _twerr_add '' ;;
         esac
         return

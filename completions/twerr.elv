@@ -31,7 +31,10 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --exit-verdict 'Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff'
+            cand --short 'One line per error: status, code or type, verdict, message (for logs and scripts)'
+            cand --oneline 'One line per error: status, code or type, verdict, message (for logs and scripts)'
             cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -45,8 +48,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'twerr;list'= {
-            cand -s 'Only the codes and problems that come with this HTTP status'
-            cand --status 'Only the codes and problems that come with this HTTP status'
+            cand -s 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too'
+            cand --status 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too'
             cand --source 'Only entries from this source'
             cand --family 'Only entries of this family (auth, rate-limit, permission, ...; `twerr man` lists them)'
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
@@ -54,12 +57,13 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --statuses 'Only HTTP statuses'
             cand --problems 'Only v2 problem types'
             cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'twerr;ls'= {
-            cand -s 'Only the codes and problems that come with this HTTP status'
-            cand --status 'Only the codes and problems that come with this HTTP status'
+            cand -s 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too'
+            cand --status 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too'
             cand --source 'Only entries from this source'
             cand --family 'Only entries of this family (auth, rate-limit, permission, ...; `twerr man` lists them)'
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
@@ -67,30 +71,35 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --statuses 'Only HTTP statuses'
             cand --problems 'Only v2 problem types'
             cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'twerr;search'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'twerr;scan'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'twerr;completions'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'twerr;man'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_twerr_global_optspecs
-    string join \n c/code= s/status= t/type= f/file= now= q/quiet exit-verdict json color= h/help V/version
+    string join \n c/code= s/status= t/type= f/file= now= q/quiet exit-verdict short json color= no-pager h/help V/version
 end
 
 function __fish_twerr_needs_command
@@ -157,7 +157,9 @@ always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_needs_command" -s q -l quiet -d 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
 complete -c twerr -n "__fish_twerr_needs_command" -l exit-verdict -d 'Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff'
+complete -c twerr -n "__fish_twerr_needs_command" -l short -l oneline -d 'One line per error: status, code or type, verdict, message (for logs and scripts)'
 complete -c twerr -n "__fish_twerr_needs_command" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_needs_command" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c twerr -n "__fish_twerr_needs_command" -s V -l version -d 'Print version'
 complete -c twerr -n "__fish_twerr_needs_command" -a "list" -d 'List the tables (all, or filtered)'
@@ -167,7 +169,7 @@ complete -c twerr -n "__fish_twerr_needs_command" -a "scan" -d 'Summarise every 
 complete -c twerr -n "__fish_twerr_needs_command" -a "completions" -d 'Print the completion script for a shell'
 complete -c twerr -n "__fish_twerr_needs_command" -a "man" -d 'Print the man page (roff)'
 complete -c twerr -n "__fish_twerr_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c twerr -n "__fish_twerr_using_subcommand list" -s s -l status -d 'Only the codes and problems that come with this HTTP status' -r -f -a "200\t'OK'
+complete -c twerr -n "__fish_twerr_using_subcommand list" -s s -l status -d 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too' -r -f -a "200\t'OK'
 201\t'Created'
 204\t'No Content'
 304\t'Not Modified'
@@ -191,7 +193,12 @@ complete -c twerr -n "__fish_twerr_using_subcommand list" -s s -l status -d 'Onl
 500\t'Internal Server Error'
 502\t'Bad Gateway'
 503\t'Service Unavailable'
-504\t'Gateway timeout'"
+504\t'Gateway timeout'
+1xx\t'Informational'
+2xx\t'Successful'
+3xx\t'Redirection'
+4xx\t'Client Error'
+5xx\t'Server Error'"
 complete -c twerr -n "__fish_twerr_using_subcommand list" -l source -d 'Only entries from this source' -r -f -a "2015\t'The 2015 Error Codes & Responses page'
 later\t'Later v1.1 documentation'
 v2\t'The API v2 documentation'
@@ -223,8 +230,9 @@ complete -c twerr -n "__fish_twerr_using_subcommand list" -l codes -d 'Only API 
 complete -c twerr -n "__fish_twerr_using_subcommand list" -l statuses -d 'Only HTTP statuses'
 complete -c twerr -n "__fish_twerr_using_subcommand list" -l problems -d 'Only v2 problem types'
 complete -c twerr -n "__fish_twerr_using_subcommand list" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand list" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c twerr -n "__fish_twerr_using_subcommand ls" -s s -l status -d 'Only the codes and problems that come with this HTTP status' -r -f -a "200\t'OK'
+complete -c twerr -n "__fish_twerr_using_subcommand ls" -s s -l status -d 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too' -r -f -a "200\t'OK'
 201\t'Created'
 204\t'No Content'
 304\t'Not Modified'
@@ -248,7 +256,12 @@ complete -c twerr -n "__fish_twerr_using_subcommand ls" -s s -l status -d 'Only 
 500\t'Internal Server Error'
 502\t'Bad Gateway'
 503\t'Service Unavailable'
-504\t'Gateway timeout'"
+504\t'Gateway timeout'
+1xx\t'Informational'
+2xx\t'Successful'
+3xx\t'Redirection'
+4xx\t'Client Error'
+5xx\t'Server Error'"
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -l source -d 'Only entries from this source' -r -f -a "2015\t'The 2015 Error Codes & Responses page'
 later\t'Later v1.1 documentation'
 v2\t'The API v2 documentation'
@@ -280,26 +293,31 @@ complete -c twerr -n "__fish_twerr_using_subcommand ls" -l codes -d 'Only API er
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -l statuses -d 'Only HTTP statuses'
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -l problems -d 'Only v2 problem types'
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand ls" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c twerr -n "__fish_twerr_using_subcommand search" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand search" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand search" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand search" -s h -l help -d 'Print help'
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand scan" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -s h -l help -d 'Print help'
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand completions" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c twerr -n "__fish_twerr_using_subcommand man" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand man" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand man" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand man" -s h -l help -d 'Print help'
 complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan completions man help" -f -a "list" -d 'List the tables (all, or filtered)'
 complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan completions man help" -f -a "search" -d 'Search messages, descriptions and advice (every word must match, any case)'

@@ -1,9 +1,10 @@
 //! What the binary does with a parsed command line: gather evidence from the arguments,
 //! files or stdin, diagnose, and render. `main.rs` only maps the result to an exit status.
 
-use crate::cli::{Cli, Command, ListArgs};
+use crate::cli::{Cli, Command, ListArgs, StatusFilter};
 use crate::diagnosis::{self, Diagnosis};
-use crate::evidence::{self, Evidence, Finding, How, Problem, Seen};
+use crate::evidence::{self, Evidence, Finding, How, Seen};
+use crate::lookup;
 use crate::input::{self, Input};
 use crate::listing::{self, Row};
 use crate::render;
@@ -52,6 +53,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
     }
 }
 
+/// The pager for this run's output: on a terminal, for what people read (not the
+/// completion script or the man page's roff, which are for files), and not with --quiet.
+pub fn pager(cli: &Cli) -> Option<String> {
+    let for_files = matches!(cli.command, Some(Command::Completions { .. } | Command::Man));
+    if for_files || cli.quiet {
+        return None;
+    }
+    crate::pager::wanted(cli.output.no_pager)
+}
+
 /// A global flag that means nothing to the chosen mode is refused, never ignored.
 fn refused_flag(cli: &Cli) -> Option<&'static str> {
     match cli.command {
@@ -81,9 +92,14 @@ fn list(
                 || (args.statuses && r.kind == "status")
                 || (args.problems && r.kind == "problem")
         })
-        .filter(|r| {
-            args.status
-                .is_none_or(|s| r.kind != "status" && r.status == Some(s))
+        .filter(|r| match args.status {
+            None => true,
+            Some(StatusFilter::Status(s)) => r.kind != "status" && r.status == Some(s),
+            // A class: its statuses, and the entries that come with one of them.
+            Some(StatusFilter::Class(d)) => {
+                let number = if r.kind == "status" { r.number } else { r.status.map(u32::from) };
+                number.is_some_and(|n| n / 100 == u32::from(d))
+            }
         })
         .filter(|r| args.source.is_none_or(|s| s.matches(r.source)))
         .filter(|r| {
@@ -212,7 +228,7 @@ fn scan(
                 return Ok(exit::USAGE);
             }
         };
-        total.merge(&tally);
+        total.merge(&tally, &label);
         (lines, bytes, long) = (lines + l, bytes + b, long + lg);
         per_file.push(FileSummary {
             path: label,
@@ -235,12 +251,12 @@ fn scan(
                     counted(f.summary.total, "error"),
                     counted(f.summary.lines, "line")
                 )?;
-                render::table::scan(out, &f.summary, terminal)?;
+                render::table::scan(out, &f.summary, terminal, false)?;
                 writeln!(out)?;
             }
             writeln!(out, "all files:")?;
         }
-        render::table::scan(out, &report.total, terminal)?;
+        render::table::scan(out, &report.total, terminal, report.files.len() > 1)?;
         writeln!(
             out,
             "{} in {} ({})",
@@ -251,8 +267,10 @@ fn scan(
         if long > 0 {
             writeln!(
                 out,
-                "note: {long} lines longer than {} bytes were cut to that length",
-                crate::scan::MAX_LINE_BYTES
+                "note: {} longer than {} bytes {} cut to that length",
+                counted(long, "line"),
+                crate::scan::MAX_LINE_BYTES,
+                if long == 1 { "was" } else { "were" }
             )?;
         }
     }
@@ -263,77 +281,86 @@ fn scan(
     })
 }
 
-/// What the command line itself says: numbers, flags, and the texts to diagnose.
-struct Arguments {
-    evidence: Vec<Evidence>,
-    texts: Vec<String>,
-    notes: Vec<String>,
-    /// `-` was given.
-    stdin: bool,
-}
-
-fn arguments(cli: &Cli) -> Arguments {
-    let mut a = Arguments {
-        evidence: Vec::new(),
-        texts: Vec::new(),
-        notes: Vec::new(),
-        stdin: false,
+fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) -> io::Result<u8> {
+    let mut args = lookup::arguments(cli);
+    // A class alone (`twerr 4xx`) is a lookup of its own: the class, then its statuses.
+    if let ([text], true) = (args.texts.as_slice(), args.evidence.is_empty())
+        && let Some(class) = lookup::class_named(text)
+    {
+        return class_lookup(out, err, class, cli.output.json, terminal);
+    }
+    let files = file_arguments(&mut args);
+    let inputs = match read_inputs(cli, &args, &files, err)? {
+        Ok(inputs) => inputs,
+        Err(status) => return Ok(status),
     };
-    let arg = |i: usize| Seen {
-        line: i + 1,
-        how: How::Argument,
-    };
-    for (i, token) in cli.inputs.iter().enumerate() {
-        let t = bare_number(token.trim());
-        if t == "-" {
-            a.stdin = true;
-        } else if !t.is_empty() && t.len() <= 40 && t.bytes().all(|b| b.is_ascii_digit()) {
-            match t.parse::<u64>() {
-                Ok(n) => a.evidence.extend(number_evidence(n, arg(i))),
-                Err(_) => a.notes.push(format!(
-                    "{t} is too large to be an HTTP status or an API error code"
-                )),
-            }
+    let texts = joined_words(&args.texts);
+    let mut found = std::mem::take(&mut args.evidence);
+    let unmatched_text = text_evidence(&texts, &mut found);
+    let mut notes = std::mem::take(&mut args.notes);
+    for i in &inputs {
+        found.extend(evidence::extract(&i.text).into_iter().map(|mut e| {
+            e.seen.line = i.input_line(e.seen.line);
+            e
+        }));
+        notes.extend(input_notes(i));
+    }
+    let mut d = diagnosis::diagnose(
+        &found,
+        diagnosis::Options {
+            now: cli.now,
+            summary_only: false,
+        },
+    );
+    d.notes.extend(notes);
+    if d.status.is_none() && d.errors.is_empty() && d.rate_limit.is_none() {
+        return nothing_found(cli, out, err, &d, &inputs, &texts, unmatched_text, terminal);
+    }
+    if !cli.quiet {
+        if cli.output.json {
+            render::json::write(out, &d)?;
+        } else if cli.short {
+            render::human::short(out, &d)?;
         } else {
-            a.texts.push(token.clone());
+            let width = terminal.then(render::text_width);
+            render::human::diagnosis(out, &d, inputs.is_empty() && texts.is_empty(), width)?;
         }
     }
-    let base = cli.inputs.len();
-    let flags = cli
-        .statuses
-        .iter()
-        .map(|&code| Finding::Status { code, reason: None });
-    let flags = flags.chain(cli.codes.iter().map(|&code| Finding::Code {
-        code,
-        message: None,
-    }));
-    let flags = flags.chain(
-        cli.types
-            .iter()
-            .map(|name| Finding::Problem(Box::new(Problem::named(name)))),
-    );
-    a.evidence
-        .extend(flags.enumerate().map(|(i, finding)| Evidence {
-            finding,
-            seen: arg(base + i),
-        }));
-    a
+    Ok(exit_status(&d, cli.exit_verdict))
 }
 
-fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) -> io::Result<u8> {
-    let Arguments {
-        evidence: mut found,
-        texts,
-        mut notes,
-        stdin: dash,
-    } = arguments(cli);
-    let from_arguments = !found.is_empty() || !notes.is_empty() || !texts.is_empty();
+/// Arguments that name a file that exists (`twerr resp.txt`): read as `--file` would read
+/// them, with a note, rather than searched for as words.
+fn file_arguments(args: &mut lookup::Arguments) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    args.texts.retain(|t| {
+        let path = Path::new(t);
+        let is_file = !t.contains(char::is_whitespace) && path.is_file();
+        if is_file {
+            args.notes.push(format!(
+                "`{}` is a file: it was read as the input (--file says so explicitly)",
+                crate::sanitize::clean(t)
+            ));
+            files.push(path.to_path_buf());
+        }
+        !is_file
+    });
+    files
+}
 
+/// The inputs to read: `--file`, file arguments, and stdin when it is wanted. `Err` holds
+/// the exit status when one could not be read (said on `err`).
+fn read_inputs(
+    cli: &Cli,
+    args: &lookup::Arguments,
+    files: &[std::path::PathBuf],
+    err: &mut dyn Write,
+) -> io::Result<Result<Vec<Input>, u8>> {
     let mut inputs: Vec<Input> = Vec::new();
     // `--file -` is stdin, as `-` is.
     let file = cli.file.as_ref().filter(|p| p.as_os_str() != "-");
-    let dash = dash || cli.file.as_ref().is_some_and(|p| p.as_os_str() == "-");
-    if let Some(path) = file {
+    let dash = args.stdin || cli.file.as_ref().is_some_and(|p| p.as_os_str() == "-");
+    for path in file.into_iter().chain(files) {
         match input::read_file(path) {
             Ok(i) => inputs.push(i),
             Err(e) => {
@@ -342,10 +369,14 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
                     "twerr: cannot read {}: {e}",
                     crate::sanitize::clean(&path.display().to_string())
                 )?;
-                return Ok(exit::USAGE);
+                return Ok(Err(exit::USAGE));
             }
         }
     }
+    let from_arguments = !args.evidence.is_empty()
+        || !args.notes.is_empty()
+        || !args.texts.is_empty()
+        || !files.is_empty();
     let stdin_is_terminal = io::stdin().is_terminal();
     // Flags alone describe a response whose text may come on stdin (`twerr --status 403 <
     // body.json`): a stdin that is not a terminal is read then too. Positional arguments
@@ -361,7 +392,7 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             )?;
             writeln!(err, "{}", Cli::command().render_usage())?;
             writeln!(err, "For more information, try '--help'.")?;
-            return Ok(exit::USAGE);
+            return Ok(Err(exit::USAGE));
         }
         // `twerr -` on a terminal is how a person pastes: say how to end the paste.
         writeln!(err, "{PASTE_HINT}")?;
@@ -374,29 +405,33 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
             Ok(i) => inputs.push(i),
             Err(e) => {
                 writeln!(err, "twerr: cannot read stdin: {e}")?;
-                return Ok(exit::USAGE);
+                return Ok(Err(exit::USAGE));
             }
         }
     }
+    Ok(Ok(inputs))
+}
 
-    // Several bare words are one query, as the shell split them (`twerr rate limit`).
-    let joined;
-    let texts: &[String] =
-        if texts.len() > 1 && texts.iter().all(|t| !t.contains(char::is_whitespace)) {
-            joined = [texts.join(" ")];
-            &joined
-        } else {
-            &texts
-        };
-    let mut unmatched_text: Option<&String> = None;
+/// Several bare words are one query, as the shell split them (`twerr rate limit`).
+fn joined_words(texts: &[String]) -> Vec<String> {
+    if texts.len() > 1 && texts.iter().all(|t| !t.contains(char::is_whitespace)) {
+        vec![texts.join(" ")]
+    } else {
+        texts.to_vec()
+    }
+}
+
+/// The evidence of text arguments, added to `found`: an entry's name or exact official
+/// message is a lookup (`twerr "Status is a duplicate"` asks which code that is); anything
+/// else is read as pasted text. Returns the last text in which nothing was found.
+fn text_evidence<'a>(texts: &'a [String], found: &mut Vec<Evidence>) -> Option<&'a String> {
+    let mut unmatched = None;
     for text in texts {
-        // A problem's name or an exact official message is a lookup (`twerr "Status is a
-        // duplicate"` asks which code that is); anything else is read as pasted text.
         let seen = Seen {
             line: 1,
             how: How::Argument,
         };
-        if let Some(ev) = fallback_for_text(text, seen) {
+        if let Some(ev) = lookup::named_entry(text, seen) {
             found.extend(ev);
             continue;
         }
@@ -404,134 +439,84 @@ fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) 
         if found_here.iter().any(|e| e.finding != Finding::Body) {
             found.extend(found_here);
         } else {
-            unmatched_text = Some(text);
+            unmatched = Some(text);
         }
     }
-    for i in &inputs {
-        found.extend(evidence::extract(&i.text).into_iter().map(|mut e| {
-            e.seen.line = i.input_line(e.seen.line);
-            e
-        }));
-        notes.extend(input_notes(i));
-    }
-
-    let mut d = diagnosis::diagnose(
-        &found,
-        diagnosis::Options {
-            now: cli.now,
-            summary_only: false,
-        },
-    );
-    d.notes.extend(notes);
-    if d.status.is_none() && d.errors.is_empty() && d.rate_limit.is_none() {
-        if let Some(text) = unmatched_text {
-            // Words that are no structure, name or exact message: search the tables.
-            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
-            if !listing::search(&words).is_empty() {
-                return search(out, err, &words, cli.output.json, terminal);
-            }
-        }
-        if let Some((typed, meant)) = texts.first().and_then(|t| near_subcommand(t)) {
-            writeln!(
-                err,
-                "twerr: `{}` is not a command; did you mean `twerr {meant}`?",
-                crate::sanitize::clean(typed)
-            )?;
-            return Ok(exit::USAGE);
-        }
-        let reason = nothing_found_reason(&inputs, &d.notes);
-        writeln!(err, "twerr: {reason}")?;
-        if cli.output.json {
-            // --json output is always one JSON document, recognised or not.
-            let doc = serde_json::json!({
-                "status": null, "errors": [], "rate_limit": null, "retry": null,
-                "other_statuses": [], "notes": d.notes, "reason": reason,
-            });
-            render::json::write(out, &doc)?;
-        }
-        return Ok(exit::NOTHING_RECOGNISED);
-    }
-    if !cli.quiet {
-        if cli.output.json {
-            render::json::write(out, &d)?;
-        } else {
-            let width = terminal.then(textwrap::termwidth);
-            render::human::diagnosis(out, &d, inputs.is_empty() && texts.is_empty(), width)?;
-        }
-    }
-    Ok(exit_status(&d, cli.exit_verdict))
+    unmatched
 }
 
-/// A number as copied from a log, with its punctuation (`187,` `#187` `[88]` `88:` `E187`
-/// `code=187` `(403)`): the digits, when that is all there is besides; else the token.
-fn bare_number(token: &str) -> &str {
-    let t = token.trim_matches(|c: char| {
-        matches!(
-            c,
-            ',' | ':' | ';' | '.' | '#' | '[' | ']' | '(' | ')' | '"' | '\''
-        )
-    });
-    let t = t
-        .strip_prefix("code=")
-        .or_else(|| t.strip_prefix("code:"))
-        .or_else(|| t.strip_prefix('E'))
-        .unwrap_or(t);
-    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
-        t
-    } else {
-        token
+/// Nothing recognised: words are searched for in the tables; a misspelt subcommand or
+/// problem name gets a suggestion; else the reason, on stderr (and as JSON with --json).
+#[allow(clippy::too_many_arguments)]
+fn nothing_found(
+    cli: &Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    d: &Diagnosis,
+    inputs: &[Input],
+    texts: &[String],
+    unmatched_text: Option<&String>,
+    terminal: bool,
+) -> io::Result<u8> {
+    if let Some(text) = unmatched_text {
+        // Words that are no structure, name or exact message: search the tables.
+        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        if !listing::search(&words).is_empty() {
+            return search(out, err, &words, cli.output.json, terminal);
+        }
     }
-}
-
-/// A bare number becomes a status, a code, or both, as the tables say.
-fn number_evidence(n: u64, seen: Seen) -> Vec<Evidence> {
-    let in_codes = crate::catalog::code(n).is_some();
-    let status = u16::try_from(n).ok().filter(|s| (100..=599).contains(s));
-    let mut ev = Vec::new();
-    if in_codes || status.is_none() {
-        ev.push(Evidence {
-            finding: Finding::Number { number: n },
-            seen,
+    if let Some((typed, meant)) = texts.first().and_then(|t| lookup::near_subcommand(t)) {
+        writeln!(
+            err,
+            "twerr: `{}` is not a command; did you mean `twerr {meant}`?",
+            crate::sanitize::clean(typed)
+        )?;
+        return Ok(exit::USAGE);
+    }
+    let reason = match texts.first().and_then(|t| Some((t, lookup::near_problem(t)?))) {
+        Some((typed, meant)) => format!(
+            "`{}` is in no table; did you mean the problem type `{meant}`?",
+            crate::sanitize::clean(typed)
+        ),
+        None => nothing_found_reason(inputs, &d.notes),
+    };
+    writeln!(err, "twerr: {reason}")?;
+    if cli.output.json {
+        // --json output is always one JSON document, recognised or not.
+        let doc = serde_json::json!({
+            "status": null, "errors": [], "rate_limit": null, "retry": null,
+            "other_statuses": [], "notes": d.notes, "reason": reason,
         });
+        render::json::write(out, &doc)?;
     }
-    if let Some(s) = status.filter(|s| crate::catalog::status(*s).is_some() || !in_codes) {
-        ev.push(Evidence {
-            finding: Finding::Status {
-                code: s,
-                reason: None,
-            },
-            seen,
-        });
-    }
-    ev
+    Ok(exit::NOTHING_RECOGNISED)
 }
 
-/// Text with no structure in it: a problem name (`usage-capped`) or an exact message
-/// (`"Status is a duplicate"`). `None` when it is neither.
-fn fallback_for_text(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
-    let t = text.trim();
-    if !t.contains(char::is_whitespace) && crate::catalog::problem(t).is_some() {
-        return Some(vec![Evidence {
-            finding: Finding::Problem(Box::new(Problem::named(t))),
-            seen,
-        }]);
+/// `twerr 4xx`: what the class means, and the statuses of the tables in it.
+fn class_lookup(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    class: &crate::catalog::ClassEntry,
+    json: bool,
+    terminal: bool,
+) -> io::Result<u8> {
+    let rows = listing::in_class(class.digit, false);
+    if json {
+        let doc = serde_json::json!({
+            "class": format!("{}xx", class.digit),
+            "name": class.name,
+            "description": class.description,
+            "advice": class.advice,
+            "verdict": class.retry,
+            "statuses": rows,
+        });
+        render::json::write(out, &doc)?;
+        return Ok(exit::OK);
     }
-    let codes = crate::catalog::codes_with_message(t);
-    if codes.is_empty() {
-        return None;
-    }
-    Some(
-        codes
-            .into_iter()
-            .map(|c| Evidence {
-                finding: Finding::Code {
-                    code: u64::from(c.code),
-                    message: None,
-                },
-                seen,
-            })
-            .collect(),
-    )
+    let width = terminal.then(render::text_width);
+    render::human::class(out, class, width)?;
+    writeln!(out)?;
+    show_rows(out, err, &rows, false, terminal, "no status of this class is in the tables")
 }
 
 fn input_notes(i: &Input) -> Vec<String> {
@@ -572,23 +557,6 @@ fn input_notes(i: &Input) -> Vec<String> {
 
 /// What to do about a body curl printed compressed.
 const GZIP_NOTE: &str = "the body is gzip-compressed (curl prints it as it came unless told otherwise): run curl again with --compressed and pipe that into twerr";
-
-/// The subcommand that the first word of `text` misspells (`lst`, `scna`, `serach`,
-/// `completion`), if it is one edit or two away from it and not a subcommand itself.
-fn near_subcommand(text: &str) -> Option<(&str, &'static str)> {
-    const COMMANDS: &[&str] = &["list", "search", "scan", "completions", "man"];
-    let word = text.split_whitespace().next()?;
-    let lower = word.to_ascii_lowercase();
-    if word.len() < 2 || COMMANDS.contains(&lower.as_str()) || lower == "ls" {
-        return None;
-    }
-    COMMANDS
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(&lower, c), *c))
-        .filter(|(d, c)| *d <= 2.min(c.len() / 2))
-        .min()
-        .map(|(_, c)| (word, c))
-}
 
 /// Said on stderr when twerr reads a terminal: how to end the input.
 const PASTE_HINT: &str = "twerr: reading the terminal: paste the error, then press Ctrl-D on a line of its own (Ctrl-Z then Enter on Windows)";

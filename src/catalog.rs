@@ -282,6 +282,43 @@ pub fn problem(name: &str) -> Option<&'static ProblemEntry> {
     PROBLEMS.iter().find(|p| p.name.eq_ignore_ascii_case(name))
 }
 
+/// The problem whose title (or a title it is also sent with) is `text`, compared by words:
+/// case, spacing, punctuation and CamelCase do not matter (`UsageCapExceeded` is "Usage
+/// cap exceeded"), nor does the name's dash (`usage capped`).
+pub fn problem_by_title(text: &str) -> Option<&'static ProblemEntry> {
+    let key = title_words(text);
+    if key.is_empty() {
+        return None;
+    }
+    PROBLEMS.iter().find(|p| {
+        std::iter::once(p.title)
+            .chain(p.titles.iter().copied())
+            .chain(std::iter::once(p.name))
+            .any(|t| title_words(t) == key)
+    })
+}
+
+/// The lowercase words of a title, CamelCase split.
+fn title_words(text: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        } else {
+            if !out.ends_with(' ') && !out.is_empty() {
+                out.push(' ');
+            }
+            prev_lower = false;
+        }
+    }
+    out.trim_end().to_string()
+}
+
 /// The last path segment of a problem type URI, which is what identifies the type
 /// whatever the host (api.twitter.com, api.x.com).
 pub fn problem_name(type_uri: &str) -> &str {

@@ -69,6 +69,10 @@ pub struct Cli {
     #[arg(long)]
     pub exit_verdict: bool,
 
+    /// One line per error: status, code or type, verdict, message (for logs and scripts)
+    #[arg(long, visible_alias = "oneline", conflicts_with = "json")]
+    pub short: bool,
+
     #[command(flatten)]
     pub output: OutputArgs,
 
@@ -86,6 +90,10 @@ pub struct OutputArgs {
     /// When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Print straight to the terminal: no pager for output longer than the screen
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,9 +141,9 @@ pub struct ListArgs {
     /// Only v2 problem types
     #[arg(long)]
     pub problems: bool,
-    /// Only the codes and problems that come with this HTTP status
-    #[arg(short = 's', long = "status", value_name = "N", value_parser = status_value(), hide_possible_values = true)]
-    pub status: Option<u16>,
+    /// Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too
+    #[arg(short = 's', long = "status", value_name = "N", value_parser = status_filter_value(), hide_possible_values = true)]
+    pub status: Option<StatusFilter>,
     /// Only entries from this source
     #[arg(long, value_enum)]
     pub source: Option<SourceFilter>,
@@ -208,6 +216,36 @@ fn status_value() -> Candidates<impl TypedValueParser<Value = u16>> {
     Candidates {
         parser: clap::value_parser!(u16).range(100..=599),
         list: known_statuses,
+    }
+}
+
+/// What `list --status` filters by: one status, or a class (`4xx`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Status(u16),
+    Class(u8),
+}
+
+fn parse_status_filter(text: &str) -> Result<StatusFilter, String> {
+    if let Some(class) = crate::lookup::class_named(text) {
+        return Ok(StatusFilter::Class(class.digit));
+    }
+    match text.parse::<u16>() {
+        Ok(n) if (100..=599).contains(&n) => Ok(StatusFilter::Status(n)),
+        _ => Err("an HTTP status is 100 to 599, or a class such as 4xx".to_string()),
+    }
+}
+
+/// A status or a class; the known statuses and the five classes are offered.
+fn status_filter_value() -> Candidates<impl TypedValueParser<Value = StatusFilter>> {
+    Candidates {
+        parser: parse_status_filter,
+        list: || {
+            let classes = catalog::CLASSES
+                .iter()
+                .map(|c| PossibleValue::new(format!("{}xx", c.digit)).help(c.name));
+            known_statuses().into_iter().chain(classes).collect()
+        },
     }
 }
 

@@ -22,6 +22,11 @@ pub struct Row {
     pub description: &'static str,
     pub advice: &'static str,
     pub note: Option<&'static str>,
+    /// For `search`: the field the words were found in (`id`, `message`, `family`,
+    /// `description`, `advice`, or `several` when no one field holds them all). Rows are
+    /// ranked by it, in that order. Absent from `list`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<&'static str>,
 }
 
 impl Row {
@@ -50,6 +55,7 @@ pub fn all_rows() -> Vec<Row> {
         description: e.description,
         advice: e.advice,
         note: e.note,
+        matched: None,
     });
     let codes = catalog::CODES.iter().map(|e| Row {
         kind: "code",
@@ -64,6 +70,7 @@ pub fn all_rows() -> Vec<Row> {
         description: e.description,
         advice: e.advice,
         note: e.note,
+        matched: None,
     });
     let problems = catalog::PROBLEMS.iter().map(|e| Row {
         kind: "problem",
@@ -78,12 +85,14 @@ pub fn all_rows() -> Vec<Row> {
         description: e.description,
         advice: e.advice,
         note: e.note,
+        matched: None,
     });
     statuses.chain(codes).chain(problems).collect()
 }
 
 /// Rows whose text holds every word, in any case: message, variants, description, advice,
-/// name and number all count.
+/// name and number all count. Ranked by where the words are: an entry whose id or message
+/// holds them all comes before one whose advice mentions them.
 pub fn search(words: &[String]) -> Vec<Row> {
     let words: Vec<String> = words
         .iter()
@@ -91,20 +100,51 @@ pub fn search(words: &[String]) -> Vec<Row> {
         .map(catalog::normalize_message)
         .filter(|w| !w.is_empty())
         .collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let holds_all = |text: &str| {
+        let text = catalog::normalize_message(text);
+        words.iter().all(|w| text.contains(w.as_str()))
+    };
+    let mut found: Vec<(usize, Row)> = all_rows()
+        .into_iter()
+        .filter_map(|mut r| {
+            let message = format!("{} {}", r.message, r.variants.join(" "));
+            let fields = [
+                ("id", r.id()),
+                ("message", message),
+                ("family", r.family.to_string()),
+                ("description", r.description.to_string()),
+                ("advice", r.advice.to_string()),
+            ];
+            let (rank, field) = match fields.iter().position(|(_, text)| holds_all(text)) {
+                Some(i) => (i, fields[i].0),
+                None => {
+                    let all: Vec<&str> = fields.iter().map(|(_, t)| t.as_str()).collect();
+                    if !holds_all(&all.join(" ")) {
+                        return None;
+                    }
+                    (fields.len(), "several")
+                }
+            };
+            r.matched = Some(field);
+            Some((rank, r))
+        })
+        .collect();
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The entries of a status class: its statuses, and with `with_kin`, the codes and
+/// problems documented with one of them.
+pub fn in_class(digit: u8, with_kin: bool) -> Vec<Row> {
+    let in_it = |s: Option<u32>| s.is_some_and(|s| s / 100 == u32::from(digit));
     all_rows()
         .into_iter()
-        .filter(|r| {
-            let mut hay = format!(
-                "{} {} {} {} {} {}",
-                r.id(),
-                r.message,
-                r.variants.join(" "),
-                r.description,
-                r.advice,
-                r.family
-            );
-            hay = catalog::normalize_message(&hay);
-            !words.is_empty() && words.iter().all(|w| hay.contains(w.as_str()))
+        .filter(|r| match r.kind {
+            "status" => in_it(r.number),
+            _ => with_kin && in_it(r.status.map(u32::from)),
         })
         .collect()
 }

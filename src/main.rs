@@ -24,7 +24,18 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    let result = app::run(cli, &mut out, &mut err).and_then(|code| out.flush().map(|()| code));
+    // Long output on a terminal is paged: it is gathered first, then shown.
+    let result = match app::pager(&cli) {
+        Some(pager) => {
+            let mut page = Vec::new();
+            app::run(cli, &mut page, &mut err).and_then(|code| {
+                twerr::pager::show(&pager, &page, &mut out)?;
+                Ok(code)
+            })
+        }
+        None => app::run(cli, &mut out, &mut err),
+    };
+    let result = result.and_then(|code| out.flush().map(|()| code));
     match result {
         Ok(code) => ExitCode::from(code),
         // A closed stdout (`twerr list | head -1`) is the reader's choice, not an error.

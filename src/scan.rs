@@ -35,8 +35,16 @@ pub struct Entry {
     #[serde(rename = "type")]
     pub type_uri: Option<String>,
     pub count: u64,
+    /// Lines of one file: in the all-files summary, of `first_file` (never a range across
+    /// files).
     pub first_line: u64,
     pub last_line: u64,
+    /// In the all-files summary: the file the entry was first seen in, and in how many
+    /// files it was seen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub files: Option<u64>,
     pub verdict: Verdict,
     pub message: String,
     pub advice: String,
@@ -93,6 +101,8 @@ impl Tally {
                         count: 0,
                         first_line,
                         last_line,
+                        first_file: None,
+                        files: None,
                         verdict,
                         message,
                         advice: first_sentence(&advice),
@@ -117,8 +127,9 @@ impl Tally {
         }
     }
 
-    /// Adds another tally (a file's, into the total).
-    pub fn merge(&mut self, other: &Tally) {
+    /// Adds the tally of the file `file` into this total of several files. An entry's lines
+    /// stay those of the first file it was seen in, which it names.
+    pub fn merge(&mut self, other: &Tally, file: &str) {
         self.total += other.total;
         self.other.merge(&other.other);
         for (key, e) in &other.entries {
@@ -126,12 +137,14 @@ impl Tally {
             match self.entries.get_mut(key) {
                 Some(mine) => {
                     mine.count += e.count;
-                    mine.first_line = mine.first_line.min(e.first_line);
-                    mine.last_line = mine.last_line.max(e.last_line);
+                    mine.files = Some(mine.files.unwrap_or(1) + 1);
                 }
                 None if full => self.other.add(key, e.count),
                 None => {
-                    self.entries.insert(key.clone(), e.clone());
+                    let mut first = e.clone();
+                    first.first_file = Some(file.to_string());
+                    first.files = Some(1);
+                    self.entries.insert(key.clone(), first);
                 }
             }
         }

@@ -207,14 +207,20 @@ fn list_filters_by_table_and_status() {
 }
 
 #[test]
-fn list_text_is_one_entry_per_line() {
+fn list_text_in_a_pipe_is_one_tab_separated_line_per_entry() {
     let (exit, out, _) = run(&["list", "--codes"], b"");
     assert_eq!(exit, 0);
     let line = out
         .lines()
-        .find(|l| l.starts_with("code") && l.contains(" 187 "))
+        .find(|l| l.starts_with("code\t187\t"))
         .expect("row for 187");
-    assert!(line.contains("Status is a duplicate"), "{line}");
+    assert_eq!(line, "code\t187\t403\tStatus is a duplicate\t2015\tdo-not-retry");
+    let (_, v) = json(&["list", "--codes"], b"");
+    assert_eq!(out.lines().count(), v.as_array().unwrap().len(), "no header, no wrapped lines");
+    assert!(
+        out.lines().all(|l| l.split('\t').count() == 6 && l == l.trim() && !l.contains("  ")),
+        "no padding"
+    );
 }
 
 #[test]

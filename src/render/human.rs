@@ -129,7 +129,7 @@ fn status(out: &mut dyn Write, w: Width, s: &StatusReport) -> io::Result<()> {
     } else {
         ""
     };
-    let head = format!("HTTP {} {}{implied}", s.code, s.message);
+    let head = format!("HTTP {} {}{implied}", s.code, status_name(s.code, &s.message));
     writeln!(
         out,
         "{}",
@@ -145,6 +145,10 @@ fn status(out: &mut dyn Write, w: Width, s: &StatusReport) -> io::Result<()> {
         .filter(|r| !r.eq_ignore_ascii_case(&s.message))
     {
         field(out, w, "reason", r)?;
+    }
+    // The page's own wording, quoted as it is where our heading uses the standard phrase.
+    if s.source.is_some() && status_name(s.code, &s.message) != s.message {
+        field(out, w, "official", &s.message)?;
     }
     match (s.source, s.fallback) {
         (Some(src), _) => field(out, w, "source", src.label())?,
@@ -207,7 +211,7 @@ fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
             Some(false) => " (this response had another status)",
             None => "",
         };
-        let name = crate::catalog::status(doc).map_or("", |s| s.message);
+        let name = crate::catalog::status(doc).map_or("", |s| status_name(doc, s.message));
         field(out, w, "comes with", &format!("HTTP {doc} {name}{fit}"))?;
     }
     match (e.source, e.fallback) {
@@ -321,4 +325,55 @@ fn rate_limit(out: &mut dyn Write, w: Width, rl: &RateLimit) -> io::Result<()> {
         "now",
         &format!("measured from {}", rl.now.from.label()),
     )
+}
+
+/// A status as our own text names it: its standard reason phrase (RFC 9110, "Gateway
+/// Timeout"), or the tables' message for a status with none (420 Enhance Your Calm). The
+/// page's wording ("Gateway timeout") is shown where it is quoted.
+fn status_name(code: u16, message: &str) -> &str {
+    crate::evidence::reason_phrase(code)
+        .filter(|phrase| phrase.eq_ignore_ascii_case(message))
+        .unwrap_or(message)
+}
+
+/// `--short`: one line per error, and one for the status when no error came with it:
+/// `403 187 do-not-retry Status is a duplicate`. Fields are separated by single spaces; the
+/// message, last, may hold spaces; `-` stands for a field with no value.
+pub fn short(out: &mut dyn Write, d: &Diagnosis) -> io::Result<()> {
+    let response = d.status.as_ref().map(|s| s.code);
+    let wait = match d.retry.wait_seconds {
+        Some(s) => format!(" (wait {})", human_duration(s)),
+        None => String::new(),
+    };
+    for e in &d.errors {
+        let status = e.response_status.or(response).or(e.documented_status);
+        let id = match (&e.code, &e.problem, &e.oauth_error) {
+            (Some(c), _, _) => c.to_string(),
+            (None, Some(p), _) => p.name.clone(),
+            (None, None, Some(o)) => o.clone(),
+            _ => "-".to_string(),
+        };
+        writeln!(
+            out,
+            "{} {id} {} {}{wait}",
+            status.map_or("-".to_string(), |s| s.to_string()),
+            e.verdict.key(),
+            e.official_message.unwrap_or(&e.message)
+        )?;
+    }
+    if d.errors.is_empty() {
+        for s in d.status.iter().chain(&d.other_statuses) {
+            let verdict = s.verdict.key();
+            writeln!(out, "{} - {verdict} {}{wait}", s.code, status_name(s.code, &s.message))?;
+        }
+    }
+    Ok(())
+}
+
+/// `twerr 4xx`: the class's name, meaning, advice and verdict.
+pub fn class(out: &mut dyn Write, c: &crate::catalog::ClassEntry, w: Width) -> io::Result<()> {
+    writeln!(out, "{}", format!("HTTP {}xx {}", c.digit, c.name).bold())?;
+    field(out, w, "meaning", c.description)?;
+    field(out, w, "what to do", c.advice)?;
+    field(out, w, "retry", c.retry.key())
 }

@@ -20,3 +20,12 @@ pub fn use_color(choice: ColorChoice) -> bool {
         }
     }
 }
+
+/// The widest text is wrapped at: the terminal's width, but never more than this, as long
+/// lines are hard to read.
+pub const MAX_TEXT_WIDTH: usize = 100;
+
+/// The width to wrap text at on a terminal.
+pub fn text_width() -> usize {
+    textwrap::termwidth().min(MAX_TEXT_WIDTH)
+}

@@ -1,95 +1,231 @@
-//! Tables of entries for `list` and `search`, with comfy-table.
+//! Tables of entries for `list`, `search` and `scan`, with comfy-table.
+//!
+//! On a terminal a table is fitted to the width: only the text columns (message, advice)
+//! wrap, at spaces; every other column keeps its content's width, so that no id or verdict
+//! is broken mid-word. When the terminal is too narrow for that, the least useful columns
+//! are left out, then the box. In a pipe, `list` and `search` print one tab-separated line
+//! per entry; `scan` keeps aligned columns (its summary is read by people).
 
 use crate::listing::Row;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
-/// Writes a scan summary: one row per status and code or problem type, most frequent first.
-pub fn scan(out: &mut dyn Write, summary: &crate::scan::Summary, terminal: bool) -> io::Result<()> {
-    let mut table = new_table(terminal);
-    table.set_header([
-        "COUNT",
-        "STATUS",
-        "CODE/TYPE",
-        "LINES",
-        "VERDICT",
-        "MESSAGE",
-        "WHAT TO DO",
-    ]);
-    for e in &summary.entries {
-        let what = match (e.code, &e.type_uri) {
-            (Some(c), _) => c.to_string(),
-            (None, Some(t)) => crate::catalog::problem_name(t).to_string(),
-            _ => "-".to_string(),
-        };
-        table.add_row([
-            e.count.to_string(),
-            e.status.map_or("-".to_string(), |s| s.to_string()),
-            what,
-            format!("{}-{}", e.first_line, e.last_line),
-            e.verdict.key().to_string(),
-            e.message.clone(),
-            e.advice.clone(),
-        ]);
+/// A column of a table on a terminal.
+struct Column {
+    header: &'static str,
+    /// Text that wraps: it takes the width the other columns leave.
+    wraps: bool,
+    /// Left out on a narrow terminal, lowest first; `None`: always shown.
+    drop: Option<u8>,
+}
+
+const fn col(header: &'static str, wraps: bool, drop: Option<u8>) -> Column {
+    Column {
+        header,
+        wraps,
+        drop,
     }
+}
+
+/// The narrowest a wrapping column may get before columns are left out.
+const MIN_WRAP: usize = 24;
+
+/// Writes a scan summary: one row per status and code or problem type, most frequent first.
+/// With `name_files` (several files), LINES says the file: `a.log:3-17`, never a range
+/// across files. A summary with no entry prints no table.
+pub fn scan(
+    out: &mut dyn Write,
+    summary: &crate::scan::Summary,
+    terminal: bool,
+    name_files: bool,
+) -> io::Result<()> {
+    const COLUMNS: [Column; 7] = [
+        col("COUNT", false, None),
+        col("STATUS", false, None),
+        col("CODE/TYPE", false, None),
+        col("LINES", false, Some(1)),
+        col("VERDICT", false, None),
+        col("MESSAGE", true, None),
+        col("WHAT TO DO", true, Some(0)),
+    ];
+    let mut rows: Vec<Vec<String>> = summary.entries.iter().map(|e| scan_row(e, name_files)).collect();
     if let Some(o) = &summary.other {
         let at_least = if o.distinct_at_least { "at least " } else { "" };
-        table.add_row([
+        rows.push(vec![
             o.occurrences.to_string(),
             "-".to_string(),
             "OTHER".to_string(),
             "-".to_string(),
             "-".to_string(),
-            format!(
-                "{at_least}{} more distinct rows, counted together",
-                o.distinct
-            ),
+            format!("{at_least}{} more distinct rows, counted together", o.distinct),
             format!(
                 "Only the {} most distinct rows are kept; split the log to see these.",
                 crate::overflow::MAX_ROWS
             ),
         ]);
     }
-    print_table(out, &table, terminal)
-}
-
-fn new_table(terminal: bool) -> Table {
-    let mut table = Table::new();
-    if terminal {
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.load_style(presets::NOTHING);
+    if rows.is_empty() {
+        return Ok(());
     }
-    table
-}
-
-fn print_table(out: &mut dyn Write, table: &Table, terminal: bool) -> io::Result<()> {
     if !terminal {
-        // NOTHING pads every cell with a space on each side; trim the line ends.
+        // Aligned columns with no box; line ends trimmed.
+        let mut table = Table::new();
+        table.load_style(presets::NOTHING);
+        table.set_header(COLUMNS.iter().map(|c| c.header));
+        for r in rows {
+            table.add_row(r);
+        }
         for line in table.lines() {
             writeln!(out, "{}", line.trim())?;
         }
         return Ok(());
     }
-    writeln!(out, "{table}")
+    writeln!(out, "{}", fitted(&COLUMNS, rows, terminal_width()))
 }
 
-/// Writes `rows` as a table: boxed and fitted to the width on a terminal, plain
-/// space-aligned columns (one entry per line, easy to grep) in a pipe.
+fn scan_row(e: &crate::scan::Entry, name_files: bool) -> Vec<String> {
+    let what = match (e.code, &e.type_uri) {
+        (Some(c), _) => c.to_string(),
+        (None, Some(t)) => crate::catalog::problem_name(t).to_string(),
+        _ => "-".to_string(),
+    };
+    let range = if e.first_line == e.last_line {
+        e.first_line.to_string()
+    } else {
+        format!("{}-{}", e.first_line, e.last_line)
+    };
+    let lines = match (&e.first_file, e.files) {
+        (Some(file), Some(n)) if name_files && n > 1 => format!("{file}:{range} +{} files", n - 1),
+        (Some(file), _) if name_files => format!("{file}:{range}"),
+        _ => format!("{}-{}", e.first_line, e.last_line),
+    };
+    vec![
+        e.count.to_string(),
+        e.status.map_or("-".to_string(), |s| s.to_string()),
+        what,
+        lines,
+        e.verdict.key().to_string(),
+        e.message.clone(),
+        e.advice.clone(),
+    ]
+}
+
+/// Writes `rows`: on a terminal a table fitted to its width; in a pipe one line per entry,
+/// its fields separated by tabs, with no header and no padding, for `cut`, `awk` and
+/// `grep`. A search adds the field each entry matched in.
 pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()> {
-    let mut table = new_table(terminal);
-    table.set_header(["KIND", "ID", "STATUS", "MESSAGE", "SOURCE", "RETRY"]);
-    for r in rows {
-        table.add_row([
+    let searched = rows.iter().any(|r| r.matched.is_some());
+    let cells = |r: &Row| {
+        let mut cells = vec![
             r.kind.to_string(),
             r.id(),
             r.status.map_or("-".to_string(), |s| s.to_string()),
             r.message.to_string(),
             r.source.key().to_string(),
             r.retry.key().to_string(),
-        ]);
+        ];
+        if searched {
+            cells.push(r.matched.unwrap_or("-").to_string());
+        }
+        cells
+    };
+    if !terminal {
+        for r in rows {
+            writeln!(out, "{}", cells(r).join("\t"))?;
+        }
+        return Ok(());
     }
-    print_table(out, &table, terminal)
+    let mut columns = vec![
+        col("KIND", false, Some(1)),
+        col("ID", false, None),
+        col("STATUS", false, None),
+        col("MESSAGE", true, None),
+        col("SOURCE", false, Some(0)),
+        col("RETRY", false, None),
+    ];
+    if searched {
+        columns.push(col("MATCHED", false, Some(2)));
+    }
+    let table = fitted(&columns, rows.iter().map(cells).collect(), terminal_width());
+    writeln!(out, "{table}")
+}
+
+fn terminal_width() -> usize {
+    textwrap::termwidth()
+}
+
+/// A table of `rows` under `columns`, fitted to `width` as the module says.
+fn fitted(columns: &[Column], rows: Vec<Vec<String>>, width: usize) -> String {
+    let content = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain(std::iter::once(columns[i].header.len()))
+            .max()
+            .unwrap_or(0)
+    };
+    let mut shown: Vec<usize> = (0..columns.len()).collect();
+    // Per column: the box's `│ ` and ` ┆ `, or the padding of the unboxed style.
+    let needed = |shown: &[usize], per_column: usize| -> usize {
+        shown
+            .iter()
+            .map(|&i| if columns[i].wraps { MIN_WRAP } else { content(i) } + per_column)
+            .sum::<usize>()
+            + 1
+    };
+    while needed(&shown, 3) > width {
+        let lowest = shown
+            .iter()
+            .enumerate()
+            .filter_map(|(at, &i)| columns[i].drop.map(|d| (d, at)))
+            .min();
+        match lowest {
+            Some((_, at)) => {
+                shown.remove(at);
+            }
+            None => break,
+        }
+    }
+    let boxed = needed(&shown, 3) <= width;
+    if !boxed && needed(&shown, 2) > width {
+        return stacked(columns, &shown, &rows, width);
+    }
+    let mut table = Table::new();
+    table
+        .load_style(if boxed {
+            presets::UTF8_FULL_CONDENSED
+        } else {
+            presets::NOTHING
+        })
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    table.set_header(shown.iter().map(|&i| columns[i].header));
+    for row in &rows {
+        table.add_row(shown.iter().map(|&i| row[i].clone()));
+    }
+    for (column, &i) in table.column_iter_mut().zip(&shown) {
+        if !columns[i].wraps {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    table.to_string()
+}
+
+/// For a terminal too narrow for columns: an entry per paragraph, its short fields on the
+/// first line and its text after them, wrapped at spaces with an indent.
+fn stacked(columns: &[Column], shown: &[usize], rows: &[Vec<String>], width: usize) -> String {
+    let options = textwrap::Options::new(width.max(20))
+        .subsequent_indent("    ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut out = String::new();
+    for row in rows {
+        let short: Vec<&str> = shown.iter().filter(|&&i| !columns[i].wraps).map(|&i| row[i].as_str()).collect();
+        let text: Vec<&str> = shown.iter().filter(|&&i| columns[i].wraps).map(|&i| row[i].as_str()).collect();
+        let entry = format!("{} — {}", short.join("  "), text.join(" — "));
+        for line in textwrap::wrap(&entry, &options) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out.pop();
+    out
 }
