@@ -4,9 +4,9 @@
 use crate::cli::{Cli, Command, ListArgs, StatusFilter};
 use crate::diagnosis::{self, Diagnosis};
 use crate::evidence::{self, Evidence, Finding, How, Seen};
-use crate::lookup;
 use crate::input::{self, Input};
 use crate::listing::{self, Row};
+use crate::lookup;
 use crate::render;
 use clap::CommandFactory;
 use std::io::{self, IsTerminal, Write};
@@ -56,7 +56,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
 /// The pager for this run's output: on a terminal, for what people read (not the
 /// completion script or the man page's roff, which are for files), and not with --quiet.
 pub fn pager(cli: &Cli) -> Option<String> {
-    let for_files = matches!(cli.command, Some(Command::Completions { .. } | Command::Man));
+    let for_files = matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man)
+    );
     if for_files || cli.quiet {
         return None;
     }
@@ -97,7 +100,11 @@ fn list(
             Some(StatusFilter::Status(s)) => r.kind != "status" && r.status == Some(s),
             // A class: its statuses, and the entries that come with one of them.
             Some(StatusFilter::Class(d)) => {
-                let number = if r.kind == "status" { r.number } else { r.status.map(u32::from) };
+                let number = if r.kind == "status" {
+                    r.number
+                } else {
+                    r.status.map(u32::from)
+                };
                 number.is_some_and(|n| n / 100 == u32::from(d))
             }
         })
@@ -165,6 +172,14 @@ struct ScanReport {
     #[serde(flatten)]
     total: crate::scan::Summary,
     files: Vec<FileSummary>,
+    /// Files that could not be read, each with why (also said on stderr).
+    unreadable: Vec<Unreadable>,
+}
+
+#[derive(serde::Serialize)]
+struct Unreadable {
+    path: String,
+    error: String,
 }
 
 fn scan(
@@ -188,6 +203,7 @@ fn scan(
     let mut total = crate::scan::Tally::default();
     let (mut lines, mut bytes, mut long) = (0, 0, 0);
     let mut per_file = Vec::new();
+    let mut unreadable = Vec::new();
     for name in &names {
         // A file name is untrusted text too: an escape sequence in it must not reach the
         // terminal through a progress line, a header or an error message.
@@ -204,11 +220,13 @@ fn scan(
             input::is_endless_device(name, false)
         };
         if endless {
-            writeln!(
-                err,
-                "twerr: {label} is a device that may never end: scan reads files, pipes and a terminal"
-            )?;
-            return Ok(exit::USAGE);
+            let why = "a device that may never end: scan reads files, pipes and a terminal";
+            writeln!(err, "twerr: {label} is {why}")?;
+            unreadable.push(Unreadable {
+                path: label,
+                error: why.to_string(),
+            });
+            continue;
         }
         let result = if label == "-" {
             crate::scan::scan(io::stdin().lock(), progress)
@@ -224,8 +242,14 @@ fn scan(
         let (tally, l, b, lg) = match result {
             Ok(r) => r,
             Err(e) => {
+                // The other files are still read and summarised; the exit status says one
+                // was not.
                 writeln!(err, "twerr: cannot read {label}: {e}")?;
-                return Ok(exit::USAGE);
+                unreadable.push(Unreadable {
+                    path: label,
+                    error: e.to_string(),
+                });
+                continue;
             }
         };
         total.merge(&tally, &label);
@@ -235,9 +259,13 @@ fn scan(
             summary: tally.summary(l, b, lg),
         });
     }
+    if per_file.is_empty() {
+        return Ok(exit::USAGE);
+    }
     let report = ScanReport {
         total: total.summary(lines, bytes, long),
         files: per_file,
+        unreadable,
     };
     if json {
         render::json::write(out, &report)?;
@@ -274,7 +302,9 @@ fn scan(
             )?;
         }
     }
-    Ok(if report.total.total == 0 {
+    Ok(if !report.unreadable.is_empty() {
+        exit::USAGE
+    } else if report.total.total == 0 {
         exit::NOTHING_RECOGNISED
     } else {
         exit::OK
@@ -473,7 +503,10 @@ fn nothing_found(
         )?;
         return Ok(exit::USAGE);
     }
-    let reason = match texts.first().and_then(|t| Some((t, lookup::near_problem(t)?))) {
+    let reason = match texts
+        .first()
+        .and_then(|t| Some((t, lookup::near_problem(t)?)))
+    {
         Some((typed, meant)) => format!(
             "`{}` is in no table; did you mean the problem type `{meant}`?",
             crate::sanitize::clean(typed)
@@ -516,7 +549,14 @@ fn class_lookup(
     let width = terminal.then(render::text_width);
     render::human::class(out, class, width)?;
     writeln!(out)?;
-    show_rows(out, err, &rows, false, terminal, "no status of this class is in the tables")
+    show_rows(
+        out,
+        err,
+        &rows,
+        false,
+        terminal,
+        "no status of this class is in the tables",
+    )
 }
 
 fn input_notes(i: &Input) -> Vec<String> {

@@ -25,14 +25,16 @@ Examples:
   twerr usage-capped             a v2 problem type by name
   curl -si URL | twerr           diagnose a whole failed response
   twerr list --status 403        every code that comes with 403
-  twerr search duplicate         search messages, descriptions and advice";
+  twerr 4xx                      a status class and its statuses
+  twerr search duplicate         search messages, descriptions and advice
+  twerr --short < capture.txt    one line per error, for logs and scripts";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "twerr",
     version,
     about = "Explain Twitter/X API errors: HTTP statuses, error codes, v2 problems, whole failed responses",
-    long_about = "Explain Twitter/X API errors.\n\nGive numbers (an HTTP status or an API error code), a v2 problem name, a pasted message or body, or pipe a failed response (curl -i / -v / --fail output, a JSON or XML body, client library exception text) on standard input.",
+    long_about = "Explain Twitter/X API errors.\n\nGive numbers (an HTTP status or an API error code, also as logs print them: 187, #187, [88], E187, code=187), a status class (4xx), a v2 problem by name or title, a pasted message or body, a file that holds one, or pipe a failed response (curl -i / -v / --fail output, a JSON or XML body, client library exception text) on standard input.\n\nArguments are lookups and leave stdin alone; give `-` to read stdin beside them. Flags alone (--status, --code, --type, --now) describe the response a piped stdin holds, so it is read. Output longer than the terminal goes through $PAGER (else less; --no-pager to print directly).",
     after_help = EXAMPLES_HELP,
     after_long_help = format!("{EXAMPLES_HELP}\n\n{EXIT_STATUS_HELP}")
 )]

@@ -83,7 +83,9 @@ pub fn man_page(out: &mut dyn Write) -> io::Result<()> {
 const ENVIRONMENT_HELP: &str = "\
 Environment:
   NO_COLOR  set and not empty: no colour, whatever --color auto would choose
-  TERM      dumb: no colour with --color auto";
+  TERM      dumb: no colour with --color auto
+  PAGER     the pager for output longer than the terminal (default less; empty or cat: none)
+  LESS      FRX when unset, for the pager (colour passes, one screen prints as is)";
 
 /// One subcommand: its usage, what it does, and each of its own options with its value name.
 fn command_section(out: &mut dyn Write, sub: &clap::Command) -> io::Result<()> {

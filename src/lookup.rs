@@ -194,7 +194,9 @@ pub(crate) fn near_problem(text: &str) -> Option<&'static str> {
 /// The status class `text` names: `4xx`, `5XX`.
 pub(crate) fn class_named(text: &str) -> Option<&'static ClassEntry> {
     match text.trim().as_bytes() {
-        [d @ b'1'..=b'5', x, y] if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') => {
+        [d @ b'1'..=b'5', x, y]
+            if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') =>
+        {
             catalog::class(u16::from(d - b'0') * 100)
         }
         _ => None,
@@ -248,9 +250,16 @@ mod tests {
             "Usage Capped",
             "Usage cap exceeded: Monthly product cap",
         ] {
-            assert_eq!(problem_named(text).map(|p| p.name), Some("usage-capped"), "{text}");
+            assert_eq!(
+                problem_named(text).map(|p| p.name),
+                Some("usage-capped"),
+                "{text}"
+            );
         }
-        assert_eq!(problem_named("about:blank").map(|p| p.name), Some("about:blank"));
+        assert_eq!(
+            problem_named("about:blank").map(|p| p.name),
+            Some("about:blank")
+        );
         assert!(problem_named("usage").is_none());
         assert!(problem_named("Rate limit exceeded").is_none());
     }

@@ -283,7 +283,9 @@ fn man_page_uses_the_value_names_of_help_and_documents_the_rest() {
         ("twerr scan [", "] [FILE...]"),
         ("twerr completions [", "] SHELL"),
     ] {
-        let at = synopsis.find(command).unwrap_or_else(|| panic!("{command}\n{synopsis}"));
+        let at = synopsis
+            .find(command)
+            .unwrap_or_else(|| panic!("{command}\n{synopsis}"));
         let line = &synopsis[at..];
         let line = &line[..line[1..].find(" twerr ").map_or(line.len(), |i| i + 1)];
         assert!(line.contains(ends), "{command}: {line}");

@@ -214,11 +214,19 @@ fn list_text_in_a_pipe_is_one_tab_separated_line_per_entry() {
         .lines()
         .find(|l| l.starts_with("code\t187\t"))
         .expect("row for 187");
-    assert_eq!(line, "code\t187\t403\tStatus is a duplicate\t2015\tdo-not-retry");
+    assert_eq!(
+        line,
+        "code\t187\t403\tStatus is a duplicate\t2015\tdo-not-retry"
+    );
     let (_, v) = json(&["list", "--codes"], b"");
-    assert_eq!(out.lines().count(), v.as_array().unwrap().len(), "no header, no wrapped lines");
+    assert_eq!(
+        out.lines().count(),
+        v.as_array().unwrap().len(),
+        "no header, no wrapped lines"
+    );
     assert!(
-        out.lines().all(|l| l.split('\t').count() == 6 && l == l.trim() && !l.contains("  ")),
+        out.lines()
+            .all(|l| l.split('\t').count() == 6 && l == l.trim() && !l.contains("  ")),
         "no padding"
     );
 }

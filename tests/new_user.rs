@@ -202,3 +202,292 @@ fn numbers_with_their_log_punctuation_are_looked_up() {
     let (_, v) = json(&["(403)"], b"");
     assert_eq!(v["status"]["code"], 403);
 }
+
+/// Runs `twerr ARGS` on a pseudo-terminal of `rows` x `cols`, with `env` set; returns what
+/// the terminal showed, carriage returns removed.
+fn on_sized_terminal(rows: u16, cols: u16, args: &str, env: &[(&str, &str)]) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("twerr");
+    let command = format!("stty rows {rows} cols {cols}; {} {args}", bin.display());
+    let mut cmd = std::process::Command::new("timeout");
+    cmd.args(["20", "script", "-qec", &command, "/dev/null"])
+        .env("TERM", "dumb")
+        .env("PAGER", "cat")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("script(1) from util-linux runs");
+    String::from_utf8_lossy(&out.stdout).replace('\r', "")
+}
+
+#[test]
+fn a_class_is_explained_with_its_statuses_and_filters_list() {
+    let (exit, out, _) = run(&["4xx"], b"");
+    assert_eq!(exit, 0);
+    assert!(out.starts_with("HTTP 4xx Client Error\n"), "{out}");
+    assert!(out.contains("status\t403\t-\tForbidden"), "{out}");
+    assert!(
+        !out.contains("\t500\t") && !out.contains("code\t187"),
+        "statuses of 4xx only: {out}"
+    );
+    let (_, v) = json(&["5XX"], b"");
+    assert_eq!(v["class"], "5xx");
+    assert!(
+        v["statuses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["number"].as_u64().unwrap() / 100 == 5)
+    );
+    let (_, v) = json(&["list", "--status", "4xx"], b"");
+    let rows = v.as_array().unwrap();
+    assert!(
+        rows.iter()
+            .any(|r| r["kind"] == "status" && r["number"] == 429)
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r["kind"] == "code" && r["number"] == 187)
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r["number"] == 500 || r["status"] == 503)
+    );
+    let (exit, _, err) = run(&["list", "--status", "7xx"], b"");
+    assert_eq!(exit, 2, "{err}");
+}
+
+#[test]
+fn problems_resolve_by_title_and_near_misses_get_a_suggestion() {
+    for text in [
+        "UsageCapExceeded",
+        "Usage cap exceeded: Monthly product cap",
+        "usage capped",
+    ] {
+        let (exit, v) = json(&[text], b"");
+        assert_eq!(exit, 0, "{text}");
+        assert_eq!(v["errors"][0]["type"], "usage-capped", "{text}: {v}");
+    }
+    // A title that is also a code's message still finds the code.
+    let (_, v) = json(&["Rate limit exceeded"], b"");
+    assert_eq!(codes(&v), [88]);
+    let (exit, out, err) = run(&["usage-caped"], b"");
+    assert_eq!((exit, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "twerr: `usage-caped` is in no table; did you mean the problem type `usage-capped`?\n"
+    );
+    let (_, v) = json(&["--type", "client-forbiden"], b"");
+    assert!(
+        v["notes"]
+            .to_string()
+            .contains("did you mean `client-forbidden`?"),
+        "{}",
+        v["notes"]
+    );
+}
+
+#[test]
+fn an_argument_naming_a_file_reads_it() {
+    let dir = std::env::temp_dir().join(format!("twerr-file-arg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("resp.txt");
+    std::fs::write(&path, "HTTP/1.1 403 Forbidden\r\n\r\n{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}\n").unwrap();
+    let (exit, v) = json(&[path.to_str().unwrap()], b"");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(exit, 0);
+    assert_eq!(codes(&v), [187]);
+    assert_eq!(v["status"]["code"], 403);
+    assert!(
+        v["notes"]
+            .to_string()
+            .contains("is a file: it was read as the input"),
+        "{}",
+        v["notes"]
+    );
+}
+
+#[test]
+fn search_ranks_by_where_the_words_are_and_says_where() {
+    let (_, v) = json(&["search", "duplicate"], b"");
+    let rows = v.as_array().unwrap();
+    let matched: Vec<&str> = rows
+        .iter()
+        .map(|r| r["matched"].as_str().unwrap())
+        .collect();
+    let order = [
+        "id",
+        "message",
+        "family",
+        "description",
+        "advice",
+        "several",
+    ];
+    let ranks: Vec<usize> = matched
+        .iter()
+        .map(|m| order.iter().position(|o| o == m).unwrap())
+        .collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] <= w[1]),
+        "ranked: {matched:?}"
+    );
+    assert_eq!(matched[0], "id", "duplicate-rules: {matched:?}");
+    assert!(
+        rows.iter()
+            .any(|r| r["number"] == 187 && r["matched"] == "message")
+    );
+    assert!(
+        matched.contains(&"advice") || matched.contains(&"description"),
+        "{matched:?}"
+    );
+    let (_, out, _) = run(&["search", "duplicate"], b"");
+    assert!(out.lines().all(|l| l.split('\t').count() == 7), "{out}");
+    // `list` has no such key.
+    let (_, v) = json(&["list", "--codes"], b"");
+    assert!(v[0].get("matched").is_none());
+}
+
+#[test]
+fn short_is_one_line_per_error() {
+    let capture = b"HTTP/1.1 403 Forbidden\r\n\r\n{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"},{\"code\":326,\"message\":\"locked\"}]}\n";
+    let (exit, out, _) = run(&["--short"], capture);
+    assert_eq!(exit, 0);
+    assert_eq!(
+        out,
+        "403 187 do-not-retry Status is a duplicate\n403 326 do-not-retry To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://twitter.com to unlock your account.\n"
+    );
+    let (_, out, _) = run(
+        &["--oneline", "--now", "1796047200"],
+        &common::fixture("curl_i_429.txt"),
+    );
+    assert_eq!(
+        out,
+        "429 88 wait-for-reset Rate limit exceeded (wait 5m 0s)\n"
+    );
+    let (_, out, _) = run(&["--short", "504"], b"");
+    assert_eq!(out, "504 - backoff Gateway Timeout (wait 5s)\n");
+    let (exit, _, _) = run(&["--short", "--json", "187"], b"");
+    assert_eq!(exit, 2, "--short and --json conflict");
+}
+
+#[test]
+fn our_headings_use_the_standard_phrase_and_quote_the_page() {
+    let (_, out, _) = run(&["504"], b"");
+    assert!(out.starts_with("HTTP 504 Gateway Timeout\n"), "{out}");
+    assert!(
+        out.contains("  official:    Gateway timeout\n"),
+        "the page's words, quoted: {out}"
+    );
+    let (_, out, _) = run(&["420"], b"");
+    assert!(
+        out.starts_with("HTTP 420 Enhance Your Calm\n") && !out.contains("official:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn terminal_tables_never_break_a_word_and_text_stays_narrow() {
+    for cols in [60u16, 80, 100, 200] {
+        let out = on_sized_terminal(50, cols, "--no-pager list", &[]);
+        assert!(out.lines().count() > 100, "{cols}: {out}");
+        for line in out.lines() {
+            assert!(line.chars().count() <= usize::from(cols), "{cols}: {line}");
+            for word in ["do-not-retr", "wait-for-res", "not-neede"] {
+                if line.contains(word) {
+                    assert!(
+                        line.contains("do-not-retry")
+                            || line.contains("wait-for-reset")
+                            || line.contains("not-needed"),
+                        "{cols} columns, a verdict broken: {line}"
+                    );
+                }
+            }
+        }
+        assert!(out.contains("usage-capped"), "ids whole at {cols}");
+    }
+    let wide = on_sized_terminal(50, 200, "--no-pager 187", &[]);
+    assert!(wide.lines().all(|l| l.chars().count() <= 100), "{wide}");
+    assert!(
+        wide.lines().any(|l| l.chars().count() > 80),
+        "wrapped at 100, not less: {wide}"
+    );
+}
+
+#[test]
+fn long_output_on_a_terminal_goes_through_the_pager() {
+    let dir = std::env::temp_dir().join(format!("twerr-pager-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let marker = dir.join("paged");
+    let pager = format!(
+        "cat > {}; echo \"LESS=$LESS\" >> {}",
+        marker.display(),
+        marker.display()
+    );
+    let _ = on_sized_terminal(10, 80, "list", &[("PAGER", &pager)]);
+    let paged = std::fs::read_to_string(&marker).unwrap_or_default();
+    assert!(
+        paged.contains("usage-capped") && paged.ends_with("LESS=FRX\n"),
+        "{paged}"
+    );
+    std::fs::remove_file(&marker).unwrap();
+    for (args, rows) in [("--no-pager list", 10), ("429", 60)] {
+        let shown = on_sized_terminal(rows, 80, args, &[("PAGER", &pager)]);
+        assert!(!marker.exists(), "{args}: no pager");
+        assert!(shown.contains("429"), "{args}: printed directly: {shown}");
+    }
+    // In a pipe there is never a pager.
+    let out = common::twerr()
+        .args(["list"])
+        .env("PAGER", &pager)
+        .output()
+        .unwrap();
+    assert!(!marker.exists() && !out.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_empty_scan_prints_a_line_not_an_empty_table() {
+    let (exit, out, _) = run(&["scan"], b"nothing here\n");
+    assert_eq!(exit, 1);
+    assert_eq!(out, "0 errors in 1 line (13 bytes)\n");
+}
+
+#[test]
+fn scan_summarises_the_readable_files_and_exits_2_for_the_others() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mixed = format!("{fixtures}/mixed.log");
+    let capture = format!("{fixtures}/curl_i_429.txt");
+    let (exit, out, err) = run(&["scan", &mixed, "/no/such/file.log", &capture], b"");
+    assert_eq!(exit, 2);
+    assert_eq!(
+        err,
+        "twerr: cannot read /no/such/file.log: No such file or directory (os error 2)\n"
+    );
+    assert!(
+        out.contains("mixed.log: 8 errors") && out.contains("curl_i_429.txt: 1 error"),
+        "{out}"
+    );
+    // The all-files table: LINES of one file each, the file named.
+    let all = &out[out.find("all files:").unwrap()..];
+    assert!(all.contains(&format!("{mixed}:6-12 +1 files")), "{all}");
+    assert!(all.contains(&format!("{mixed}:3-5")), "{all}");
+    let (_, v) = json(&["scan", &mixed, "/no/such/file.log", &capture], b"");
+    assert_eq!(v["unreadable"][0]["path"], "/no/such/file.log");
+    let e88 = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["code"] == 88 && e["status"] == 429)
+        .unwrap();
+    assert_eq!(
+        (
+            e88["first_file"].as_str(),
+            e88["files"].as_u64(),
+            e88["first_line"].as_u64()
+        ),
+        (Some(mixed.as_str()), Some(2), Some(6))
+    );
+    let (exit, out, _) = run(&["scan", "/no/such/file.log"], b"");
+    assert_eq!((exit, out.as_str()), (2, ""));
+}

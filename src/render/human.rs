@@ -129,7 +129,11 @@ fn status(out: &mut dyn Write, w: Width, s: &StatusReport) -> io::Result<()> {
     } else {
         ""
     };
-    let head = format!("HTTP {} {}{implied}", s.code, status_name(s.code, &s.message));
+    let head = format!(
+        "HTTP {} {}{implied}",
+        s.code,
+        status_name(s.code, &s.message)
+    );
     writeln!(
         out,
         "{}",
@@ -364,7 +368,12 @@ pub fn short(out: &mut dyn Write, d: &Diagnosis) -> io::Result<()> {
     if d.errors.is_empty() {
         for s in d.status.iter().chain(&d.other_statuses) {
             let verdict = s.verdict.key();
-            writeln!(out, "{} - {verdict} {}{wait}", s.code, status_name(s.code, &s.message))?;
+            writeln!(
+                out,
+                "{} - {verdict} {}{wait}",
+                s.code,
+                status_name(s.code, &s.message)
+            )?;
         }
     }
     Ok(())

@@ -27,5 +27,10 @@ pub const MAX_TEXT_WIDTH: usize = 100;
 
 /// The width to wrap text at on a terminal.
 pub fn text_width() -> usize {
-    textwrap::termwidth().min(MAX_TEXT_WIDTH)
+    terminal_columns().min(MAX_TEXT_WIDTH)
+}
+
+/// The terminal's width; 80 when it says none (a pseudo-terminal of size 0).
+pub fn terminal_columns() -> usize {
+    Some(textwrap::termwidth()).filter(|&w| w > 0).unwrap_or(80)
 }

@@ -48,7 +48,11 @@ pub fn scan(
         col("MESSAGE", true, None),
         col("WHAT TO DO", true, Some(0)),
     ];
-    let mut rows: Vec<Vec<String>> = summary.entries.iter().map(|e| scan_row(e, name_files)).collect();
+    let mut rows: Vec<Vec<String>> = summary
+        .entries
+        .iter()
+        .map(|e| scan_row(e, name_files))
+        .collect();
     if let Some(o) = &summary.other {
         let at_least = if o.distinct_at_least { "at least " } else { "" };
         rows.push(vec![
@@ -57,7 +61,10 @@ pub fn scan(
             "OTHER".to_string(),
             "-".to_string(),
             "-".to_string(),
-            format!("{at_least}{} more distinct rows, counted together", o.distinct),
+            format!(
+                "{at_least}{} more distinct rows, counted together",
+                o.distinct
+            ),
             format!(
                 "Only the {} most distinct rows are kept; split the log to see these.",
                 crate::overflow::MAX_ROWS
@@ -151,7 +158,7 @@ pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()>
 }
 
 fn terminal_width() -> usize {
-    textwrap::termwidth()
+    super::terminal_columns()
 }
 
 /// A table of `rows` under `columns`, fitted to `width` as the module says.
@@ -218,8 +225,16 @@ fn stacked(columns: &[Column], shown: &[usize], rows: &[Vec<String>], width: usi
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     for row in rows {
-        let short: Vec<&str> = shown.iter().filter(|&&i| !columns[i].wraps).map(|&i| row[i].as_str()).collect();
-        let text: Vec<&str> = shown.iter().filter(|&&i| columns[i].wraps).map(|&i| row[i].as_str()).collect();
+        let short: Vec<&str> = shown
+            .iter()
+            .filter(|&&i| !columns[i].wraps)
+            .map(|&i| row[i].as_str())
+            .collect();
+        let text: Vec<&str> = shown
+            .iter()
+            .filter(|&&i| columns[i].wraps)
+            .map(|&i| row[i].as_str())
+            .collect();
         let entry = format!("{} — {}", short.join("  "), text.join(" — "));
         for line in textwrap::wrap(&entry, &options) {
             out.push_str(&line);
