@@ -18,12 +18,13 @@ fn main() {
             std::process::exit(1)
         })
     };
-    let (statuses, codes, problems, classes, families) = (
+    let (statuses, codes, problems, classes, families, endpoints) = (
         read("data/statuses.toml"),
         read("data/codes.toml"),
         read("data/problems.toml"),
         read("data/classes.toml"),
         read("data/families.toml"),
+        read("data/endpoints.toml"),
     );
     let sources = tables::Sources {
         statuses: &statuses,
@@ -31,6 +32,7 @@ fn main() {
         problems: &problems,
         classes: &classes,
         families: &families,
+        endpoints: &endpoints,
     };
     match tables::check(&sources) {
         Ok(generated) => {

@@ -83,6 +83,35 @@ struct FieldRow {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct EndpointFile {
+    endpoint: Vec<EndpointRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndpointRow {
+    method: String,
+    path: String,
+    what: String,
+    auth: Vec<String>,
+    #[serde(default)]
+    scopes: Vec<String>,
+    v2: Option<String>,
+    #[serde(default)]
+    tweepy: Vec<String>,
+    #[serde(default)]
+    twitter_api_v2: Vec<String>,
+    #[serde(default)]
+    twython: Vec<String>,
+    #[serde(default)]
+    ruby: Vec<String>,
+    #[serde(default)]
+    twitter4j: Vec<String>,
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FamilyFile {
     family: Vec<FamilyRow>,
 }
@@ -127,6 +156,7 @@ pub struct Sources<'a> {
     pub problems: &'a str,
     pub classes: &'a str,
     pub families: &'a str,
+    pub endpoints: &'a str,
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, Vec<String>> {
@@ -142,6 +172,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     let v2: ProblemFile = parse("data/problems.toml", sources.problems)?;
     let classes: ClassFile = parse("data/classes.toml", sources.classes)?;
     let families: FamilyFile = parse("data/families.toml", sources.families)?;
+    let endpoints: EndpointFile = parse("data/endpoints.toml", sources.endpoints)?;
 
     // Advice must be specific to each entry: the same text twice means filler.
     let mut advice_seen: HashMap<String, String> = HashMap::new();
@@ -286,6 +317,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     }
 
     check_families(&mut problems, &families, &statuses, &codes, &v2);
+    check_endpoints(&mut problems, &endpoints);
     if !problems.0.is_empty() {
         return Err(problems.0);
     }
@@ -297,7 +329,103 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     write_problems(&mut out, v2.problem);
     write_classes(&mut out, classes.class);
     write_families(&mut out, families.family);
+    write_endpoints(&mut out, &endpoints.endpoint);
     Ok(out)
+}
+
+const AUTHS: &[&str] = &["oauth1-user", "oauth2-app", "oauth2-user"];
+const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE"];
+
+/// Each endpoint: a known method, a path under /1.1/ or /2/ written once, auth from the
+/// three kinds, scopes where OAuth 2.0 user context is accepted (v2 only), a v1.1 row's
+/// `v2` naming a v2 row of the table (or "none"), and a source.
+fn check_endpoints(problems: &mut Problems, endpoints: &EndpointFile) {
+    let file = "data/endpoints.toml";
+    let mut seen = BTreeMap::new();
+    for row in &endpoints.endpoint {
+        let entry = format!("{} {}", row.method, row.path);
+        if seen
+            .insert(entry.clone(), row.path.starts_with("/2/"))
+            .is_some()
+        {
+            problems.push(file, &entry, "duplicate endpoint");
+        }
+    }
+    for row in &endpoints.endpoint {
+        let entry = format!("{} {}", row.method, row.path);
+        let v1 = row.path.starts_with("/1.1/");
+        if !METHODS.contains(&row.method.as_str()) {
+            problems.push(file, &entry, format!("`method` is one of {METHODS:?}"));
+        }
+        if !(v1 || row.path.starts_with("/2/")) || row.path.contains(".json") {
+            problems.push(
+                file,
+                &entry,
+                "`path` starts with /1.1/ or /2/ and has no .json",
+            );
+        }
+        if row.auth.is_empty() || row.auth.iter().any(|a| !AUTHS.contains(&a.as_str())) {
+            problems.push(file, &entry, format!("`auth` lists some of {AUTHS:?}"));
+        }
+        let user2 = row.auth.iter().any(|a| a == "oauth2-user");
+        if user2 == row.scopes.is_empty() {
+            problems.push(
+                file,
+                &entry,
+                "`scopes` are given exactly when oauth2-user is accepted",
+            );
+        }
+        match (&row.v2, v1) {
+            (Some(v2), true) if v2 != "none" && seen.get(v2) != Some(&true) => problems.push(
+                file,
+                &entry,
+                format!("`v2` {v2:?} is no v2 row of this table"),
+            ),
+            (None, true) => {
+                problems.push(file, &entry, "a v1.1 row names its `v2` move (or \"none\")")
+            }
+            (Some(_), false) => problems.push(file, &entry, "only v1.1 rows have `v2`"),
+            _ => {}
+        }
+        check_text(problems, file, &entry, "what", &row.what);
+        if !row.source.starts_with("https://") {
+            problems.push(file, &entry, "`source` is a https:// address");
+        }
+    }
+}
+
+fn write_endpoints(out: &mut String, rows: &[EndpointRow]) {
+    let entries = rows.iter().map(|r| {
+        let methods: Vec<String> = [
+            ("tweepy", &r.tweepy),
+            ("twitter-api-v2", &r.twitter_api_v2),
+            ("twython", &r.twython),
+            ("twitter (Ruby)", &r.ruby),
+            ("Twitter4J", &r.twitter4j),
+        ]
+        .iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(library, names)| format!("({library:?}, &{names:?})"))
+        .collect();
+        format!(
+            "method: {:?}, path: {:?}, what: {:?}, auth: &{:?}, scopes: &{:?}, v2: {:?}, methods: &[{}], source: {:?}",
+            r.method,
+            r.path,
+            r.what,
+            r.auth,
+            r.scopes,
+            r.v2,
+            methods.join(", "),
+            r.source
+        )
+    });
+    write_static(
+        out,
+        "The endpoints of `data/endpoints.toml`.",
+        "ENDPOINTS",
+        "EndpointEntry",
+        entries,
+    );
 }
 
 /// Every entry's family is one of `data/families.toml`, and every family there is used:

@@ -85,6 +85,23 @@ pub struct ClassEntry {
     pub advice: &'static str,
 }
 
+/// An endpoint of `data/endpoints.toml`.
+pub struct EndpointEntry {
+    pub method: &'static str,
+    /// `/1.1/statuses/update`, `/2/users/:id/tweets`: `:name` segments stand for values.
+    pub path: &'static str,
+    pub what: &'static str,
+    /// `oauth1-user`, `oauth2-app`, `oauth2-user`.
+    pub auth: &'static [&'static str],
+    /// The OAuth 2.0 scopes, where `oauth2-user` is accepted.
+    pub scopes: &'static [&'static str],
+    /// For a v1.1 endpoint: `METHOD /2/path` of its v2 move, or `none`.
+    pub v2: Option<&'static str>,
+    /// Per library, the methods that call it, current name first.
+    pub methods: &'static [(&'static str, &'static [&'static str])],
+    pub source: &'static str,
+}
+
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 
 impl Source {

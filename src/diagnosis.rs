@@ -28,6 +28,8 @@ pub struct Diagnosis {
     pub notes: Vec<String>,
     /// Distinct errors beyond the first [`overflow::MAX_ROWS`], counted, not shown.
     pub other_errors: Option<Overflow>,
+    /// The request that failed, where the input shows it, with advice that names it.
+    pub request: Option<crate::request::RequestReport>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,6 +188,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
             other_statuses,
             notes: Vec::new(),
             other_errors,
+            request: None,
         };
     }
     // The last value of each header is the one that counts: a repeated header (a log of
@@ -213,6 +216,10 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     }
     let cap_wait = daily_cap_wait(&mut errors, rate_limit.as_ref());
     let retry = retry(status.as_ref(), &errors, rate_limit.as_ref(), cap_wait);
+    if let Some(note) = crate::request::clock_skew(&errors, &headers, options.now) {
+        notes.push(note);
+    }
+    let request = crate::request::report(evidence, status.as_ref(), &errors, rate_limit.as_ref());
     Diagnosis {
         status,
         errors,
@@ -221,6 +228,7 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         other_statuses,
         notes: notes.list,
         other_errors,
+        request,
     }
 }
 
@@ -342,7 +350,11 @@ fn report(
         Finding::Status { .. }
         | Finding::Header { .. }
         | Finding::Body
-        | Finding::ImpliedStatus { .. } => None,
+        | Finding::ImpliedStatus { .. }
+        | Finding::Request { .. }
+        | Finding::Auth { .. }
+        | Finding::Library { .. }
+        | Finding::Call { .. } => None,
     }
 }
 

@@ -324,7 +324,11 @@ fn scan_utf8(
     let mut last_progress = 0u64;
 
     let flush = |block: &mut String, first: u64, grouper: &mut Grouper, tally: &mut Tally| {
-        for mut e in evidence::extract(block) {
+        // What the request was does not enter a summary, nor stretch an occurrence's lines.
+        for mut e in evidence::extract(block)
+            .into_iter()
+            .filter(|e| !e.finding.is_about_the_request())
+        {
             e.seen.line += first as usize - 1;
             if let Some(group) = grouper.push(e) {
                 record(&group, tally);

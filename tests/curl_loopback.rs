@@ -19,11 +19,13 @@ connection: close\r\n\
 
 /// Serves `RESPONSE` to `count` requests on a loopback port; returns the URL.
 fn serve(count: usize) -> String {
+    serve_at(RESPONSE, "/1.1/statuses/update.json", count)
+}
+
+/// Serves `response` to `count` requests on a loopback port; returns the URL of `path`.
+fn serve_at(response: &'static str, path: &str, count: usize) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    let url = format!(
-        "http://{}/1.1/statuses/update.json",
-        listener.local_addr().unwrap()
-    );
+    let url = format!("http://{}{path}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
         for stream in listener.incoming().take(count) {
             let mut stream = stream.expect("accept");
@@ -32,7 +34,7 @@ fn serve(count: usize) -> String {
             while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
                 line.clear();
             }
-            stream.write_all(RESPONSE.as_bytes()).unwrap();
+            stream.write_all(response.as_bytes()).unwrap();
         }
     });
     url
@@ -93,4 +95,60 @@ fn curl_fail_and_write_out() {
     assert_eq!(v["status"]["code"], 429);
     assert_eq!(v["status"]["seen"]["how"], "trailing-http-code");
     assert_eq!(codes(&v), vec![88]);
+}
+
+const UNSUPPORTED_AUTH: &str = "HTTP/1.1 403 Forbidden\r\n\
+date: Wed, 25 Nov 2026 12:00:00 GMT\r\n\
+content-type: application/problem+json\r\n\
+content-length: 299\r\n\
+connection: close\r\n\
+\r\n\
+{\"title\":\"Unsupported Authentication\",\"detail\":\"Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].\",\"type\":\"https://api.twitter.com/2/problems/unsupported-authentication\",\"status\":403}";
+
+#[test]
+fn curl_verbose_names_the_call_and_the_auth_it_needs() {
+    let url = serve_at(UNSUPPORTED_AUTH, "/2/tweets", 1);
+    let captured = curl(&[
+        "-sv",
+        "-X",
+        "POST",
+        "-H",
+        "Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAnotarealtoken",
+        "-H",
+        "Content-Type: application/json",
+        "-d",
+        "{\"text\":\"hello\"}",
+        &url,
+    ]);
+    let v = diagnose(&captured);
+    let r = &v["request"];
+    assert_eq!(
+        (r["method"].as_str(), r["path"].as_str()),
+        (Some("POST"), Some("/2/tweets"))
+    );
+    assert_eq!(r["endpoint"]["path"], "/2/tweets");
+    assert_eq!(r["api"], "2");
+    assert_eq!(r["auth_used"], "oauth2-app");
+    assert_eq!(r["seen"]["how"], "request-line");
+    assert!(
+        !v.to_string().contains("notarealtoken"),
+        "the token is never repeated"
+    );
+    let advice = r["advice"].to_string();
+    assert!(
+        advice.contains("POST /2/tweets accepts OAuth 1.0a user context or OAuth 2.0 user context (scopes tweet.read tweet.write users.read); the request carried an OAuth 2.0 app-only bearer token, which it does not accept"),
+        "{advice}"
+    );
+}
+
+#[test]
+fn a_rate_limited_call_says_whose_window_ran_out() {
+    let url = serve(1);
+    let v = diagnose(&curl(&["-sv", "-X", "POST", &url]));
+    assert_eq!(v["request"]["endpoint"]["path"], "/1.1/statuses/update");
+    let advice = v["request"]["advice"].to_string();
+    assert!(
+        advice.contains("the limit hit is POST /1.1/statuses/update's: its 15-minute window (x-rate-limit-*) ran out"),
+        "{advice}"
+    );
 }

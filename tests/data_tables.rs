@@ -10,6 +10,7 @@ const CODES: &str = include_str!("../data/codes.toml");
 const PROBLEMS: &str = include_str!("../data/problems.toml");
 const CLASSES: &str = include_str!("../data/classes.toml");
 const FAMILIES: &str = include_str!("../data/families.toml");
+const ENDPOINTS: &str = include_str!("../data/endpoints.toml");
 
 fn check_codes(codes: &str) -> Result<String, Vec<String>> {
     tables::check(&tables::Sources {
@@ -18,7 +19,29 @@ fn check_codes(codes: &str) -> Result<String, Vec<String>> {
         problems: PROBLEMS,
         classes: CLASSES,
         families: FAMILIES,
+        endpoints: ENDPOINTS,
     })
+}
+
+#[test]
+fn an_endpoint_moving_to_no_v2_row_names_file_and_entry() {
+    let broken = ENDPOINTS.replacen("v2 = \"POST /2/tweets\"", "v2 = \"POST /2/tweet\"", 1);
+    assert_ne!(broken, ENDPOINTS);
+    let problems = tables::check(&tables::Sources {
+        statuses: STATUSES,
+        codes: CODES,
+        problems: PROBLEMS,
+        classes: CLASSES,
+        families: FAMILIES,
+        endpoints: &broken,
+    })
+    .unwrap_err();
+    assert_eq!(
+        problems,
+        [
+            "data/endpoints.toml: entry POST /1.1/statuses/update: `v2` \"POST /2/tweet\" is no v2 row of this table"
+        ]
+    );
 }
 
 #[test]

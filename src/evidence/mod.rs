@@ -17,6 +17,7 @@ mod php;
 mod phrases;
 mod prose;
 mod relaxed;
+mod request;
 mod unwrap;
 
 use serde::Serialize;
@@ -68,6 +69,12 @@ pub enum How {
     Implied,
     /// An official wording from the tables, found in free text.
     Phrase,
+    /// A request line (`curl -v`'s `> POST /1.1/... HTTP/1.1`) or a request header.
+    RequestLine,
+    /// An API URL.
+    Url,
+    /// A traceback frame, a library's path, or a line of the caller's code.
+    Frame,
 }
 
 impl How {
@@ -88,6 +95,9 @@ impl How {
             How::ClientText => "client exception text",
             How::Implied => "implied by words in the input",
             How::Phrase => "official wording in the text",
+            How::RequestLine => "request line",
+            How::Url => "URL",
+            How::Frame => "traceback or code",
         }
     }
 }
@@ -135,6 +145,40 @@ pub enum Finding {
     /// An official wording of the tables (a code's message, a problem's title, a status's
     /// page text) standing in free text, as the input spells it.
     Phrase { text: String },
+    /// A request: its method when shown, its path (or the path of its URL), its host.
+    Request {
+        method: Option<String>,
+        target: String,
+        host: Option<String>,
+    },
+    /// The auth scheme a request carried: `oauth1-user`, `oauth2-app` (an app-only bearer
+    /// token), `oauth2-user` (another bearer token). Never the credentials.
+    Auth { scheme: &'static str },
+    /// A client library, with its version (or major version) when the text shows it.
+    Library {
+        name: &'static str,
+        version: Option<String>,
+    },
+    /// A method called in a library (`update_status`, `v2.tweet`), with the library when
+    /// the place it was seen says which.
+    Call {
+        library: Option<&'static str>,
+        method: String,
+    },
+}
+
+impl Finding {
+    /// Whether the finding tells of the request (its line, URL, auth, library, method)
+    /// rather than of the response.
+    pub fn is_about_the_request(&self) -> bool {
+        matches!(
+            self,
+            Finding::Request { .. }
+                | Finding::Auth { .. }
+                | Finding::Library { .. }
+                | Finding::Call { .. }
+        )
+    }
 }
 
 /// A v2 problem object (RFC 7807).
@@ -203,6 +247,7 @@ pub fn extract(text: &str) -> Vec<Evidence> {
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
     framing::scan(text, &mut found);
+    request::scan(text, &lines, &mut found);
     read_all(text, &lines, 0, &mut found);
     // Stable: within a line, framing comes before bodies, bodies before prose.
     found.sort_by_key(|e| e.seen.line);

@@ -34,6 +34,10 @@ pub fn diagnosis(
             Block::Error(e) => error(out, w, e)?,
         }
     }
+    if let Some(r) = &d.request {
+        writeln!(out)?;
+        request(out, w, r)?;
+    }
     if let Some(rl) = &d.rate_limit {
         writeln!(out)?;
         rate_limit(out, w, rl)?;
@@ -385,4 +389,43 @@ pub fn class(out: &mut dyn Write, c: &crate::catalog::ClassEntry, w: Width) -> i
     field(out, w, "meaning", c.description)?;
     field(out, w, "what to do", c.advice)?;
     field(out, w, "retry", c.retry.key())
+}
+
+/// The request block: the call, the library, the auth it carried, advice that names them.
+fn request(out: &mut dyn Write, w: Width, r: &crate::request::RequestReport) -> io::Result<()> {
+    writeln!(out, "{}", "Request".bold())?;
+    let call = match (&r.endpoint, &r.method, &r.path) {
+        (Some(e), _, _) => format!("{} {} — {}", e.method, e.path, e.what),
+        (None, method, Some(path)) => format!(
+            "{}{path} (not in the endpoint table)",
+            method
+                .as_deref()
+                .map(|m| format!("{m} "))
+                .unwrap_or_default()
+        ),
+        _ => "unknown".to_string(),
+    };
+    let whence = match &r.implied_by {
+        Some(method) => format!("implied by {method}, line {}", r.seen.line),
+        None => format!("line {}, {}", r.seen.line, r.seen.how.label()),
+    };
+    field(out, w, "call", &format!("{call} ({whence})"))?;
+    if let Some(l) = &r.library {
+        let mut text = l.name.to_string();
+        if let Some(v) = &l.version {
+            text.push(' ');
+            text.push_str(v);
+        }
+        if let Some(m) = l.method {
+            text.push_str(&format!(", {m}"));
+        }
+        field(out, w, "library", &text)?;
+    }
+    if let Some(a) = r.auth_used {
+        field(out, w, "auth used", crate::endpoint::auth_label(a))?;
+    }
+    for a in &r.advice {
+        field(out, w, "advice", a)?;
+    }
+    Ok(())
 }

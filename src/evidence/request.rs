@@ -1,0 +1,318 @@
+//! The request that failed, as the text shows it: a request line (`curl -v`'s
+//! `> POST /1.1/statuses/update.json HTTP/1.1`, Node's `_header: 'POST /2/tweets HTTP/1.1`),
+//! an API URL with the method before it, the auth scheme of an `Authorization` header (the
+//! scheme only: a token is a secret and never kept), the client library and its version
+//! from traceback paths and package specs, and the library methods named in traceback
+//! frames and code lines (`in update_status`, `api.update_status(`, `client.v2.tweet(`,
+//! `twitter4j.TwitterImpl.updateStatus(`).
+//!
+//! Which endpoint a method calls is the endpoint table's business
+//! ([`crate::endpoint`]); here a method is only reported with its library.
+
+use super::{Evidence, Finding, How, LineIndex, Seen};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How many request findings one input keeps: a log of a thousand calls names the same few
+/// endpoints, and the diagnosis uses the one nearest the error.
+const MAX_REQUEST_FINDINGS: usize = 1000;
+
+/// A request line, wherever it stands (after curl's `> `, inside Node's `_header: '`).
+static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(GET|POST|PUT|DELETE|PATCH) (/(?:1\.1|2|labs|1|oauth2?)/[^\s?'\x22\\]*)(?:\?[^\s'\x22\\]*)? HTTP/[0-9.]+")
+        .expect("the request-line pattern compiles")
+});
+
+/// A `Host:` header of a request (`> Host: api.twitter.com`, Node's `host: 'api.x.com'`).
+static HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)host:\s*'?((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)\b")
+        .expect("the host pattern compiles")
+});
+
+/// An API URL, with the method when it stands right before it (`POST https://...`).
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(GET|POST|PUT|DELETE|PATCH)\s+)?https?://((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(/[^\s\x22'<>)\]\\,;`]*)")
+        .expect("the URL pattern compiles")
+});
+
+/// The scheme of an `Authorization` header; the credentials after it are not captured.
+static AUTHORIZATION: LazyLock<Regex> = LazyLock::new(|| {
+    // No word boundary before it: Node's inspect prints headers after a literal `\r\n`.
+    Regex::new(r"(?i)authorization:\s*(bearer|oauth)\s+(AAAAAAAAAAAAAAAAAAAA)?")
+        .expect("the authorization pattern compiles")
+});
+
+/// Where a library's files are, and what they say of its version.
+static LIBRARY_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"[/\\](?:(?<tweepy>tweepy)[/\\](?<tweepyfile>\w+)\.py",
+        r"|(?<twython>twython)[/\\]",
+        r"|gems[/\\]twitter-(?<rubyver>\d+\.\d+(?:\.\d+)?)[/\\]lib[/\\]twitter[/\\]",
+        r"|node_modules[/\\](?<node>twitter-api-v2)[/\\]",
+        r"|github\.com[/\\](?<go>dghubble[/\\]go-twitter|g8rswimmer[/\\]go-twitter)",
+        r")|\b(?<java>twitter4j)\.[A-Z]\w*",
+    ))
+    .expect("the library path pattern compiles")
+});
+
+/// A library with its version as package managers and errors print it: `tweepy==4.14.0`,
+/// `twitter-api-v2@1.15.0`, `twython 3.9.1`, Twitter4J's `version=4.0.7`.
+static LIBRARY_VERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(tweepy|twython|twitter-api-v2|twitter4j)(?:==|@|-core-| |/)v?(\d+\.\d+(?:\.\d+)?)\b|\bTwitterException\{.*\bversion=(\d+\.\d+(?:\.\d+)?)")
+        .expect("the version pattern compiles")
+});
+
+/// A library method in a frame or a line of code: Python's `File "...", line N, in name`,
+/// a call `.name(`, twitter-api-v2's `.v1.name(` / `.v2.name(`, Java's `twitter4j.X.name(`,
+/// Ruby's ``in `name'`` inside the gem.
+static CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r#"File "[^"\n]*[/\\](?<pylib>tweepy|twython)[/\\][^"\n]*", line \d+, in (?<pyframe>[a-z_][a-z0-9_]*)"#,
+        r"|\.(?<node>v[12]\.[a-zA-Z]+)\(",
+        r"|\btwitter4j\.[A-Z]\w*\.(?<java>[a-z]\w*)\(",
+        r"|lib[/\\]twitter[/\\]rest[/\\][\w/\\]+\.rb:\d+:in [`'](?<ruby>[a-z_]+[?!]?)'",
+        r"|\.(?<snake>[a-z]+(?:_[a-z0-9]+)+)\(",
+    ))
+    .expect("the call pattern compiles")
+});
+
+/// Appends the request evidence of `text`.
+pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
+    let mut kept = 0;
+    let mut push = |out: &mut Vec<Evidence>, at: usize, how: How, finding: Finding| {
+        if kept < MAX_REQUEST_FINDINGS {
+            kept += 1;
+            out.push(Evidence {
+                finding,
+                seen: Seen {
+                    line: lines.line_of(at),
+                    how,
+                },
+            });
+        }
+    };
+    for c in REQUEST_LINE.captures_iter(text) {
+        let whole = c.get(0).expect("a match");
+        // The Host header follows the request line within a few lines.
+        let after = &text[whole.end()..super::floor_boundary(text, whole.end() + 2048)];
+        let host = HOST.captures(after).map(|h| h[1].to_ascii_lowercase());
+        let finding = Finding::Request {
+            method: Some(c[1].to_string()),
+            target: c[2].to_string(),
+            host,
+        };
+        push(out, whole.start(), How::RequestLine, finding);
+    }
+    for c in URL.captures_iter(text) {
+        let path = &c[3];
+        // A problem's type URI names no request.
+        if path.starts_with("/2/problems") {
+            continue;
+        }
+        let finding = Finding::Request {
+            method: c.get(1).map(|m| m.as_str().to_string()),
+            target: path.to_string(),
+            host: Some(c[2].to_ascii_lowercase()),
+        };
+        push(out, c.get(0).expect("a match").start(), How::Url, finding);
+    }
+    for c in AUTHORIZATION.captures_iter(text) {
+        let scheme = match (c[1].to_ascii_lowercase().as_str(), c.get(2)) {
+            ("oauth", _) => "oauth1-user",
+            // App-only bearer tokens begin with a run of `A`s; others are user tokens.
+            (_, Some(_)) => "oauth2-app",
+            _ => "oauth2-user",
+        };
+        let at = c.get(0).expect("a match").start();
+        push(out, at, How::RequestLine, Finding::Auth { scheme });
+    }
+    libraries(text, &mut |at, finding| push(out, at, How::Frame, finding));
+    for c in CALL.captures_iter(text) {
+        let at = c.get(0).expect("a match").start();
+        let (library, method) = if let Some(m) = c.name("pyframe") {
+            let library = if &c["pylib"] == "tweepy" {
+                "tweepy"
+            } else {
+                "twython"
+            };
+            (Some(library), m.as_str())
+        } else if let Some(m) = c.name("node") {
+            (Some("twitter-api-v2"), m.as_str())
+        } else if let Some(m) = c.name("java") {
+            (Some("Twitter4J"), m.as_str())
+        } else if let Some(m) = c.name("ruby") {
+            (Some("twitter (Ruby)"), m.as_str())
+        } else {
+            (None, &c["snake"])
+        };
+        let finding = Finding::Call {
+            library,
+            method: method.to_string(),
+        };
+        push(out, at, How::Frame, finding);
+    }
+}
+
+/// The libraries the text shows, with versions where it shows them.
+fn libraries(text: &str, push: &mut dyn FnMut(usize, Finding)) {
+    for c in LIBRARY_PATH.captures_iter(text) {
+        let at = c.get(0).expect("a match").start();
+        let (name, version) = if c.name("tweepy").is_some() {
+            // Only tweepy 3 has binder.py; client.py and errors.py came with tweepy 4.
+            let major = match c.name("tweepyfile").map(|f| f.as_str()) {
+                Some("binder") => Some("3.x"),
+                Some("client" | "errors") => Some("4.x"),
+                _ => None,
+            };
+            ("tweepy", major.map(str::to_string))
+        } else if c.name("twython").is_some() {
+            ("twython", None)
+        } else if let Some(v) = c.name("rubyver") {
+            ("twitter (Ruby)", Some(v.as_str().to_string()))
+        } else if c.name("node").is_some() {
+            ("twitter-api-v2", None)
+        } else if let Some(g) = c.name("go") {
+            let name = if g.as_str().contains("dghubble") {
+                "go-twitter"
+            } else {
+                "go-twitter v2"
+            };
+            (name, None)
+        } else {
+            ("Twitter4J", None)
+        };
+        push(at, Finding::Library { name, version });
+    }
+    for c in LIBRARY_VERSION.captures_iter(text) {
+        let at = c.get(0).expect("a match").start();
+        let (name, version) = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(n), Some(v), _) => (library_name(n.as_str()), v.as_str()),
+            (_, _, Some(v)) => ("Twitter4J", v.as_str()),
+            _ => continue,
+        };
+        push(
+            at,
+            Finding::Library {
+                name,
+                version: Some(version.to_string()),
+            },
+        );
+    }
+}
+
+fn library_name(written: &str) -> &'static str {
+    match written.to_ascii_lowercase().as_str() {
+        "tweepy" => "tweepy",
+        "twython" => "twython",
+        "twitter-api-v2" => "twitter-api-v2",
+        _ => "Twitter4J",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        scan(text, &LineIndex::new(text), &mut out);
+        out.into_iter().map(|e| e.finding).collect()
+    }
+
+    #[test]
+    fn curl_verbose_request_with_host_and_auth_scheme() {
+        let text = "> POST /1.1/statuses/update.json?status=hi HTTP/1.1\r\n> Host: api.twitter.com\r\n> Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAsecret\r\n";
+        let f = found(text);
+        assert!(f.contains(&Finding::Request {
+            method: Some("POST".into()),
+            target: "/1.1/statuses/update.json".into(),
+            host: Some("api.twitter.com".into())
+        }));
+        assert!(f.contains(&Finding::Auth {
+            scheme: "oauth2-app"
+        }));
+        assert!(
+            !format!("{f:?}").contains("secret"),
+            "no credential is kept"
+        );
+        assert_eq!(
+            found("> Authorization: OAuth oauth_consumer_key=\"x\""),
+            [Finding::Auth {
+                scheme: "oauth1-user"
+            }]
+        );
+    }
+
+    #[test]
+    fn urls_with_and_without_a_method_but_not_problem_types() {
+        let f = found(
+            "POST https://api.x.com/2/tweets failed; see https://api.twitter.com/2/problems/usage-capped and https://developer.x.com/en/docs",
+        );
+        assert_eq!(
+            f,
+            [Finding::Request {
+                method: Some("POST".into()),
+                target: "/2/tweets".into(),
+                host: Some("api.x.com".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn tracebacks_name_the_library_its_major_version_and_the_method() {
+        let tweepy3 = "  File \"bot.py\", line 9, in <module>\n    api.update_status(status=text)\n  File \"/usr/lib/python3/site-packages/tweepy/binder.py\", line 250, in _call\n";
+        let f = found(tweepy3);
+        assert!(
+            f.contains(&Finding::Call {
+                library: None,
+                method: "update_status".into()
+            }),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&Finding::Library {
+                name: "tweepy",
+                version: Some("3.x".into())
+            }),
+            "{f:?}"
+        );
+        let tweepy4 = "  File \"/venv/lib/python3.12/site-packages/tweepy/client.py\", line 835, in create_tweet\n";
+        let f = found(tweepy4);
+        assert!(
+            f.contains(&Finding::Call {
+                library: Some("tweepy"),
+                method: "create_tweet".into()
+            }),
+            "{f:?}"
+        );
+        assert!(f.contains(&Finding::Library {
+            name: "tweepy",
+            version: Some("4.x".into())
+        }));
+        let node = "    at async main (/app/index.js:12:3) await client.v2.tweet('hi') node_modules/twitter-api-v2/dist/client.js";
+        let f = found(node);
+        assert!(
+            f.contains(&Finding::Call {
+                library: Some("twitter-api-v2"),
+                method: "v2.tweet".into()
+            }),
+            "{f:?}"
+        );
+        let java = "\tat twitter4j.TwitterImpl.updateStatus(TwitterImpl.java:316)";
+        let f = found(java);
+        assert!(
+            f.contains(&Finding::Call {
+                library: Some("Twitter4J"),
+                method: "updateStatus".into()
+            }),
+            "{f:?}"
+        );
+        assert_eq!(
+            found("pip install tweepy==4.14.0"),
+            [Finding::Library {
+                name: "tweepy",
+                version: Some("4.14.0".into())
+            }]
+        );
+    }
+}

@@ -1,0 +1,464 @@
+//! The request that failed, joined with the endpoint table, and the advice that names it:
+//! the v2 move and the user's own library method for a v1.1 call refused for its access
+//! level, the auth an endpoint accepts against the auth the request carried, which
+//! window of which endpoint ran out, and whether the clock is off for a signature error.
+//! Where the text does not show the request, nothing is guessed: there is no report.
+
+use crate::catalog::EndpointEntry;
+use crate::diagnosis::{ErrorReport, StatusReport};
+use crate::endpoint;
+use crate::evidence::{Evidence, Finding, Seen};
+use crate::ratelimit::{self, RateLimit};
+use crate::sanitize::clean;
+use serde::Serialize;
+
+/// What the input shows of the request. Serialised as the diagnosis's `request`.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestReport {
+    pub method: Option<String>,
+    /// The path as seen, without its query (which may carry credentials).
+    pub path: Option<String>,
+    pub host: Option<String>,
+    /// `1.1`, `2`, `labs`, `ads`, `oauth`.
+    pub api: Option<&'static str>,
+    /// The row of the endpoint table the request is.
+    pub endpoint: Option<EndpointReport>,
+    pub library: Option<LibraryReport>,
+    /// The auth the request carried: `oauth1-user`, `oauth2-app`, `oauth2-user`.
+    pub auth_used: Option<&'static str>,
+    pub seen: Seen,
+    /// When the endpoint is known only from a library method the text names: that method.
+    pub implied_by: Option<String>,
+    /// Advice that names this request; empty when the errors need none.
+    pub advice: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EndpointReport {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub what: &'static str,
+    pub auth: &'static [&'static str],
+    pub scopes: &'static [&'static str],
+    /// For a v1.1 endpoint: `METHOD /2/path` of its v2 move, or `none`.
+    pub v2: Option<&'static str>,
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LibraryReport {
+    pub name: &'static str,
+    pub version: Option<String>,
+    /// The library method the text shows being called, as the table writes it.
+    pub method: Option<&'static str>,
+}
+
+/// The request report of a diagnosis, with its advice. `anchor` is the line of the first
+/// error or status: the request nearest before it is the one that failed.
+pub fn report(
+    evidence: &[Evidence],
+    status: Option<&StatusReport>,
+    errors: &[ErrorReport],
+    rate_limit: Option<&RateLimit>,
+) -> Option<RequestReport> {
+    let anchor = errors
+        .iter()
+        .map(|e| e.seen.line)
+        .chain(status.and_then(|s| s.seen).map(|s| s.line))
+        .min()
+        .unwrap_or(usize::MAX);
+    let nearest = |pick: &dyn Fn(&Finding) -> bool| -> Option<&Evidence> {
+        let matching = evidence.iter().filter(|e| pick(&e.finding));
+        let first = matching.clone().next();
+        matching.filter(|e| e.seen.line <= anchor).last().or(first)
+    };
+    let library = library(evidence);
+    let auth_used = nearest(&|f| matches!(f, Finding::Auth { .. })).and_then(|e| match e.finding {
+        Finding::Auth { scheme } => Some(scheme),
+        _ => None,
+    });
+    let call = call(evidence, library.as_ref().map(|l| l.name), anchor);
+    let request = nearest(&|f| {
+        matches!(f, Finding::Request { .. })
+            || matches!(
+                f,
+                Finding::Message {
+                    request: Some(_),
+                    ..
+                }
+            )
+    });
+    let mut report = match request {
+        Some(e) => from_request(e, call.map(|(row, _, _)| row)),
+        None => {
+            let (row, method, seen) = call?;
+            RequestReport {
+                method: Some(row.method.to_string()),
+                path: None,
+                host: None,
+                api: endpoint::api_of(None, row.path),
+                endpoint: Some(endpoint_report(row)),
+                library: None,
+                auth_used: None,
+                seen,
+                implied_by: Some(method.to_string()),
+                advice: Vec::new(),
+            }
+        }
+    };
+    report.auth_used = auth_used;
+    report.library = library.map(|mut l| {
+        l.method = call.map(|(_, method, _)| method);
+        l
+    });
+    report.advice = advice(&report, status, errors, rate_limit);
+    Some(report)
+}
+
+/// A request finding (or a legacy body's `request` member), matched with the table; a
+/// library call that names the same path lends its method when the text showed none.
+fn from_request(e: &Evidence, called: Option<&'static EndpointEntry>) -> RequestReport {
+    let (method, target, host) = match &e.finding {
+        Finding::Request {
+            method,
+            target,
+            host,
+        } => (method.clone(), target.as_str(), host.clone()),
+        Finding::Message {
+            request: Some(path),
+            ..
+        } => (None, path.as_str(), None),
+        _ => (None, "", None),
+    };
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let normalized = endpoint::normalize(path);
+    let method = method.or_else(|| {
+        called
+            .filter(|row| {
+                endpoint::matching(Some(row.method), path).is_some_and(|m| m.path == row.path)
+            })
+            .map(|row| row.method.to_string())
+    });
+    let row = endpoint::matching(method.as_deref(), path);
+    RequestReport {
+        method: method.or_else(|| row.map(|r| r.method.to_string())),
+        path: Some(clean(path)),
+        host: host.map(|h| clean(&h)),
+        api: endpoint::api_of(e_host(e), &normalized),
+        endpoint: row.map(endpoint_report),
+        library: None,
+        auth_used: None,
+        seen: e.seen,
+        implied_by: None,
+        advice: Vec::new(),
+    }
+}
+
+fn e_host(e: &Evidence) -> Option<&str> {
+    match &e.finding {
+        Finding::Request { host, .. } => host.as_deref(),
+        _ => None,
+    }
+}
+
+fn endpoint_report(row: &'static EndpointEntry) -> EndpointReport {
+    EndpointReport {
+        method: row.method,
+        path: row.path,
+        what: row.what,
+        auth: row.auth,
+        scopes: row.scopes,
+        v2: row.v2,
+        source: row.source,
+    }
+}
+
+/// The library the text shows: the last one named, with a version where any sighting of
+/// the same library gives one.
+fn library(evidence: &[Evidence]) -> Option<LibraryReport> {
+    let named: Vec<(&'static str, Option<&String>)> = evidence
+        .iter()
+        .filter_map(|e| match &e.finding {
+            Finding::Library { name, version } => Some((*name, version.as_ref())),
+            _ => None,
+        })
+        .collect();
+    let name = named.last()?.0;
+    // A full version (4.14.0) says more than a major one (4.x).
+    let version = named
+        .iter()
+        .filter(|(n, _)| *n == name)
+        .filter_map(|(_, v)| *v)
+        .max_by_key(|v| !v.ends_with(".x"))
+        .cloned();
+    Some(LibraryReport {
+        name,
+        version,
+        method: None,
+    })
+}
+
+/// The library method called nearest before `anchor` that the endpoint table knows, with
+/// its row and where it was seen. A method seen with no library is looked up in the
+/// library the text shows, else in every library.
+fn call(
+    evidence: &[Evidence],
+    library: Option<&'static str>,
+    anchor: usize,
+) -> Option<(&'static EndpointEntry, &'static str, Seen)> {
+    const LIBRARIES: &[&str] = &[
+        "tweepy",
+        "twitter-api-v2",
+        "twython",
+        "twitter (Ruby)",
+        "Twitter4J",
+    ];
+    let resolved = evidence.iter().filter_map(|e| {
+        let Finding::Call {
+            library: seen_in,
+            method,
+        } = &e.finding
+        else {
+            return None;
+        };
+        let candidates: Vec<&str> = match (seen_in, library) {
+            (Some(l), _) => vec![*l],
+            (None, Some(l)) => vec![l],
+            (None, None) => LIBRARIES.to_vec(),
+        };
+        candidates
+            .iter()
+            .find_map(|l| endpoint::by_library_method(l, method))
+            .map(|(row, name)| (row, name, e.seen))
+    });
+    let mut first = None;
+    let mut before = None;
+    for r in resolved {
+        first.get_or_insert(r);
+        if r.2.line <= anchor {
+            before = Some(r);
+        }
+    }
+    before.or(first)
+}
+
+/// The advice that names the request, for the errors it got.
+fn advice(
+    r: &RequestReport,
+    status: Option<&StatusReport>,
+    errors: &[ErrorReport],
+    rate_limit: Option<&RateLimit>,
+) -> Vec<String> {
+    let codes: Vec<u64> = errors
+        .iter()
+        .filter_map(|e| e.code.or(e.matched_code))
+        .collect();
+    let problems: Vec<&str> = errors
+        .iter()
+        .filter_map(|e| {
+            e.problem
+                .as_ref()
+                .map(|p| p.name.as_str())
+                .or(e.matched_type)
+        })
+        .collect();
+    let status = status.map(|s| s.code);
+    let mut out = Vec::new();
+    let Some(e) = &r.endpoint else {
+        return out;
+    };
+    let call = format!("{} {}", e.method, e.path);
+    let refused_for_access = codes.contains(&453)
+        || problems
+            .iter()
+            .any(|p| matches!(*p, "client-forbidden" | "oauth1-permissions"));
+    if e.path.starts_with("/1.1/") && refused_for_access {
+        out.push(v2_move(r, e, &call));
+    }
+    let auth_problem = problems.contains(&"unsupported-authentication")
+        || (matches!(status, Some(401 | 403)) && r.auth_used.is_some_and(|a| !e.auth.contains(&a)));
+    if auth_problem {
+        out.push(auth_advice(r, e, &call));
+    }
+    if status == Some(429) || codes.contains(&88) {
+        out.push(window_advice(r, &call, rate_limit));
+    }
+    out
+}
+
+/// "POST /1.1/statuses/update is v1.1; X's move is POST /2/tweets: in tweepy call
+/// Client.create_tweet instead of API.update_status."
+fn v2_move(r: &RequestReport, e: &EndpointReport, call: &str) -> String {
+    let Some(v2) = crate::catalog::ENDPOINTS
+        .iter()
+        .find(|row| row.method == e.method && row.path == e.path)
+        .and_then(endpoint::v2_of)
+    else {
+        return format!(
+            "{call} is a v1.1 endpoint that X lists with no v2 move; what it did is no longer offered to this app"
+        );
+    };
+    let instead = match &r.library {
+        Some(lib) => {
+            let new = methods_of(v2, lib.name);
+            let old = lib
+                .method
+                .map(|m| format!(" instead of {m}"))
+                .unwrap_or_default();
+            // tweepy's Client came with tweepy 4.
+            let upgrade = if lib.name == "tweepy"
+                && lib.version.as_deref().is_some_and(|v| v.starts_with('3'))
+            {
+                " (tweepy 4 or later: upgrade first)"
+            } else {
+                ""
+            };
+            match new {
+                Some(m) => format!(": in {}, call {m}{old}{upgrade}", lib.name),
+                None => format!(
+                    " ({} has no method for it in the table: call the endpoint directly)",
+                    lib.name
+                ),
+            }
+        }
+        None => {
+            let all: Vec<String> = v2
+                .methods
+                .iter()
+                .map(|(lib, names)| format!("{lib} {}", names[0]))
+                .collect();
+            if all.is_empty() {
+                String::new()
+            } else {
+                format!(" (in the libraries: {})", all.join(", "))
+            }
+        }
+    };
+    format!(
+        "{call} is v1.1, which this app's access does not include; X's move is {} {}{instead}. It accepts {}.",
+        v2.method,
+        v2.path,
+        accepted(v2.auth, v2.scopes)
+    )
+}
+
+fn methods_of(row: &EndpointEntry, library: &str) -> Option<&'static str> {
+    row.methods
+        .iter()
+        .find(|(lib, _)| *lib == library)
+        .map(|(_, names)| names[0])
+}
+
+/// Which auth the endpoint accepts, and what the request carried.
+fn auth_advice(r: &RequestReport, e: &EndpointReport, call: &str) -> String {
+    let carried = match r.auth_used {
+        Some(a) if !e.auth.contains(&a) => format!(
+            "; the request carried an {}, which it does not accept",
+            endpoint::auth_label(a)
+        ),
+        Some(a) => format!(
+            "; the request carried an {}, which it accepts: check the token's permissions and scopes",
+            endpoint::auth_label(a)
+        ),
+        None => ": sign the request with one of them".to_string(),
+    };
+    format!("{call} accepts {}{carried}.", accepted(e.auth, e.scopes))
+}
+
+fn accepted(auth: &[&str], scopes: &[&str]) -> String {
+    let kinds: Vec<String> = auth
+        .iter()
+        .map(|a| {
+            if *a == "oauth2-user" && !scopes.is_empty() {
+                format!("{} (scopes {})", endpoint::auth_label(a), scopes.join(" "))
+            } else {
+                endpoint::auth_label(a).to_string()
+            }
+        })
+        .collect();
+    match kinds.as_slice() {
+        [one] => format!("{one} only"),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [] => "no auth".to_string(),
+    }
+}
+
+/// Which limit of which endpoint ran out, from the headers.
+fn window_advice(r: &RequestReport, call: &str, rate_limit: Option<&RateLimit>) -> String {
+    let counted = match r.auth_used {
+        Some("oauth2-app") => ", counted per app (an app-only bearer token)",
+        Some(_) => ", counted per user (user-context auth)",
+        None => "",
+    };
+    let out: Vec<&str> = rate_limit
+        .map(|rl| {
+            rl.windows
+                .iter()
+                .filter(|w| w.remaining == Some(0))
+                .map(|w| w.window)
+                .collect()
+        })
+        .unwrap_or_default();
+    let which = match (
+        out.contains(&"app-24hour"),
+        out.contains(&"user-24hour"),
+        out.contains(&"endpoint"),
+    ) {
+        (true, _, _) => {
+            "the app's 24-hour limit (x-app-limit-24hour) ran out, not the endpoint's window"
+                .to_string()
+        }
+        (_, true, _) => {
+            "the user's 24-hour limit (x-user-limit-24hour) ran out, not the endpoint's window"
+                .to_string()
+        }
+        (_, _, true) => format!("its 15-minute window (x-rate-limit-*) ran out{counted}"),
+        _ => format!("the headers do not show which window ran out{counted}"),
+    };
+    format!("the limit hit is {call}'s: {which}; other endpoints have windows of their own.")
+}
+
+/// For a signature or token error (32, 135, 89): how this machine's clock stands against
+/// the server's `date`. `now` is `--now` (standing for this machine's clock) or the clock.
+pub fn clock_skew(
+    errors: &[ErrorReport],
+    headers: &[(String, String)],
+    now: Option<i64>,
+) -> Option<String> {
+    const AUTH_CODES: &[u64] = &[32, 89, 135];
+    let code = errors
+        .iter()
+        .filter_map(|e| e.code.or(e.matched_code))
+        .find(|c| AUTH_CODES.contains(c))?;
+    let date = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("date"))
+        .and_then(|(_, v)| ratelimit::parse_http_date(v))?;
+    let clock = now.unwrap_or_else(|| jiff::Timestamp::now().as_second());
+    let ahead = date.saturating_sub(clock);
+    let off = ahead.unsigned_abs();
+    let (side, moot) = if ahead > 0 {
+        ("behind", "after")
+    } else {
+        ("ahead of", "before")
+    };
+    Some(if off > 3600 {
+        format!(
+            "code {code}: the response's date is {} {moot} this machine's clock: too far apart to be clock skew (a response read long after it came?), so comparing the clocks says nothing; send the request again and compare then",
+            ratelimit::human_duration(off as i64)
+        )
+    } else if off >= 30 {
+        format!(
+            "code {code}: this machine's clock is {off} s {side} the server's (its date header); OAuth 1.0a signatures carry a timestamp that X refuses when it is too far off{}: set the clock (NTP) and sign again",
+            if code == 135 {
+                ", which is what 135 says"
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!(
+            "code {code}: this machine's clock and the server's agree within {off} s, so the timestamp is not the cause"
+        )
+    })
+}
