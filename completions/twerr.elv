@@ -43,6 +43,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand ls 'List the tables (all, or filtered)'
             cand search 'Search messages, descriptions and advice (every word must match, any case)'
             cand scan 'Summarise every error in a log of many responses (most frequent first)'
+            cand endpoint 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -89,6 +90,13 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'twerr;endpoint'= {
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'twerr;completions'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --json 'Print JSON instead of text'
@@ -107,6 +115,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand list 'List the tables (all, or filtered)'
             cand search 'Search messages, descriptions and advice (every word must match, any case)'
             cand scan 'Summarise every error in a log of many responses (most frequent first)'
+            cand endpoint 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -116,6 +125,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         &'twerr;help;search'= {
         }
         &'twerr;help;scan'= {
+        }
+        &'twerr;help;endpoint'= {
         }
         &'twerr;help;completions'= {
         }

@@ -166,6 +166,7 @@ complete -c twerr -n "__fish_twerr_needs_command" -a "list" -d 'List the tables 
 complete -c twerr -n "__fish_twerr_needs_command" -a "ls" -d 'List the tables (all, or filtered)'
 complete -c twerr -n "__fish_twerr_needs_command" -a "search" -d 'Search messages, descriptions and advice (every word must match, any case)'
 complete -c twerr -n "__fish_twerr_needs_command" -a "scan" -d 'Summarise every error in a log of many responses (most frequent first)'
+complete -c twerr -n "__fish_twerr_needs_command" -a "endpoint" -d 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
 complete -c twerr -n "__fish_twerr_needs_command" -a "completions" -d 'Print the completion script for a shell'
 complete -c twerr -n "__fish_twerr_needs_command" -a "man" -d 'Print the man page (roff)'
 complete -c twerr -n "__fish_twerr_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -307,6 +308,12 @@ never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -s h -l help -d 'Print help'
+complete -c twerr -n "__fish_twerr_using_subcommand endpoint" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c twerr -n "__fish_twerr_using_subcommand endpoint" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand endpoint" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
+complete -c twerr -n "__fish_twerr_using_subcommand endpoint" -s h -l help -d 'Print help'
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -319,12 +326,13 @@ never\t''"
 complete -c twerr -n "__fish_twerr_using_subcommand man" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand man" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand man" -s h -l help -d 'Print help'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan completions man help" -f -a "list" -d 'List the tables (all, or filtered)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan completions man help" -f -a "search" -d 'Search messages, descriptions and advice (every word must match, any case)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan completions man help" -f -a "scan" -d 'Summarise every error in a log of many responses (most frequent first)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan completions man help" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man help" -f -a "list" -d 'List the tables (all, or filtered)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man help" -f -a "search" -d 'Search messages, descriptions and advice (every word must match, any case)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man help" -f -a "scan" -d 'Summarise every error in a log of many responses (most frequent first)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man help" -f -a "endpoint" -d 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man help" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 # Positional values: codes, statuses and problem types at the top, shells, commands.
 complete -c twerr -n "__fish_twerr_needs_command" -f -a '3' -d 'Invalid coordinates.'
 complete -c twerr -n "__fish_twerr_needs_command" -f -a '7' -d 'No data available for the given coordinate and radius.'
@@ -449,6 +457,7 @@ complete -c twerr -n "__fish_twerr_needs_command" -f -a 'unsupported-authenticat
 complete -c twerr -n "__fish_twerr_needs_command" -f -a 'usage-capped' -d 'UsageCapExceeded'
 complete -c twerr -n "__fish_twerr_using_subcommand list" -f
 complete -c twerr -n "__fish_twerr_using_subcommand search" -f
+complete -c twerr -n "__fish_twerr_using_subcommand endpoint" -f
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -f -a 'bash' -d ''
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -f -a 'elvish' -d ''
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -f -a 'fish' -d ''
@@ -458,6 +467,7 @@ complete -c twerr -n "__fish_twerr_using_subcommand man" -f
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'list' -d 'List the tables (all, or filtered)'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'search' -d 'Search messages, descriptions and advice (every word must match, any case)'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'scan' -d 'Summarise every error in a log of many responses (most frequent first)'
+complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'endpoint' -d 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'completions' -d 'Print the completion script for a shell'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'man' -d 'Print the man page (roff)'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'help' -d 'Print this message or the help of the given subcommand(s)'

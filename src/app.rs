@@ -40,6 +40,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
     match &cli.command {
         Some(Command::List(args)) => list(out, err, args, cli.output.json, terminal),
         Some(Command::Search { words }) => search(out, err, words, cli.output.json, terminal),
+        Some(Command::Endpoint { words }) => endpoint(out, err, words, cli.output.json, terminal),
         Some(Command::Scan { files }) => scan(out, err, files, cli.output.json, terminal),
         Some(Command::Completions { shell }) => {
             crate::docs::completions(*shell, out)?;
@@ -135,6 +136,61 @@ fn search(
     let rows = listing::search(words);
     let none = format!("no entry mentions all of: {}", words.join(" "));
     show_rows(out, err, &rows, json, terminal, &none)
+}
+
+/// `twerr endpoint [METHOD] PATH` or `twerr endpoint METHOD_NAME`: the rows it names.
+fn endpoint(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    words: &[String],
+    json: bool,
+    terminal: bool,
+) -> io::Result<u8> {
+    const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH"];
+    let (method, rest) = match words {
+        [m, rest @ ..]
+            if !rest.is_empty() && METHODS.contains(&m.to_ascii_uppercase().as_str()) =>
+        {
+            (Some(m.to_ascii_uppercase()), rest)
+        }
+        _ => (None, words),
+    };
+    let target = rest.join(" ");
+    let rows: Vec<&crate::catalog::EndpointEntry> = if target.contains('/') {
+        crate::endpoint::all_matching(method.as_deref(), target.trim())
+    } else {
+        crate::endpoint::by_any_library_method(target.trim())
+            .into_iter()
+            .map(|(row, _)| row)
+            .collect()
+    };
+    if rows.is_empty() {
+        writeln!(
+            err,
+            "twerr: `{}` is no endpoint of the table (`twerr endpoint /2/tweets`, `twerr endpoint update_status`)",
+            crate::sanitize::clean(&words.join(" "))
+        )?;
+        if json {
+            render::json::write(out, &Vec::<()>::new())?;
+        }
+        return Ok(exit::NOTHING_RECOGNISED);
+    }
+    if json {
+        let docs: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|r| crate::request::endpoint_json(r))
+            .collect();
+        render::json::write(out, &docs)?;
+    } else {
+        let width = terminal.then(render::text_width);
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            render::human::endpoint(out, row, width)?;
+        }
+    }
+    Ok(exit::OK)
 }
 
 /// Prints entries as JSON or a table; with none, says `none` on stderr (JSON still prints

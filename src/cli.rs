@@ -27,6 +27,7 @@ Examples:
   twerr list --status 403        every code that comes with 403
   twerr 4xx                      a status class and its statuses
   twerr search duplicate         search messages, descriptions and advice
+  twerr endpoint POST /1.1/statuses/update.json   its v2 move, auth and library methods
   twerr --short < capture.txt    one line per error, for logs and scripts";
 
 #[derive(Debug, Parser)]
@@ -121,6 +122,13 @@ pub enum Command {
         /// Log files to read; `-` or nothing reads stdin
         #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
         files: Vec<PathBuf>,
+    },
+    /// What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods
+    Endpoint {
+        /// A path (with or without host, `.json` and IDs), perhaps after its method, or a
+        /// library method name (`update_status`, `v2.tweet`)
+        #[arg(required = true, value_name = "PATH")]
+        words: Vec<String>,
     },
     /// Print the completion script for a shell
     Completions {

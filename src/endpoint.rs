@@ -57,6 +57,16 @@ pub fn normalize(path: &str) -> String {
 /// segments are the row's. A path one value short (`/1.1/statuses/show.json?id=1`) matches
 /// a row ending in a value. With no method, a path that two methods share names no row.
 pub fn matching(method: Option<&str>, path: &str) -> Option<&'static EndpointEntry> {
+    match all_matching(method, path).as_slice() {
+        [one] => Some(one),
+        // The same path under two methods: only a method can tell them apart.
+        _ => None,
+    }
+}
+
+/// Every row a request may be: the most literal matches, under every method when `method`
+/// is `None`.
+pub fn all_matching(method: Option<&str>, path: &str) -> Vec<&'static EndpointEntry> {
     let path = normalize(path);
     let given: Vec<&str> = path.split('/').collect();
     let mut best: Vec<(usize, &'static EndpointEntry)> = Vec::new();
@@ -68,19 +78,49 @@ pub fn matching(method: Option<&str>, path: &str) -> Option<&'static EndpointEnt
             best.push((literal, e));
         }
     }
-    let top = best.iter().map(|(l, _)| *l).max()?;
-    best.retain(|(l, _)| *l == top);
-    match best.as_slice() {
-        [(_, e)] => Some(e),
-        // The same path under two methods: only a method can tell them apart.
-        _ => None,
-    }
+    let Some(top) = best.iter().map(|(l, _)| *l).max() else {
+        return Vec::new();
+    };
+    best.into_iter()
+        .filter(|(l, _)| *l == top)
+        .map(|(_, e)| e)
+        .collect()
 }
 
-/// How many literal segments of `pattern` the path's segments match, if it matches.
+/// The rows a library method calls, in any library (`update_status`, `v2.tweet`).
+pub fn by_any_library_method(name: &str) -> Vec<(&'static EndpointEntry, &'static str)> {
+    let mut rows = Vec::new();
+    for e in ENDPOINTS {
+        for (_, names) in e.methods {
+            if let Some(n) = names
+                .iter()
+                .find(|n| **n == name || n.rsplit('.').next() == Some(name))
+                && !rows
+                    .iter()
+                    .any(|(r, _): &(&EndpointEntry, &str)| std::ptr::eq(*r, e))
+            {
+                rows.push((e, *n));
+            }
+        }
+    }
+    rows
+}
+
+/// The v1.1 rows that move to `v2`.
+pub fn moving_to(v2: &EndpointEntry) -> Vec<&'static EndpointEntry> {
+    let key = format!("{} {}", v2.method, v2.path);
+    ENDPOINTS
+        .iter()
+        .filter(|e| e.v2 == Some(key.as_str()))
+        .collect()
+}
+
+/// How well the path's segments match `pattern`, if they do: by its literal segments, and
+/// a whole match before one that is a value short.
 fn fits(given: &[&str], pattern: &str) -> Option<usize> {
     let want: Vec<&str> = pattern.split('/').collect();
-    let want = if want.len() == given.len() + 1 && want.last().is_some_and(|w| w.starts_with(':')) {
+    let short = want.len() == given.len() + 1 && want.last().is_some_and(|w| w.starts_with(':'));
+    let want = if short {
         &want[..given.len()]
     } else {
         &want[..]
@@ -100,7 +140,7 @@ fn fits(given: &[&str], pattern: &str) -> Option<usize> {
             return None;
         }
     }
-    Some(literal)
+    Some(literal * 2 + usize::from(!short))
 }
 
 /// The row whose `library` method is `name` (`update_status`, `API.update_status`,
@@ -178,6 +218,11 @@ mod tests {
         );
         assert_eq!(m(Some("GET"), "/2/users/12"), Some(("GET", "/2/users/:id")));
         assert_eq!(m(None, "/2/tweets"), None, "GET and POST share it");
+        let both: Vec<&str> = all_matching(None, "/2/tweets")
+            .iter()
+            .map(|e| e.method)
+            .collect();
+        assert_eq!(both, ["POST", "GET"], "not /2/tweets/:id");
         assert_eq!(
             m(None, "/1.1/statuses/update.json"),
             Some(("POST", "/1.1/statuses/update"))

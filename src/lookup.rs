@@ -206,7 +206,7 @@ pub(crate) fn class_named(text: &str) -> Option<&'static ClassEntry> {
 /// The subcommand that the first word of `text` misspells (`lst`, `scna`, `serach`,
 /// `completion`), if it is one edit or two away from it and not a subcommand itself.
 pub(crate) fn near_subcommand(text: &str) -> Option<(&str, &'static str)> {
-    const COMMANDS: &[&str] = &["list", "search", "scan", "completions", "man"];
+    const COMMANDS: &[&str] = &["list", "search", "scan", "endpoint", "completions", "man"];
     let word = text.split_whitespace().next()?;
     let lower = word.to_ascii_lowercase();
     if word.len() < 2 || COMMANDS.contains(&lower.as_str()) || lower == "ls" {

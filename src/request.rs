@@ -462,3 +462,34 @@ pub fn clock_skew(
         )
     })
 }
+
+/// An endpoint row as `twerr endpoint --json` prints it: the row, its library methods by
+/// library, and its v2 move (or the v1.1 rows that move to it).
+pub fn endpoint_json(row: &EndpointEntry) -> serde_json::Value {
+    let methods: serde_json::Map<String, serde_json::Value> = row
+        .methods
+        .iter()
+        .map(|(lib, names)| ((*lib).to_string(), serde_json::json!(names)))
+        .collect();
+    let from_v1: Vec<String> = endpoint::moving_to(row)
+        .iter()
+        .map(|e| format!("{} {}", e.method, e.path))
+        .collect();
+    serde_json::json!({
+        "method": row.method,
+        "path": row.path,
+        "what": row.what,
+        "api": endpoint::api_of(None, row.path),
+        "auth": row.auth,
+        "scopes": row.scopes,
+        "v2": row.v2,
+        "from_v1": from_v1,
+        "methods": methods,
+        "source": row.source,
+    })
+}
+
+/// How an endpoint's accepted auth reads: "OAuth 1.0a user context only", "... or ...".
+pub fn accepted_auth(row: &EndpointEntry) -> String {
+    accepted(row.auth, row.scopes)
+}

@@ -165,3 +165,54 @@ fn a_signature_error_compares_the_clocks() {
     );
     assert!(!v["notes"].to_string().contains("clock"), "{}", v["notes"]);
 }
+
+#[test]
+fn the_endpoint_subcommand_by_path_url_or_library_method() {
+    let (exit, out, _) = common::run(
+        &[
+            "endpoint",
+            "POST",
+            "https://api.twitter.com/1.1/statuses/update.json",
+        ],
+        b"",
+    );
+    assert_eq!(exit, 0);
+    assert!(
+        out.starts_with("POST /1.1/statuses/update — Post a Tweet\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  v2 move:     POST /2/tweets — Post a Tweet\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  tweepy:      API.update_status -> Client.create_tweet\n"),
+        "{out}"
+    );
+    let (_, v) = json(&["endpoint", "/2/tweets"], b"");
+    let methods: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["method"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        methods,
+        ["POST", "GET"],
+        "both methods of the path, not /2/tweets/:id"
+    );
+    assert_eq!(v[0]["from_v1"][0], "POST /1.1/statuses/update");
+    let (_, v) = json(&["endpoint", "/1.1/statuses/show/1234567890.json"], b"");
+    assert_eq!(v[0]["path"], "/1.1/statuses/show/:id");
+    let (_, v) = json(&["endpoint", "create_tweet"], b"");
+    assert_eq!(
+        (v[0]["method"].as_str(), v[0]["path"].as_str()),
+        (Some("POST"), Some("/2/tweets"))
+    );
+    let (exit, out, err) = common::run(&["endpoint", "/2/nothing"], b"");
+    assert_eq!((exit, out.as_str()), (1, ""));
+    assert!(
+        err.starts_with("twerr: `/2/nothing` is no endpoint of the table"),
+        "{err}"
+    );
+}

@@ -429,3 +429,47 @@ fn request(out: &mut dyn Write, w: Width, r: &crate::request::RequestReport) -> 
     }
     Ok(())
 }
+
+/// `twerr endpoint`: one row of the endpoint table, with its v2 move and library methods.
+pub fn endpoint(
+    out: &mut dyn Write,
+    row: &crate::catalog::EndpointEntry,
+    w: Width,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        format!("{} {} — {}", row.method, row.path, row.what).bold()
+    )?;
+    field(out, w, "auth", &crate::request::accepted_auth(row))?;
+    let v2 = crate::endpoint::v2_of(row);
+    match (row.v2, v2) {
+        (_, Some(v2)) => {
+            field(
+                out,
+                w,
+                "v2 move",
+                &format!("{} {} — {}", v2.method, v2.path, v2.what),
+            )?;
+            field(out, w, "v2 auth", &crate::request::accepted_auth(v2))?;
+        }
+        (Some(_), None) => field(out, w, "v2 move", "none: X lists no v2 replacement")?,
+        (None, None) => {
+            let from: Vec<String> = crate::endpoint::moving_to(row)
+                .iter()
+                .map(|e| format!("{} {}", e.method, e.path))
+                .collect();
+            if !from.is_empty() {
+                field(out, w, "replaces", &from.join(", "))?;
+            }
+        }
+    }
+    for (library, names) in row.methods {
+        let mut text = names.join(", ");
+        if let Some(new) = v2.and_then(|v2| v2.methods.iter().find(|(l, _)| l == library)) {
+            text = format!("{text} -> {}", new.1[0]);
+        }
+        field(out, w, library, &text)?;
+    }
+    field(out, w, "source", row.source)
+}
