@@ -78,10 +78,10 @@ static CALL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Appends the request evidence of `text`.
 pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
-    let mut kept = 0;
-    let mut push = |out: &mut Vec<Evidence>, at: usize, how: How, finding: Finding| {
-        if kept < MAX_REQUEST_FINDINGS {
-            kept += 1;
+    let kept = std::cell::Cell::new(0);
+    let push = |out: &mut Vec<Evidence>, at: usize, how: How, finding: Finding| {
+        if kept.get() < MAX_REQUEST_FINDINGS {
+            kept.set(kept.get() + 1);
             out.push(Evidence {
                 finding,
                 seen: Seen {
@@ -92,6 +92,11 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
         }
     };
     for c in REQUEST_LINE.captures_iter(text) {
+        // Past the cap, looking ahead for a Host header per line would cost more than the
+        // findings are worth.
+        if kept.get() >= MAX_REQUEST_FINDINGS {
+            break;
+        }
         let whole = c.get(0).expect("a match");
         // The Host header follows the request line within a few lines.
         let after = &text[whole.end()..super::floor_boundary(text, whole.end() + 2048)];
@@ -314,5 +319,33 @@ mod tests {
                 version: Some("4.14.0".into())
             }]
         );
+        let ruby =
+            "/usr/local/bundle/gems/twitter-7.0.0/lib/twitter/rest/tweets.rb:143:in `update'";
+        let f = found(ruby);
+        assert!(
+            f.contains(&Finding::Library {
+                name: "twitter (Ruby)",
+                version: Some("7.0.0".into())
+            }),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&Finding::Call {
+                library: Some("twitter (Ruby)"),
+                method: "update".into()
+            }),
+            "{f:?}"
+        );
+        let go = "/root/go/pkg/mod/github.com/dghubble/go-twitter@v0.0.0/twitter/statuses.go:120";
+        assert!(found(go).contains(&Finding::Library {
+            name: "go-twitter",
+            version: None
+        }));
+    }
+
+    #[test]
+    fn many_request_lines_are_bounded() {
+        let text = "> GET /2/tweets HTTP/1.1\n".repeat(5000);
+        assert_eq!(found(&text).len(), MAX_REQUEST_FINDINGS);
     }
 }
