@@ -342,6 +342,13 @@ fn a_failed_write_has_its_own_exit_status() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(6), "{args:?}");
+        if args != ["--help"] {
+            assert!(
+                String::from_utf8_lossy(&out.stderr)
+                    .starts_with("twerr: cannot write the output: "),
+                "{args:?}"
+            );
+        }
     }
 }
 
@@ -547,4 +554,20 @@ fn lenient_json_a_float_code_comments_and_a_raw_newline() {
         "{}",
         v["errors"][0]["message"]
     );
+}
+
+#[test]
+fn several_bodies_on_one_line_are_each_an_occurrence_in_scan() {
+    let line = br#"{"errors":[{"code":187,"message":"a"}]}{"errors":[{"code":187,"message":"a"}]}{"errors":[{"code":88,"message":"b"}]}
+"#;
+    let (exit, v) = json(&["scan"], line);
+    assert_eq!(exit, 0);
+    assert_eq!(v["total"], 3);
+    let counts: Vec<(u64, u64)> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["code"].as_u64().unwrap(), e["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(counts, [(187, 2), (88, 1)]);
 }
