@@ -85,7 +85,8 @@ pub struct ClassEntry {
     pub advice: &'static str,
 }
 
-/// An endpoint of `data/endpoints.toml`.
+/// An endpoint of `data/endpoints.toml`. Serialised as a diagnosis's `request.endpoint`.
+#[derive(Debug, serde::Serialize)]
 pub struct EndpointEntry {
     pub method: &'static str,
     /// `/1.1/statuses/update`, `/2/users/:id/tweets`: `:name` segments stand for values.
@@ -98,6 +99,7 @@ pub struct EndpointEntry {
     /// For a v1.1 endpoint: `METHOD /2/path` of its v2 move, or `none`.
     pub v2: Option<&'static str>,
     /// Per library, the methods that call it, current name first.
+    #[serde(skip)]
     pub methods: &'static [(&'static str, &'static [&'static str])],
     pub source: &'static str,
 }

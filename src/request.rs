@@ -22,7 +22,7 @@ pub struct RequestReport {
     /// `1.1`, `2`, `labs`, `ads`, `oauth`.
     pub api: Option<&'static str>,
     /// The row of the endpoint table the request is.
-    pub endpoint: Option<EndpointReport>,
+    pub endpoint: Option<&'static EndpointEntry>,
     pub library: Option<LibraryReport>,
     /// The auth the request carried: `oauth1-user`, `oauth2-app`, `oauth2-user`.
     pub auth_used: Option<&'static str>,
@@ -31,18 +31,6 @@ pub struct RequestReport {
     pub implied_by: Option<String>,
     /// Advice that names this request; empty when the errors need none.
     pub advice: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EndpointReport {
-    pub method: &'static str,
-    pub path: &'static str,
-    pub what: &'static str,
-    pub auth: &'static [&'static str],
-    pub scopes: &'static [&'static str],
-    /// For a v1.1 endpoint: `METHOD /2/path` of its v2 move, or `none`.
-    pub v2: Option<&'static str>,
-    pub source: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,7 +85,7 @@ pub fn report(
                 path: None,
                 host: None,
                 api: endpoint::api_of(None, row.path),
-                endpoint: Some(endpoint_report(row)),
+                endpoint: Some(row),
                 library: None,
                 auth_used: None,
                 seen,
@@ -145,7 +133,7 @@ fn from_request(e: &Evidence, called: Option<&'static EndpointEntry>) -> Request
         path: Some(clean(path)),
         host: host.map(|h| clean(&h)),
         api: endpoint::api_of(e_host(e), &normalized),
-        endpoint: row.map(endpoint_report),
+        endpoint: row,
         library: None,
         auth_used: None,
         seen: e.seen,
@@ -158,18 +146,6 @@ fn e_host(e: &Evidence) -> Option<&str> {
     match &e.finding {
         Finding::Request { host, .. } => host.as_deref(),
         _ => None,
-    }
-}
-
-fn endpoint_report(row: &'static EndpointEntry) -> EndpointReport {
-    EndpointReport {
-        method: row.method,
-        path: row.path,
-        what: row.what,
-        auth: row.auth,
-        scopes: row.scopes,
-        v2: row.v2,
-        source: row.source,
     }
 }
 
@@ -288,12 +264,8 @@ fn advice(
 
 /// "POST /1.1/statuses/update is v1.1; X's move is POST /2/tweets: in tweepy call
 /// Client.create_tweet instead of API.update_status."
-fn v2_move(r: &RequestReport, e: &EndpointReport, call: &str) -> String {
-    let Some(v2) = crate::catalog::ENDPOINTS
-        .iter()
-        .find(|row| row.method == e.method && row.path == e.path)
-        .and_then(endpoint::v2_of)
-    else {
+fn v2_move(r: &RequestReport, e: &EndpointEntry, call: &str) -> String {
+    let Some(v2) = endpoint::v2_of(e) else {
         return format!(
             "{call} is a v1.1 endpoint that X lists with no v2 move; what it did is no longer offered to this app"
         );
@@ -350,7 +322,7 @@ fn methods_of(row: &EndpointEntry, library: &str) -> Option<&'static str> {
 }
 
 /// Which auth the endpoint accepts, and what the request carried.
-fn auth_advice(r: &RequestReport, e: &EndpointReport, call: &str) -> String {
+fn auth_advice(r: &RequestReport, e: &EndpointEntry, call: &str) -> String {
     let carried = match r.auth_used {
         Some(a) if !e.auth.contains(&a) => format!(
             "; the request carried an {}, which it does not accept",
