@@ -29,16 +29,18 @@ static HOST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the host pattern compiles")
 });
 
-/// An API URL, with the method when it stands right before it (`POST https://...`).
+/// An API URL, with the method when it stands right before it (`POST https://...`); after
+/// a method the scheme may be left out (twitter-api-v2's debug log: `[GET api.x.com/2/users/me]`).
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(GET|POST|PUT|DELETE|PATCH)\s+)?https?://((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(/[^\s\x22'<>)\]\\,;`]*)")
+    Regex::new(r"(?:\b(GET|POST|PUT|DELETE|PATCH)\s+(?:https?://)?|https?://)((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(/[^\s\x22'<>)\]\\,;`]*)")
         .expect("the URL pattern compiles")
 });
 
 /// The scheme of an `Authorization` header; the credentials after it are not captured.
 static AUTHORIZATION: LazyLock<Regex> = LazyLock::new(|| {
     // No word boundary before it: Node's inspect prints headers after a literal `\r\n`.
-    Regex::new(r"(?i)authorization:\s*(bearer|oauth)\s+(AAAAAAAAAAAAAAAAAAAA)?")
+    // Quotes may stand around the name and the value (`Authorization: 'Bearer ...'`).
+    Regex::new(r#"(?i)authorization['"]?\s*:\s*['"]?(bearer|oauth)\s+(AAAAAAAAAAAAAAAAAAAA)?"#)
         .expect("the authorization pattern compiles")
 });
 
@@ -51,6 +53,8 @@ static LIBRARY_PATH: LazyLock<Regex> = LazyLock::new(|| {
         r"|node_modules[/\\](?<node>twitter-api-v2)[/\\]",
         r"|github\.com[/\\](?<go>dghubble[/\\]go-twitter|g8rswimmer[/\\]go-twitter)",
         r")|\b(?<java>twitter4j)\.[A-Z]\w*",
+        // twitter-api-v2 names itself in a header of every request it sends.
+        r"|\bNode\.(?<nodeua>twitter-api-v2)\b",
     ))
     .expect("the library path pattern compiles")
 });
@@ -71,7 +75,8 @@ static CALL: LazyLock<Regex> = LazyLock::new(|| {
         r"|\.(?<node>v[12]\.[a-zA-Z]+)\(",
         r"|\btwitter4j\.[A-Z]\w*\.(?<java>[a-z]\w*)\(",
         r"|lib[/\\]twitter[/\\]rest[/\\][\w/\\]+\.rb:\d+:in [`'](?<ruby>[a-z_]+[?!]?)'",
-        r"|\.(?<snake>[a-z]+(?:_[a-z0-9]+)+)\(",
+        // A method called, or passed on (tweepy's `Cursor(api.user_timeline, ...)`).
+        r"|\.(?<snake>[a-z]+(?:_[a-z0-9]+)+)\s*[(,)]",
     ))
     .expect("the call pattern compiles")
 });
@@ -109,7 +114,8 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
         push(out, whole.start(), How::RequestLine, finding);
     }
     for c in URL.captures_iter(text) {
-        let path = &c[3];
+        // The query is left out: it may carry credentials (`oauth_signature`, `access_token`).
+        let path = c[3].split(['?', '#']).next().unwrap_or("");
         // A problem's type URI names no request.
         if path.starts_with("/2/problems") {
             continue;
@@ -174,7 +180,7 @@ fn libraries(text: &str, push: &mut dyn FnMut(usize, Finding)) {
             ("twython", None)
         } else if let Some(v) = c.name("rubyver") {
             ("twitter (Ruby)", Some(v.as_str().to_string()))
-        } else if c.name("node").is_some() {
+        } else if c.name("node").is_some() || c.name("nodeua").is_some() {
             ("twitter-api-v2", None)
         } else if let Some(g) = c.name("go") {
             let name = if g.as_str().contains("dghubble") {
@@ -341,6 +347,44 @@ mod tests {
             name: "go-twitter",
             version: None
         }));
+    }
+
+    #[test]
+    fn shapes_of_node_and_php_clients() {
+        let node = "[GET api.twitter.com/2/users/me] {\n  headers: {\n    Authorization: 'Bearer TlpSeTBIVXZGVjNocnBN',";
+        let f = found(node);
+        assert!(
+            f.contains(&Finding::Request {
+                method: Some("GET".into()),
+                target: "/2/users/me".into(),
+                host: Some("api.twitter.com".into())
+            }),
+            "{f:?}"
+        );
+        assert!(
+            f.contains(&Finding::Auth {
+                scheme: "oauth2-user"
+            }),
+            "{f:?}"
+        );
+        let guzzle = "Client error: `GET https://api.twitter.com/2/users/XXXXXX/tweets?place.fields=country` resulted in a `403 Forbidden` response";
+        assert_eq!(
+            found(guzzle),
+            [Finding::Request {
+                method: Some("GET".into()),
+                target: "/2/users/XXXXXX/tweets".into(),
+                host: Some("api.twitter.com".into())
+            }]
+        );
+        let cursor = "tweets = tweepy.Cursor(api.user_timeline, screen_name=name).items()";
+        assert!(found(cursor).contains(&Finding::Call {
+            library: None,
+            method: "user_timeline".into()
+        }));
+        assert!(
+            found("see api.x.com/2/tweets for more").is_empty(),
+            "no method, no scheme: no request"
+        );
     }
 
     #[test]
