@@ -40,6 +40,12 @@ ROWS = {
     "error-classes": repeat("x.errors.Forbidden"),
     "json-log-records": numbered('{{"level":"error","msg":"Request failed with status code 429 #{i}"}}\n'),
     "long-word-lines": lambda i: "a" * 100000 + "\n",
+    # the request readers (issue 16)
+    "request-lines": repeat("> POST /1.1/statuses/update.json HTTP/1.1\n"),
+    "api-urls": numbered("GET https://api.twitter.com/2/users/{i}/tweets?max_results=5 "),
+    "library-calls": repeat("api.update_status(x) client.v2.tweet(y) "),
+    "traceback-frames": numbered('  File "/v/site-packages/tweepy/client.py", line {i}, in create_tweet\n'),
+    "authorization-headers": repeat("Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAtoken\n"),
 }
 
 
