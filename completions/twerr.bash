@@ -59,7 +59,7 @@ _twerr() {
         list) : ;;
         search) : ;;
         scan) _twerr_files ;;
-        endpoint) : ;;
+        endpoint) _twerr_add '/1.1/statuses/update /1.1/statuses/destroy/:id /1.1/statuses/show/:id /1.1/statuses/lookup /1.1/statuses/user_timeline /1.1/statuses/home_timeline /1.1/statuses/mentions_timeline /1.1/statuses/retweet/:id /1.1/favorites/create /1.1/favorites/destroy /1.1/search/tweets /1.1/users/show /1.1/users/lookup /1.1/account/verify_credentials /1.1/friendships/create /1.1/friendships/destroy /1.1/followers/ids /1.1/followers/list /1.1/friends/ids /1.1/friends/list /1.1/direct_messages/events/new /1.1/media/upload /1.1/trends/place /1.1/application/rate_limit_status /1.1/statuses/filter /2/tweets /2/tweets/:id /2/users/:id/tweets /2/users/:id/timelines/reverse_chronological /2/users/:id/mentions /2/users/:id/retweets /2/users/:id/likes /2/users/:id/likes/:tweet_id /2/tweets/search/recent /2/tweets/search/stream /2/users/by/username/:username /2/users/:id /2/users /2/users/me /2/users/:id/following /2/users/:source_user_id/following/:target_user_id /2/users/:id/followers /2/dm_conversations/with/:participant_id/messages /2/media/upload /2/trends/by/woeid/:woeid' ;;
         completions) _twerr_add 'bash elvish fish powershell zsh' ;;
         man) : ;;
         help) _twerr_add 'list search scan endpoint completions man help' ;;

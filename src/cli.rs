@@ -127,7 +127,7 @@ pub enum Command {
     Endpoint {
         /// A path (with or without host, `.json` and IDs), perhaps after its method, or a
         /// library method name (`update_status`, `v2.tweet`)
-        #[arg(required = true, value_name = "PATH")]
+        #[arg(required = true, value_name = "PATH", value_parser = endpoint_value(), hide_possible_values = true)]
         words: Vec<String>,
     },
     /// Print the completion script for a shell
@@ -273,6 +273,22 @@ fn input_value() -> Candidates<impl TypedValueParser<Value = String>> {
     Candidates {
         parser: clap::builder::StringValueParser::new(),
         list: all,
+    }
+}
+
+/// An endpoint's path (or anything: a URL, a method, a library method name); the paths of
+/// the endpoint table are offered, each once, with what it does.
+fn endpoint_value() -> Candidates<impl TypedValueParser<Value = String>> {
+    Candidates {
+        parser: clap::builder::StringValueParser::new(),
+        list: || {
+            let mut seen = std::collections::HashSet::new();
+            catalog::ENDPOINTS
+                .iter()
+                .filter(|e| seen.insert(e.path))
+                .map(|e| PossibleValue::new(e.path).help(e.what))
+                .collect()
+        },
     }
 }
 

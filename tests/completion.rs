@@ -453,3 +453,23 @@ fn fish_completes_inside_subcommands() {
     );
     assert!(fish("twerr list --").contains(&"--codes".to_string()));
 }
+
+#[test]
+fn endpoint_paths_complete_in_every_shell() {
+    let bash = bash_candidates_for("twerr endpoint /1.1/statuses/up");
+    assert_eq!(bash, ["/1.1/statuses/update"]);
+    let zsh = zsh_candidates("twerr endpoint /2/users/m");
+    assert!(
+        zsh.len() == 1 && zsh[0].starts_with("/2/users/me --"),
+        "{zsh:?}"
+    );
+    let fish = shell(
+        "fish",
+        &[
+            "--no-config",
+            "-c",
+            "source completions/twerr.fish; complete -C 'twerr endpoint /2/tweets/se'",
+        ],
+    );
+    assert!(fish.contains("/2/tweets/search/recent\t"), "{fish}");
+}
