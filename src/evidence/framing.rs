@@ -212,9 +212,13 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
                 continue;
             }
             let first = line.trim_start().chars().next();
+            // A message is words, or one plain word ("Forbidden"); a lone token such as
+            // an IDE's `python-BaseException` after the traceback is not.
+            let words = line.trim().contains(' ') || line.trim().chars().all(char::is_alphabetic);
             if after_tweepy_first
                 && first.is_some_and(|c| c.is_alphabetic())
                 && !line.starts_with(' ')
+                && words
             {
                 // tweepy prints the message alone for errors that have no code (v2 problems).
                 push(

@@ -181,7 +181,7 @@ static CODE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// `Twitter::Error::TooManyRequests`, `NotFoundError`, `UnauthorizedException`.
 static ERROR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?i:errors?|exceptions?)(?:\.|::)|Error::)(?<a>[A-Z][A-Za-z]+)\b|\b(?<b>[A-Z][A-Za-z]+?)(?:Error|Exception)\b",
+        r"(?:(?i:errors?|exceptions?)(?:\.|::|\\)|Error::)(?<a>[A-Z][A-Za-z]+)\b|\b(?<b>[A-Z][A-Za-z]+?)(?:Error|Exception)\b",
     )
     .expect("the pattern compiles")
 });
@@ -492,7 +492,9 @@ fn error_classes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec
                 .bytes()
                 .rev()
                 .take(MAX_QUALIFIER)
-                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'_'))
+                .take_while(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'_' | b'\\')
+                })
                 .count();
             let words = &text[whole.start() - qualified..whole.end()];
             let finding = Finding::ImpliedStatus {
@@ -626,6 +628,11 @@ mod tests {
         for (text, code) in [
             ("tweepy.errors.Unauthorized: x", 401),
             ("raise NotFoundError()", 404),
+            // PHP namespaces: the Ads SDK's `...\TwitterAds\Errors\Forbidden`.
+            (
+                r"Uncaught Hborras\TwitterAdsSDK\TwitterAds\Errors\Forbidden:  FORBIDDEN in x.php",
+                403,
+            ),
             ("EnhanceYourCalmException", 420),
         ] {
             assert!(
