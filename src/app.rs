@@ -245,12 +245,10 @@ fn scan(
     json: bool,
     terminal: bool,
 ) -> io::Result<u8> {
-    let show_progress = io::stderr().is_terminal();
     let reads_terminal = files.is_empty() || files.iter().any(|f| f.as_os_str() == "-");
     if reads_terminal && io::stdin().is_terminal() {
         writeln!(err, "{PASTE_HINT}")?;
     }
-    let shown = std::cell::Cell::new(false);
     let names: Vec<std::path::PathBuf> = if files.is_empty() {
         vec!["-".into()]
     } else {
@@ -263,57 +261,21 @@ fn scan(
     for name in &names {
         // A file name is untrusted text too: an escape sequence in it must not reach the
         // terminal through a progress line, a header or an error message.
-        let label = crate::sanitize::clean(&name.display().to_string());
-        let progress = |n: u64| {
-            if show_progress {
-                shown.set(true);
-                eprint!("\rtwerr: scanning {label}: {} MiB read", n >> 20);
+        let path = crate::sanitize::clean(&name.display().to_string());
+        match scan_one(name, &path) {
+            Ok((tally, l, b, lg)) => {
+                total.merge(&tally, &path);
+                (lines, bytes, long) = (lines + l, bytes + b, long + lg);
+                let summary = tally.summary(l, b, lg);
+                per_file.push(FileSummary { path, summary });
             }
-        };
-        let endless = if label == "-" {
-            input::is_endless_device(Path::new("/dev/stdin"), io::stdin().is_terminal())
-        } else {
-            input::is_endless_device(name, false)
-        };
-        if endless {
-            let why = "a device that may never end: scan reads files, pipes and a terminal";
-            writeln!(err, "twerr: {label} is {why}")?;
-            unreadable.push(Unreadable {
-                path: label,
-                error: why.to_string(),
-            });
-            continue;
+            // The other files are still read and summarised; the exit status says one
+            // was not.
+            Err(error) => {
+                writeln!(err, "twerr: {error}")?;
+                unreadable.push(Unreadable { path, error });
+            }
         }
-        let result = if label == "-" {
-            crate::scan::scan(io::stdin().lock(), progress)
-        } else {
-            match std::fs::File::open(name) {
-                Ok(f) => crate::scan::scan(io::BufReader::with_capacity(1 << 20, f), progress),
-                Err(e) => Err(e),
-            }
-        };
-        if shown.take() {
-            eprint!("\r\x1b[K"); // clear the progress line
-        }
-        let (tally, l, b, lg) = match result {
-            Ok(r) => r,
-            Err(e) => {
-                // The other files are still read and summarised; the exit status says one
-                // was not.
-                writeln!(err, "twerr: cannot read {label}: {e}")?;
-                unreadable.push(Unreadable {
-                    path: label,
-                    error: e.to_string(),
-                });
-                continue;
-            }
-        };
-        total.merge(&tally, &label);
-        (lines, bytes, long) = (lines + l, bytes + b, long + lg);
-        per_file.push(FileSummary {
-            path: label,
-            summary: tally.summary(l, b, lg),
-        });
     }
     if per_file.is_empty() {
         return Ok(exit::USAGE);
@@ -326,37 +288,7 @@ fn scan(
     if json {
         render::json::write(out, &report)?;
     } else {
-        if report.files.len() > 1 {
-            for f in &report.files {
-                writeln!(
-                    out,
-                    "{}: {} in {}",
-                    f.path,
-                    counted(f.summary.total, "error"),
-                    counted(f.summary.lines, "line")
-                )?;
-                render::table::scan(out, &f.summary, terminal, false)?;
-                writeln!(out)?;
-            }
-            writeln!(out, "all files:")?;
-        }
-        render::table::scan(out, &report.total, terminal, report.files.len() > 1)?;
-        writeln!(
-            out,
-            "{} in {} ({})",
-            counted(report.total.total, "error"),
-            counted(lines, "line"),
-            counted(bytes, "byte")
-        )?;
-        if long > 0 {
-            writeln!(
-                out,
-                "note: {} longer than {} bytes {} cut to that length",
-                counted(long, "line"),
-                crate::scan::MAX_LINE_BYTES,
-                if long == 1 { "was" } else { "were" }
-            )?;
-        }
+        scan_text(out, &report, terminal)?;
     }
     Ok(if !report.unreadable.is_empty() {
         exit::USAGE
@@ -365,6 +297,78 @@ fn scan(
     } else {
         exit::OK
     })
+}
+
+/// One log's tally and counts (lines, bytes, long lines), with a progress line on a
+/// terminal's stderr; `Err` says why it could not be read.
+fn scan_one(name: &Path, label: &str) -> Result<(crate::scan::Tally, u64, u64, u64), String> {
+    let stdin = label == "-";
+    let endless = if stdin {
+        input::is_endless_device(Path::new("/dev/stdin"), io::stdin().is_terminal())
+    } else {
+        input::is_endless_device(name, false)
+    };
+    if endless {
+        return Err(format!(
+            "{label} is a device that may never end: scan reads files, pipes and a terminal"
+        ));
+    }
+    let show_progress = io::stderr().is_terminal();
+    let mut shown = false;
+    let progress = |n: u64| {
+        if show_progress {
+            shown = true;
+            eprint!("\rtwerr: scanning {label}: {} MiB read", n >> 20);
+        }
+    };
+    let result = if stdin {
+        crate::scan::scan(io::stdin().lock(), progress)
+    } else {
+        std::fs::File::open(name)
+            .and_then(|f| crate::scan::scan(io::BufReader::with_capacity(1 << 20, f), progress))
+    };
+    if shown {
+        eprint!("\r\x1b[K"); // clear the progress line
+    }
+    result.map_err(|e| format!("cannot read {label}: {e}"))
+}
+
+/// The text of a scan: a table per file when there are several, then the one for all.
+fn scan_text(out: &mut dyn Write, report: &ScanReport, terminal: bool) -> io::Result<()> {
+    let several = report.files.len() > 1;
+    if several {
+        for f in &report.files {
+            writeln!(
+                out,
+                "{}: {} in {}",
+                f.path,
+                counted(f.summary.total, "error"),
+                counted(f.summary.lines, "line")
+            )?;
+            render::table::scan(out, &f.summary, terminal, false)?;
+            writeln!(out)?;
+        }
+        writeln!(out, "all files:")?;
+    }
+    let total = &report.total;
+    render::table::scan(out, total, terminal, several)?;
+    writeln!(
+        out,
+        "{} in {} ({})",
+        counted(total.total, "error"),
+        counted(total.lines, "line"),
+        counted(total.bytes, "byte")
+    )?;
+    if total.long_lines > 0 {
+        writeln!(
+            out,
+            "note: {} longer than {} bytes {} cut to that length",
+            counted(total.long_lines, "line"),
+            crate::scan::MAX_LINE_BYTES,
+            if total.long_lines == 1 { "was" } else { "were" }
+        )?;
+    }
+    Ok(())
 }
 
 fn explain(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write, terminal: bool) -> io::Result<u8> {

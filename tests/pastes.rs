@@ -254,7 +254,11 @@ fn an_ide_token_after_a_tweepy_traceback_is_no_message() {
     let text = "Traceback (most recent call last):\n  File \"/v/site-packages/tweepy/client.py\", line 123, in request\n    raise Forbidden(response)\ntweepy.errors.Forbidden: 403 Forbidden\npython-BaseException\n";
     let (_, v) = common::json(&[], text.as_bytes());
     assert_eq!(v["status"]["code"], 403);
-    assert!(v["errors"].as_array().unwrap().is_empty(), "{}", v["errors"]);
+    assert!(
+        v["errors"].as_array().unwrap().is_empty(),
+        "{}",
+        v["errors"]
+    );
     // A one-word message tweepy prints for a v2 problem is still read.
     let (_, v) = common::json(&[], b"tweepy.errors.Forbidden: 403 Forbidden\nForbidden\n");
     assert_eq!(v["errors"][0]["message"], "Forbidden");
