@@ -25,7 +25,7 @@ pub struct Input {
     pub binary: bool,
     /// Whether it held a gzip stream (`1f 8b 08`): a body curl printed compressed.
     pub gzip: bool,
-    /// Whether it was a device read only as far as the head (see [`read_head_of_device`]).
+    /// Whether it was a device read only as far as the head (see `read_head_of_device`).
     pub device: bool,
     /// Whether it came as UTF-16 (a byte-order mark, or ASCII with every other byte NUL)
     /// and was decoded.
