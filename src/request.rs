@@ -120,16 +120,23 @@ fn from_request(e: &Evidence, called: Option<&'static EndpointEntry>) -> Request
     };
     let path = target.split(['?', '#']).next().unwrap_or("");
     let normalized = endpoint::normalize(path);
-    let method = method.or_else(|| {
-        called
-            .filter(|row| {
-                endpoint::matching(Some(row.method), path).is_some_and(|m| m.path == row.path)
-            })
-            .map(|row| row.method.to_string())
+    // A library call that names the same path tells the row apart when the text shows no
+    // method; `method` itself stays what the text shows.
+    let lent = called
+        .filter(|row| {
+            endpoint::matching(Some(row.method), path).is_some_and(|m| m.path == row.path)
+        })
+        .map(|row| row.method);
+    // A path the table knows under one other method is still that endpoint: the advice
+    // then says the method differs.
+    let row = endpoint::matching(method.as_deref().or(lent), path).or_else(|| {
+        match endpoint::all_matching(None, path).as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
     });
-    let row = endpoint::matching(method.as_deref(), path);
     RequestReport {
-        method: method.or_else(|| row.map(|r| r.method.to_string())),
+        method,
         path: Some(clean(path)),
         host: host.map(|h| clean(&h)),
         api: endpoint::api_of(e_host(e), &normalized),
@@ -244,6 +251,16 @@ fn advice(
         return out;
     };
     let call = format!("{} {}", e.method, e.path);
+    if let Some(m) = r
+        .method
+        .as_deref()
+        .filter(|m| !m.eq_ignore_ascii_case(e.method))
+    {
+        out.push(format!(
+            "the request was {m}, but {} takes {}: a wrong method is answered with an error of its own",
+            e.path, e.method
+        ));
+    }
     let refused_for_access = codes.contains(&453)
         || problems
             .iter()

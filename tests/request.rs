@@ -216,3 +216,27 @@ fn the_endpoint_subcommand_by_path_url_or_library_method() {
         "{err}"
     );
 }
+
+#[test]
+fn the_method_is_the_texts_and_a_wrong_one_is_said() {
+    // Go's net/http: `Get https://...`, for an endpoint that takes POST.
+    let text = b"Get https://api.twitter.com/1.1/friendships/create.json returned status 401, {\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token.\"}]}\n";
+    let (_, v) = json(&[], text);
+    let r = &v["request"];
+    assert_eq!(r["method"], "GET", "as the text says, not the table's");
+    assert_eq!(r["endpoint"]["method"], "POST");
+    assert!(
+        r["advice"]
+            .to_string()
+            .contains("the request was GET, but /1.1/friendships/create takes POST"),
+        "{}",
+        r["advice"]
+    );
+    // With no method in the text, none is reported.
+    let (_, v) = json(
+        &[],
+        b"see https://api.twitter.com/1.1/friendships/create.json: 401 Unauthorized\n",
+    );
+    assert!(v["request"]["method"].is_null(), "{}", v["request"]);
+    assert_eq!(v["request"]["endpoint"]["path"], "/1.1/friendships/create");
+}

@@ -32,7 +32,9 @@ static HOST: LazyLock<Regex> = LazyLock::new(|| {
 /// An API URL, with the method when it stands right before it (`POST https://...`); after
 /// a method the scheme may be left out (twitter-api-v2's debug log: `[GET api.x.com/2/users/me]`).
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(GET|POST|PUT|DELETE|PATCH)\s+(?:https?://)?|https?://)((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(/[^\s\x22'<>)\]\\,;`]*)")
+    // Go's net/http writes the method capitalised and, since 1.14, quotes the URL:
+    // `Get "https://api.twitter.com/..."`.
+    Regex::new(r#"(?:\b(GET|POST|PUT|DELETE|PATCH|Get|Post|Put|Delete|Patch)\s+"?(?:https?://)?|https?://)((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(/[^\s"'<>)\]\\,;`]*)"#)
         .expect("the URL pattern compiles")
 });
 
@@ -115,13 +117,18 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
     }
     for c in URL.captures_iter(text) {
         // The query is left out: it may carry credentials (`oauth_signature`, `access_token`).
-        let path = c[3].split(['?', '#']).next().unwrap_or("");
+        // Nor the sentence's punctuation after it (`... create.json: 401`).
+        let path = c[3]
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(['.', ':', '!']);
         // A problem's type URI names no request.
         if path.starts_with("/2/problems") {
             continue;
         }
         let finding = Finding::Request {
-            method: c.get(1).map(|m| m.as_str().to_string()),
+            method: c.get(1).map(|m| m.as_str().to_ascii_uppercase()),
             target: path.to_string(),
             host: Some(c[2].to_ascii_lowercase()),
         };
@@ -384,6 +391,25 @@ mod tests {
         assert!(
             found("see api.x.com/2/tweets for more").is_empty(),
             "no method, no scheme: no request"
+        );
+    }
+
+    #[test]
+    fn go_writes_its_method_capitalised_and_quotes_the_url() {
+        for text in [
+            "Get https://api.twitter.com/1.1/friendships/create.json returned status 401",
+            "Post \"https://api.twitter.com/2/tweets\": context deadline exceeded",
+        ] {
+            let f = found(text);
+            assert!(
+                matches!(&f[..], [Finding::Request { method: Some(m), .. }] if m == "GET" || m == "POST"),
+                "{text}: {f:?}"
+            );
+        }
+        assert!(
+            found("you get https://api.x.com/2/tweets")
+                .iter()
+                .all(|f| matches!(f, Finding::Request { method: None, .. }))
         );
     }
 
