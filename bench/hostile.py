@@ -40,6 +40,8 @@ ROWS = {
     "error-classes": repeat("x.errors.Forbidden"),
     "json-log-records": numbered('{{"level":"error","msg":"Request failed with status code 429 #{i}"}}\n'),
     "long-word-lines": lambda i: "a" * 100000 + "\n",
+    # a fuzz finding: Java values tried as literals and given back, at every level
+    "java-values-given-back": repeat("{k=" * 40 + "1 x "),
     # the request readers (issue 16)
     "request-lines": repeat("> POST /1.1/statuses/update.json HTTP/1.1\n"),
     "api-urls": numbered("GET https://api.twitter.com/2/users/{i}/tweets?max_results=5 "),

@@ -33,6 +33,14 @@ const MAX_BARE: usize = 4096;
 static JAVA_NEXT_KEY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r", [A-Za-z_][A-Za-z0-9_]*=").expect("the pattern compiles"));
 
+/// The same, where it must stand right at the start.
+static JAVA_NEXT_KEY_HERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^, [A-Za-z_][A-Za-z0-9_]*=").expect("the pattern compiles"));
+
+/// How far after a Java value the end of its entry is looked for: `, key=` or spaces and
+/// a closing brace.
+const MAX_KEY_LOOK: usize = 256;
+
 /// Nesting deeper than this is refused rather than followed: no stack overflow on hostile input.
 const MAX_DEPTH: usize = 64;
 
@@ -50,10 +58,12 @@ pub(super) fn parse_prefix_counted(text: &str) -> (Option<(Value, usize)>, usize
         i: 0,
         depth: 0,
         looked_ahead: 0,
+        spent: 0,
+        limit: text.len().saturating_mul(2).saturating_add(MAX_BARE),
         nodes: 0,
     };
     let v = p.value();
-    let examined = p.i + p.looked_ahead;
+    let examined = p.cost();
     (v.map(|v| (v, p.i)), examined)
 }
 
@@ -64,6 +74,12 @@ struct Parser<'a> {
     depth: usize,
     /// Bytes examined ahead of `i` by searches that did not move it.
     looked_ahead: usize,
+    /// Bytes parsed and then given back (a Java value tried as a literal, then read as
+    /// bare text): work that `i` no longer shows.
+    spent: usize,
+    /// The most work one attempt may do: nested values tried and given back at every
+    /// level could otherwise cost far more than the text is long.
+    limit: usize,
     /// Values kept so far: past [`bounded::MAX_NODES`], values are parsed but not kept.
     nodes: usize,
 }
@@ -95,7 +111,17 @@ impl Parser<'_> {
         }
     }
 
+    /// What the attempt has cost so far, in bytes.
+    fn cost(&self) -> usize {
+        self.i
+            .saturating_add(self.looked_ahead)
+            .saturating_add(self.spent)
+    }
+
     fn value(&mut self) -> Option<Value> {
+        if self.cost() > self.limit {
+            return None;
+        }
         self.ws();
         match self.peek()? {
             b'{' => self.nested(Self::object),
@@ -176,7 +202,12 @@ impl Parser<'_> {
                 }
                 // Node prints an Error's own text first: `{ [Error: Status is a duplicate.]`.
                 b'[' if map.is_empty() => {
-                    let close = self.s[self.i..].find([']', '\n'])?;
+                    // Looked for within a bounded window, and charged: a long line of
+                    // `{[` must not be read to its end from every brace.
+                    let window = &self.s[self.i..super::floor_boundary(self.s, self.i + MAX_BARE)];
+                    let close = window.find([']', '\n']);
+                    self.looked_ahead += close.unwrap_or(window.len());
+                    let close = close?;
                     if self.b[self.i + close] != b']' {
                         return None;
                     }
@@ -228,13 +259,17 @@ impl Parser<'_> {
     fn java_value(&mut self) -> Option<Value> {
         let start = self.i;
         if let Some(v) = self.value() {
-            let after = &self.s[self.i..];
+            // Only the start of what follows is looked at: a search through the rest of
+            // the text from every value would be quadratic.
+            let after = &self.s[self.i..super::floor_boundary(self.s, self.i + MAX_KEY_LOOK)];
+            self.looked_ahead += after.len();
             let ends = after.trim_start_matches(' ').starts_with('}')
-                || JAVA_NEXT_KEY.find(after).is_some_and(|m| m.start() == 0);
+                || JAVA_NEXT_KEY_HERE.is_match(after);
             if ends {
                 return Some(v);
             }
         }
+        self.spent = self.spent.saturating_add(self.i - start);
         self.i = start;
         let rest = &self.s[start..];
         // A bare value is looked for within a bounded window of its line.
@@ -379,6 +414,29 @@ impl Parser<'_> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn values_given_back_count_toward_the_cost_and_bound_it() {
+        // Java entries whose values parse as literals but do not end the entry are tried,
+        // given back and read as bare text, at every level: that work is counted, and one
+        // attempt stops at its limit instead of going on for seconds (a fuzz finding).
+        // Past the limit no value is tried; the levels being left may each still read one
+        // bare value of at most MAX_BARE bytes.
+        let bound = |len: usize| len * 2 + MAX_BARE + MAX_DEPTH * 2 * MAX_BARE;
+        let nested = format!("{}1 x", "{k=".repeat(60)).repeat(50);
+        let (_, examined) = parse_prefix_counted(&nested);
+        assert!(examined <= bound(nested.len()), "{examined}");
+        let found = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fuzz-regressions/timeout_java_values_tried_and_given_back.txt"
+        ))
+        .unwrap();
+        let text = String::from_utf8_lossy(&found);
+        for at in text.char_indices().map(|(i, _)| i) {
+            let (_, examined) = parse_prefix_counted(&text[at..]);
+            assert!(examined <= bound(text.len() - at), "at {at}: {examined}");
+        }
+    }
     use super::*;
     use serde_json::json;
 
