@@ -401,14 +401,20 @@ impl Parser<'_> {
         if let Ok(v) = raw.parse::<i64>() {
             return Some(Value::Number(v.into()));
         }
-        let f: f64 = raw.parse().ok()?;
+        // Not a number at all: no value.
+        raw.parse::<f64>().ok()?;
         // A number with an exponent (9e7) is kept as its text: as a float it would print as
         // digits (90000000.0) that the input never showed. So is one too large for any
         // type (1e400), to be reported as such.
         if raw.contains(['e', 'E']) {
             return Some(Value::String(raw.to_string()));
         }
-        Some(Number::from_f64(f).map_or_else(|| Value::String(raw.to_string()), Value::Number))
+        // A fraction is kept as written, never through a float: 8833333333333333.7 as an
+        // f64 is 8833333333333334.0, a whole number the input never showed (a fuzz finding).
+        Some(
+            raw.parse::<Number>()
+                .map_or_else(|_| Value::String(raw.to_string()), Value::Number),
+        )
     }
 }
 
@@ -558,5 +564,11 @@ mod tests {
         assert_eq!(parse("{code: 1e400}"), json!({"code": "1e400"}));
         assert_eq!(parse("{code: -1}"), json!({"code": -1}));
         assert_eq!(parse("{code: 187n}"), json!({"code": 187}));
+        // A fraction keeps its digits: no float rounds it into another whole number.
+        assert_eq!(
+            parse("{code: 8833333333333333.7}")["code"].to_string(),
+            "8833333333333333.7"
+        );
+        assert_eq!(parse("{code: 187.0}")["code"].to_string(), "187.0");
     }
 }
