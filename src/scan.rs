@@ -325,10 +325,7 @@ fn scan_utf8(
 
     let flush = |block: &mut String, first: u64, grouper: &mut Grouper, tally: &mut Tally| {
         // What the request was does not enter a summary, nor stretch an occurrence's lines.
-        for mut e in evidence::extract(block)
-            .into_iter()
-            .filter(|e| !e.finding.is_about_the_request())
-        {
+        for mut e in evidence::extract_response(block) {
             e.seen.line += first as usize - 1;
             if let Some(group) = grouper.push(e) {
                 record(&group, tally);

@@ -167,20 +167,6 @@ pub enum Finding {
     },
 }
 
-impl Finding {
-    /// Whether the finding tells of the request (its line, URL, auth, library, method)
-    /// rather than of the response.
-    pub fn is_about_the_request(&self) -> bool {
-        matches!(
-            self,
-            Finding::Request { .. }
-                | Finding::Auth { .. }
-                | Finding::Library { .. }
-                | Finding::Call { .. }
-        )
-    }
-}
-
 /// A v2 problem object (RFC 7807).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
@@ -242,12 +228,25 @@ pub fn unwrapped(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Finds all evidence in `text`, in the order it appears.
 pub fn extract(text: &str) -> Vec<Evidence> {
+    extract_with(text, true)
+}
+
+/// [`extract`] without the evidence of the request (its line, URL, auth, library,
+/// method): for batch mode, whose summary counts responses only, so that the request
+/// readers do not run over every block of a log for findings that would be dropped.
+pub fn extract_response(text: &str) -> Vec<Evidence> {
+    extract_with(text, false)
+}
+
+fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
     let text = unwrap::unwrap(text);
     let text = text.as_ref();
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
     framing::scan(text, &mut found);
-    request::scan(text, &lines, &mut found);
+    if request {
+        request::scan(text, &lines, &mut found);
+    }
     read_all(text, &lines, 0, &mut found);
     // Stable: within a line, framing comes before bodies, bodies before prose.
     found.sort_by_key(|e| e.seen.line);
