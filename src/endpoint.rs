@@ -92,9 +92,7 @@ pub fn by_any_library_method(name: &str) -> Vec<(&'static EndpointEntry, &'stati
     let mut rows = Vec::new();
     for e in ENDPOINTS {
         for (_, names) in e.methods {
-            if let Some(n) = names
-                .iter()
-                .find(|n| **n == name || n.rsplit('.').next() == Some(name))
+            if let Some(n) = names.iter().find(|n| is_named(n, name))
                 && !rows
                     .iter()
                     .any(|(r, _): &(&EndpointEntry, &str)| std::ptr::eq(*r, e))
@@ -104,6 +102,12 @@ pub fn by_any_library_method(name: &str) -> Vec<(&'static EndpointEntry, &'stati
         }
     }
     rows
+}
+
+/// Whether the table's method `written` (`API.update_status`, `v2.tweet`) is `name`,
+/// given whole or without its class or client prefix.
+fn is_named(written: &str, name: &str) -> bool {
+    written == name || written.rsplit('.').next() == Some(name)
 }
 
 /// The v1.1 rows that move to `v2`.
@@ -154,7 +158,7 @@ pub fn by_library_method(
             .iter()
             .filter(|(lib, _)| *lib == library)
             .flat_map(|(_, names)| names.iter())
-            .find(|n| **n == name || n.rsplit('.').next() == Some(name) && !name.contains('.'))
+            .find(|n| is_named(n, name))
             .map(|n| (e, *n))
     })
 }

@@ -55,10 +55,14 @@ pub fn report(
         .chain(status.and_then(|s| s.seen).map(|s| s.line))
         .min()
         .unwrap_or(usize::MAX);
-    let nearest = |pick: &dyn Fn(&Finding) -> bool| -> Option<&Evidence> {
-        let matching = evidence.iter().filter(|e| pick(&e.finding));
-        let first = matching.clone().next();
-        matching.filter(|e| e.seen.line <= anchor).last().or(first)
+    let nearest = |pick: &dyn Fn(&Finding) -> bool| {
+        nearest_to(
+            evidence
+                .iter()
+                .filter(|e| pick(&e.finding))
+                .map(|e| (e, e.seen.line)),
+            anchor,
+        )
     };
     let library = library(evidence);
     let auth_used = nearest(&|f| matches!(f, Finding::Auth { .. })).and_then(|e| match e.finding {
@@ -138,21 +142,14 @@ fn from_request(e: &Evidence, called: Option<&'static EndpointEntry>) -> Request
     RequestReport {
         method,
         path: Some(clean(path)),
+        api: endpoint::api_of(host.as_deref(), &normalized),
         host: host.map(|h| clean(&h)),
-        api: endpoint::api_of(e_host(e), &normalized),
         endpoint: row,
         library: None,
         auth_used: None,
         seen: e.seen,
         implied_by: None,
         advice: Vec::new(),
-    }
-}
-
-fn e_host(e: &Evidence) -> Option<&str> {
-    match &e.finding {
-        Finding::Request { host, .. } => host.as_deref(),
-        _ => None,
     }
 }
 
@@ -214,12 +211,18 @@ fn call(
             .find_map(|l| endpoint::by_library_method(l, method))
             .map(|(row, name)| (row, name, e.seen))
     });
+    nearest_to(resolved.map(|r| (r, r.2.line)), anchor)
+}
+
+/// Of things seen on lines, the last one at or before `anchor` (the error's line), else
+/// the first: the one that goes with the error.
+fn nearest_to<T: Copy>(items: impl Iterator<Item = (T, usize)>, anchor: usize) -> Option<T> {
     let mut first = None;
     let mut before = None;
-    for r in resolved {
-        first.get_or_insert(r);
-        if r.2.line <= anchor {
-            before = Some(r);
+    for (item, line) in items {
+        first.get_or_insert(item);
+        if line <= anchor {
+            before = Some(item);
         }
     }
     before.or(first)
