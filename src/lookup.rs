@@ -183,12 +183,21 @@ pub(crate) fn near_problem(text: &str) -> Option<&'static str> {
     if lower.len() < 4 || lower.len() > 60 || lower.contains(char::is_whitespace) {
         return None;
     }
-    catalog::PROBLEMS
-        .iter()
-        .map(|p| (strsim::damerau_levenshtein(&lower, p.name), p.name))
-        .filter(|(d, name)| *d <= 2.min(name.len() / 3))
+    closest(&lower, catalog::PROBLEMS.iter().map(|p| p.name), 3)
+}
+
+/// The candidate `word` is nearest to, two edits away at most and at most a `per`-th of
+/// the candidate's length: a near miss, not another word.
+fn closest(
+    word: &str,
+    candidates: impl Iterator<Item = &'static str>,
+    per: usize,
+) -> Option<&'static str> {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= 2.min(c.len() / per))
         .min()
-        .map(|(_, name)| name)
+        .map(|(_, c)| c)
 }
 
 /// The status class `text` names: `4xx`, `5XX`.
@@ -212,12 +221,7 @@ pub(crate) fn near_subcommand(text: &str) -> Option<(&str, &'static str)> {
     if word.len() < 2 || COMMANDS.contains(&lower.as_str()) || lower == "ls" {
         return None;
     }
-    COMMANDS
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(&lower, c), *c))
-        .filter(|(d, c)| *d <= 2.min(c.len() / 2))
-        .min()
-        .map(|(_, c)| (word, c))
+    closest(&lower, COMMANDS.iter().copied(), 2).map(|c| (word, c))
 }
 
 #[cfg(test)]

@@ -84,15 +84,7 @@ fn exact(body: &str) -> Option<(String, usize)> {
         let end = line_end.checked_add(size)?;
         let piece = body.get(line_end..end)?;
         data.push_str(piece);
-        let rest = &body[end..];
-        at = end
-            + if rest.starts_with("\r\n") {
-                2
-            } else if rest.starts_with('\n') {
-                1
-            } else {
-                return None;
-            };
+        at = end + line_break(&body[end..])?;
     }
 }
 
@@ -134,13 +126,17 @@ fn size_line(body: &str, at: usize) -> Option<(usize, usize)> {
 
 /// After the last chunk: the empty line that ends its (usually absent) trailer.
 fn trailer_end(body: &str, at: usize) -> usize {
-    let rest = &body[at..];
-    if rest.starts_with("\r\n") {
-        at + 2
-    } else if rest.starts_with('\n') {
-        at + 1
+    at + line_break(&body[at..]).unwrap_or(0)
+}
+
+/// The length of the line break `text` starts with (CRLF or LF), if it starts with one.
+fn line_break(text: &str) -> Option<usize> {
+    if text.starts_with("\r\n") {
+        Some(2)
+    } else if text.starts_with('\n') {
+        Some(1)
     } else {
-        at
+        None
     }
 }
 

@@ -163,21 +163,26 @@ fn terminal_width() -> usize {
 
 /// A table of `rows` under `columns`, fitted to `width` as the module says.
 fn fitted(columns: &[Column], rows: Vec<Vec<String>>, width: usize) -> String {
-    let content = |i: usize| {
-        rows.iter()
-            .map(|r| r[i].chars().count())
-            .chain(std::iter::once(columns[i].header.len()))
-            .max()
-            .unwrap_or(0)
-    };
+    // What each column needs: its widest cell, or MIN_WRAP for text that wraps. Measured
+    // once, not again for every column left out.
+    let least: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if c.wraps {
+                return MIN_WRAP;
+            }
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain(std::iter::once(c.header.len()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut shown: Vec<usize> = (0..columns.len()).collect();
     // Per column: the box's `│ ` and ` ┆ `, or the padding of the unboxed style.
     let needed = |shown: &[usize], per_column: usize| -> usize {
-        shown
-            .iter()
-            .map(|&i| if columns[i].wraps { MIN_WRAP } else { content(i) } + per_column)
-            .sum::<usize>()
-            + 1
+        shown.iter().map(|&i| least[i] + per_column).sum::<usize>() + 1
     };
     while needed(&shown, 3) > width {
         let lowest = shown
