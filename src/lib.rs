@@ -21,21 +21,12 @@
 //! assert_eq!(catalog::status(420).unwrap().message, "Enhance Your Calm");
 //! ```
 
-pub mod app;
+pub mod batch;
 pub mod catalog;
 pub mod cli;
-mod completion;
+pub mod cmd;
 pub mod diagnosis;
-pub mod docs;
-pub mod endpoint;
 pub mod evidence;
 pub mod input;
-pub mod listing;
-mod lookup;
-pub mod overflow;
-pub mod pager;
-pub mod ratelimit;
 pub mod render;
-pub mod request;
-pub mod sanitize;
-pub mod scan;
+pub mod util;

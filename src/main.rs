@@ -3,8 +3,8 @@
 use clap::Parser;
 use std::io::{self, Write};
 use std::process::ExitCode;
-use twerr::app::{self, exit};
 use twerr::cli::Cli;
+use twerr::cmd::{self, exit};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -25,15 +25,15 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
     // Long output on a terminal is paged: it is gathered first, then shown.
-    let result = match app::pager(&cli) {
+    let result = match cmd::pager(&cli) {
         Some(pager) => {
             let mut page = Vec::new();
-            app::run(cli, &mut page, &mut err).and_then(|code| {
-                twerr::pager::show(&pager, &page, &mut out)?;
+            cmd::run(cli, &mut page, &mut err).and_then(|code| {
+                twerr::util::pager::show(&pager, &page, &mut out)?;
                 Ok(code)
             })
         }
-        None => app::run(cli, &mut out, &mut err),
+        None => cmd::run(cli, &mut out, &mut err),
     };
     let result = result.and_then(|code| out.flush().map(|()| code));
     match result {

@@ -160,7 +160,7 @@ fn a_hundred_thousand_distinct_messages_keep_a_thousand_errors_and_count_the_res
     assert_eq!(exit, 0);
     assert_eq!(
         v["errors"].as_array().unwrap().len(),
-        twerr::overflow::MAX_ROWS
+        twerr::util::overflow::MAX_ROWS
     );
     assert_eq!(v["other_errors"]["distinct"], 99_000);
     assert_eq!(v["other_errors"]["occurrences"], 99_000);
@@ -192,7 +192,7 @@ fn scan_caps_its_rows_and_says_how_many_it_counted_together() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
         v["entries"].as_array().unwrap().len(),
-        twerr::overflow::MAX_ROWS
+        twerr::util::overflow::MAX_ROWS
     );
     assert_eq!(v["other"]["distinct"], 4000);
     assert_eq!(v["other"]["occurrences"], 4000);

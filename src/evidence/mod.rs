@@ -9,16 +9,15 @@
 //! place it reads the tables is `phrases`, which reports where their official wordings
 //! stand in the text; joining evidence with the tables is [`crate::diagnosis`]'s job.
 
+pub mod arguments;
 mod body;
-mod bounded;
 mod chunked;
 mod framing;
-mod php;
 mod phrases;
 mod prose;
-mod relaxed;
 mod request;
 mod unwrap;
+mod values;
 
 use serde::Serialize;
 

@@ -7,7 +7,7 @@
 //! `twitter4j.TwitterImpl.updateStatus(`).
 //!
 //! Which endpoint a method calls is the endpoint table's business
-//! ([`crate::endpoint`]); here a method is only reported with its library.
+//! ([`crate::catalog::endpoints`]); here a method is only reported with its library.
 
 use super::{Evidence, Finding, How, LineIndex, Seen};
 use regex::Regex;

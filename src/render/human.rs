@@ -1,8 +1,8 @@
 //! The text a person reads: one block per status and error, then limits and the verdict.
 
 use crate::catalog::Verdict;
+use crate::diagnosis::ratelimit::{RateLimit, human_duration};
 use crate::diagnosis::{Diagnosis, ErrorReport, StatusReport};
-use crate::ratelimit::{RateLimit, human_duration};
 use colored::{ColoredString, Colorize};
 use std::io::{self, Write};
 
@@ -392,7 +392,11 @@ pub fn class(out: &mut dyn Write, c: &crate::catalog::ClassEntry, w: Width) -> i
 }
 
 /// The request block: the call, the library, the auth it carried, advice that names them.
-fn request(out: &mut dyn Write, w: Width, r: &crate::request::RequestReport) -> io::Result<()> {
+fn request(
+    out: &mut dyn Write,
+    w: Width,
+    r: &crate::diagnosis::request::RequestReport,
+) -> io::Result<()> {
     writeln!(out, "{}", "Request".bold())?;
     let call = match (&r.endpoint, &r.method, &r.path) {
         (Some(e), _, _) => format!("{} {} — {}", e.method, e.path, e.what),
@@ -422,7 +426,12 @@ fn request(out: &mut dyn Write, w: Width, r: &crate::request::RequestReport) -> 
         field(out, w, "library", &text)?;
     }
     if let Some(a) = r.auth_used {
-        field(out, w, "auth used", crate::endpoint::auth_label(a))?;
+        field(
+            out,
+            w,
+            "auth used",
+            crate::catalog::endpoints::auth_label(a),
+        )?;
     }
     for a in &r.advice {
         field(out, w, "advice", a)?;
@@ -441,8 +450,13 @@ pub fn endpoint(
         "{}",
         format!("{} {} — {}", row.method, row.path, row.what).bold()
     )?;
-    field(out, w, "auth", &crate::request::accepted_auth(row))?;
-    let v2 = crate::endpoint::v2_of(row);
+    field(
+        out,
+        w,
+        "auth",
+        &crate::diagnosis::request::accepted_auth(row),
+    )?;
+    let v2 = crate::catalog::endpoints::v2_of(row);
     match (row.v2, v2) {
         (_, Some(v2)) => {
             field(
@@ -451,11 +465,16 @@ pub fn endpoint(
                 "v2 move",
                 &format!("{} {} — {}", v2.method, v2.path, v2.what),
             )?;
-            field(out, w, "v2 auth", &crate::request::accepted_auth(v2))?;
+            field(
+                out,
+                w,
+                "v2 auth",
+                &crate::diagnosis::request::accepted_auth(v2),
+            )?;
         }
         (Some(_), None) => field(out, w, "v2 move", "none: X lists no v2 replacement")?,
         (None, None) => {
-            let from: Vec<String> = crate::endpoint::moving_to(row)
+            let from: Vec<String> = crate::catalog::endpoints::moving_to(row)
                 .iter()
                 .map(|e| format!("{} {}", e.method, e.path))
                 .collect();

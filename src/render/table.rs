@@ -6,7 +6,7 @@
 //! are left out, then the box. In a pipe, `list` and `search` print one tab-separated line
 //! per entry; `scan` keeps aligned columns (its summary is read by people).
 
-use crate::listing::Row;
+use crate::catalog::listing::Row;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
@@ -35,7 +35,7 @@ const MIN_WRAP: usize = 24;
 /// across files. A summary with no entry prints no table.
 pub fn scan(
     out: &mut dyn Write,
-    summary: &crate::scan::Summary,
+    summary: &crate::batch::Summary,
     terminal: bool,
     name_files: bool,
 ) -> io::Result<()> {
@@ -67,7 +67,7 @@ pub fn scan(
             ),
             format!(
                 "Only the {} most distinct rows are kept; split the log to see these.",
-                crate::overflow::MAX_ROWS
+                crate::util::overflow::MAX_ROWS
             ),
         ]);
     }
@@ -90,7 +90,7 @@ pub fn scan(
     writeln!(out, "{}", fitted(&COLUMNS, rows, terminal_width()))
 }
 
-fn scan_row(e: &crate::scan::Entry, name_files: bool) -> Vec<String> {
+fn scan_row(e: &crate::batch::Entry, name_files: bool) -> Vec<String> {
     let what = match (e.code, &e.type_uri) {
         (Some(c), _) => c.to_string(),
         (None, Some(t)) => crate::catalog::problem_name(t).to_string(),

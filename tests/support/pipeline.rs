@@ -3,7 +3,7 @@
 //! both check exactly the same thing.
 
 use twerr::diagnosis::{Options, diagnose};
-use twerr::sanitize::escape_controls;
+use twerr::util::sanitize::escape_controls;
 use twerr::{evidence, input, render};
 
 /// Runs `bytes` through what the binary does with stdin (read, evidence, diagnosis, text

@@ -22,15 +22,16 @@ pub const MAN_PAGE: &str = "doc/twerr.1";
 /// Writes the completion script for `shell`.
 pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
     let script = match shell {
-        Shell::Bash => crate::completion::bash().into_bytes(),
-        Shell::Zsh => crate::completion::zsh().into_bytes(),
+        Shell::Bash => crate::cmd::completion::bash().into_bytes(),
+        Shell::Zsh => crate::cmd::completion::zsh().into_bytes(),
         _ => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "twerr", &mut script);
             if shell == Shell::Fish {
-                script =
-                    crate::completion::fish_fixups(String::from_utf8_lossy(&script).into_owned())
-                        .into_bytes();
+                script = crate::cmd::completion::fish_fixups(
+                    String::from_utf8_lossy(&script).into_owned(),
+                )
+                .into_bytes();
             }
             script
         }

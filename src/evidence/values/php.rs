@@ -11,13 +11,13 @@ const MAX_DEPTH: usize = 16;
 const MAX_SCALAR: usize = 4096;
 
 /// Whether `text` starts with a PHP array key: `[name] =>`, `[0] =>` or `["name"]=>`.
-pub(super) fn starts_key(text: &str) -> bool {
+pub(in crate::evidence) fn starts_key(text: &str) -> bool {
     key(text).is_some()
 }
 
 /// Reads the `[key] => value` pairs at the start of `text`, up to the `)` or `}` that
 /// closes their level (or the end of the pairs). Returns the value and the bytes used.
-pub(super) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
+pub(in crate::evidence) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
     let mut p = Parser { s: text, i: 0 };
     let v = p.pairs(0)?;
     Some((v, p.i))
@@ -107,7 +107,7 @@ impl Parser<'_> {
         // print_r: the text to the end of the line, or to the next key on a flattened line.
         // A value is looked for within a bounded window, so a flattened dump on one long
         // line is read in linear time.
-        let rest = &rest[..super::floor_boundary(rest, MAX_SCALAR)];
+        let rest = &rest[..crate::evidence::floor_boundary(rest, MAX_SCALAR)];
         let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
         let next_key = line
             .match_indices(" [")
@@ -135,7 +135,7 @@ impl Parser<'_> {
 /// `Array\n(`, `stdClass Object\n(`, `array(2) {`, `object(stdClass)#1 (2) {`: the bytes up to
 /// and including the opening bracket.
 fn container_open(rest: &str) -> Option<usize> {
-    let head = &rest[..super::floor_boundary(rest, 80)];
+    let head = &rest[..crate::evidence::floor_boundary(rest, 80)];
     let opener = head.find(['(', '{'])?;
     let words = head[..opener].trim();
     let print_r = words == "Array" || words.ends_with(" Object");

@@ -2,9 +2,10 @@
 //! the errors out of them: v1.1 `errors` arrays, v2 problems, legacy `error` bodies, OAuth 2
 //! token errors, and the rate-limit and header objects of client dumps.
 
+use super::values::{bounded, php, relaxed};
 use super::{
-    Evidence, Finding, How, LineIndex, Problem, Seen, bounded, framing::code_finding,
-    is_interesting_header, php, prose, relaxed,
+    Evidence, Finding, How, LineIndex, Problem, Seen, framing::code_finding, is_interesting_header,
+    prose,
 };
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -966,8 +967,8 @@ fn scalar_text(v: &Value) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::statuses;
-    use super::super::{Finding, How, extract};
+    use crate::evidence::testing::statuses;
+    use crate::evidence::{Finding, How, extract};
 
     /// What was found, without the markers of where bodies were.
     fn kinds(text: &str) -> Vec<Finding> {

@@ -68,7 +68,7 @@ pub(crate) fn arguments(cli: &Cli) -> Arguments {
         {
             a.notes.push(format!(
                 "`{}` is no problem type in the tables; did you mean `{meant}`?",
-                crate::sanitize::clean(name)
+                crate::util::sanitize::clean(name)
             ));
         }
     }

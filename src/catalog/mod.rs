@@ -1,6 +1,9 @@
 //! The embedded tables: HTTP statuses, API error codes, v2 problem types and status
 //! classes, generated from `data/*.toml` by `build.rs` and looked up here.
 
+pub mod endpoints;
+pub mod listing;
+
 use serde::Serialize;
 
 /// Where an entry comes from.

@@ -1,12 +1,15 @@
 //! What the binary does with a parsed command line: gather evidence from the arguments,
 //! files or stdin, diagnose, and render. `main.rs` only maps the result to an exit status.
 
+pub mod completion;
+pub mod docs;
+
+use crate::catalog::listing::{self, Row};
 use crate::cli::{Cli, Command, ListArgs, StatusFilter};
 use crate::diagnosis::{self, Diagnosis};
+use crate::evidence::arguments as lookup;
 use crate::evidence::{self, Evidence, Finding, How, Seen};
 use crate::input::{self, Input};
-use crate::listing::{self, Row};
-use crate::lookup;
 use crate::render;
 use clap::CommandFactory;
 use std::io::{self, IsTerminal, Write};
@@ -43,11 +46,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8>
         Some(Command::Endpoint { words }) => endpoint(out, err, words, cli.output.json, terminal),
         Some(Command::Scan { files }) => scan(out, err, files, cli.output.json, terminal),
         Some(Command::Completions { shell }) => {
-            crate::docs::completions(*shell, out)?;
+            crate::cmd::docs::completions(*shell, out)?;
             Ok(exit::OK)
         }
         Some(Command::Man) => {
-            crate::docs::man_page(out)?;
+            crate::cmd::docs::man_page(out)?;
             Ok(exit::OK)
         }
         None => explain(&cli, out, err, terminal),
@@ -64,7 +67,7 @@ pub fn pager(cli: &Cli) -> Option<String> {
     if for_files || cli.quiet {
         return None;
     }
-    crate::pager::wanted(cli.output.no_pager)
+    crate::util::pager::wanted(cli.output.no_pager)
 }
 
 /// A global flag that means nothing to the chosen mode is refused, never ignored.
@@ -157,9 +160,9 @@ fn endpoint(
     };
     let target = rest.join(" ");
     let rows: Vec<&crate::catalog::EndpointEntry> = if target.contains('/') {
-        crate::endpoint::all_matching(method.as_deref(), target.trim())
+        crate::catalog::endpoints::all_matching(method.as_deref(), target.trim())
     } else {
-        crate::endpoint::by_any_library_method(target.trim())
+        crate::catalog::endpoints::by_any_library_method(target.trim())
             .into_iter()
             .map(|(row, _)| row)
             .collect()
@@ -168,7 +171,7 @@ fn endpoint(
         writeln!(
             err,
             "twerr: `{}` is no endpoint of the table (`twerr endpoint /2/tweets`, `twerr endpoint update_status`)",
-            crate::sanitize::clean(&words.join(" "))
+            crate::util::sanitize::clean(&words.join(" "))
         )?;
         if json {
             render::json::write(out, &Vec::<()>::new())?;
@@ -178,7 +181,7 @@ fn endpoint(
     if json {
         let docs: Vec<serde_json::Value> = rows
             .iter()
-            .map(|r| crate::request::endpoint_json(r))
+            .map(|r| crate::diagnosis::request::endpoint_json(r))
             .collect();
         render::json::write(out, &docs)?;
     } else {
@@ -220,13 +223,13 @@ fn show_rows(
 struct FileSummary {
     path: String,
     #[serde(flatten)]
-    summary: crate::scan::Summary,
+    summary: crate::batch::Summary,
 }
 
 #[derive(serde::Serialize)]
 struct ScanReport {
     #[serde(flatten)]
-    total: crate::scan::Summary,
+    total: crate::batch::Summary,
     files: Vec<FileSummary>,
     /// Files that could not be read, each with why (also said on stderr).
     unreadable: Vec<Unreadable>,
@@ -254,14 +257,14 @@ fn scan(
     } else {
         files.to_vec()
     };
-    let mut total = crate::scan::Tally::default();
+    let mut total = crate::batch::Tally::default();
     let (mut lines, mut bytes, mut long) = (0, 0, 0);
     let mut per_file = Vec::new();
     let mut unreadable = Vec::new();
     for name in &names {
         // A file name is untrusted text too: an escape sequence in it must not reach the
         // terminal through a progress line, a header or an error message.
-        let path = crate::sanitize::clean(&name.display().to_string());
+        let path = crate::util::sanitize::clean(&name.display().to_string());
         match scan_one(name, &path) {
             Ok((tally, l, b, lg)) => {
                 total.merge(&tally, &path);
@@ -301,7 +304,7 @@ fn scan(
 
 /// One log's tally and counts (lines, bytes, long lines), with a progress line on a
 /// terminal's stderr; `Err` says why it could not be read.
-fn scan_one(name: &Path, label: &str) -> Result<(crate::scan::Tally, u64, u64, u64), String> {
+fn scan_one(name: &Path, label: &str) -> Result<(crate::batch::Tally, u64, u64, u64), String> {
     let stdin = label == "-";
     let endless = if stdin {
         input::is_endless_device(Path::new("/dev/stdin"), io::stdin().is_terminal())
@@ -322,10 +325,10 @@ fn scan_one(name: &Path, label: &str) -> Result<(crate::scan::Tally, u64, u64, u
         }
     };
     let result = if stdin {
-        crate::scan::scan(io::stdin().lock(), progress)
+        crate::batch::scan(io::stdin().lock(), progress)
     } else {
         std::fs::File::open(name)
-            .and_then(|f| crate::scan::scan(io::BufReader::with_capacity(1 << 20, f), progress))
+            .and_then(|f| crate::batch::scan(io::BufReader::with_capacity(1 << 20, f), progress))
     };
     if shown {
         eprint!("\r\x1b[K"); // clear the progress line
@@ -364,7 +367,7 @@ fn scan_text(out: &mut dyn Write, report: &ScanReport, terminal: bool) -> io::Re
             out,
             "note: {} longer than {} bytes {} cut to that length",
             counted(total.long_lines, "line"),
-            crate::scan::MAX_LINE_BYTES,
+            crate::batch::MAX_LINE_BYTES,
             if total.long_lines == 1 { "was" } else { "were" }
         )?;
     }
@@ -429,7 +432,7 @@ fn file_arguments(args: &mut lookup::Arguments) -> Vec<std::path::PathBuf> {
         if is_file {
             args.notes.push(format!(
                 "`{}` is a file: it was read as the input (--file says so explicitly)",
-                crate::sanitize::clean(t)
+                crate::util::sanitize::clean(t)
             ));
             files.push(path.to_path_buf());
         }
@@ -457,7 +460,7 @@ fn read_inputs(
                 writeln!(
                     err,
                     "twerr: cannot read {}: {e}",
-                    crate::sanitize::clean(&path.display().to_string())
+                    crate::util::sanitize::clean(&path.display().to_string())
                 )?;
                 return Ok(Err(exit::USAGE));
             }
@@ -559,7 +562,7 @@ fn nothing_found(
         writeln!(
             err,
             "twerr: `{}` is not a command; did you mean `twerr {meant}`?",
-            crate::sanitize::clean(typed)
+            crate::util::sanitize::clean(typed)
         )?;
         return Ok(exit::USAGE);
     }
@@ -569,7 +572,7 @@ fn nothing_found(
     {
         Some((typed, meant)) => format!(
             "`{}` is in no table; did you mean the problem type `{meant}`?",
-            crate::sanitize::clean(typed)
+            crate::util::sanitize::clean(typed)
         ),
         None => nothing_found_reason(inputs, &d.notes),
     };

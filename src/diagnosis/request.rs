@@ -5,11 +5,11 @@
 //! Where the text does not show the request, nothing is guessed: there is no report.
 
 use crate::catalog::EndpointEntry;
+use crate::catalog::endpoints;
+use crate::diagnosis::ratelimit::{self, RateLimit};
 use crate::diagnosis::{ErrorReport, StatusReport};
-use crate::endpoint;
 use crate::evidence::{Evidence, Finding, Seen};
-use crate::ratelimit::{self, RateLimit};
-use crate::sanitize::clean;
+use crate::util::sanitize::clean;
 use serde::Serialize;
 
 /// What the input shows of the request. Serialised as the diagnosis's `request`.
@@ -88,7 +88,7 @@ pub fn report(
                 method: Some(row.method.to_string()),
                 path: None,
                 host: None,
-                api: endpoint::api_of(None, row.path),
+                api: endpoints::api_of(None, row.path),
                 endpoint: Some(row),
                 library: None,
                 auth_used: None,
@@ -123,18 +123,18 @@ fn from_request(e: &Evidence, called: Option<&'static EndpointEntry>) -> Request
         _ => (None, "", None),
     };
     let path = target.split(['?', '#']).next().unwrap_or("");
-    let normalized = endpoint::normalize(path);
+    let normalized = endpoints::normalize(path);
     // A library call that names the same path tells the row apart when the text shows no
     // method; `method` itself stays what the text shows.
     let lent = called
         .filter(|row| {
-            endpoint::matching(Some(row.method), path).is_some_and(|m| m.path == row.path)
+            endpoints::matching(Some(row.method), path).is_some_and(|m| m.path == row.path)
         })
         .map(|row| row.method);
     // A path the table knows under one other method is still that endpoint: the advice
     // then says the method differs.
-    let row = endpoint::matching(method.as_deref().or(lent), path).or_else(|| {
-        match endpoint::all_matching(None, path).as_slice() {
+    let row = endpoints::matching(method.as_deref().or(lent), path).or_else(|| {
+        match endpoints::all_matching(None, path).as_slice() {
             [only] => Some(*only),
             _ => None,
         }
@@ -142,7 +142,7 @@ fn from_request(e: &Evidence, called: Option<&'static EndpointEntry>) -> Request
     RequestReport {
         method,
         path: Some(clean(path)),
-        api: endpoint::api_of(host.as_deref(), &normalized),
+        api: endpoints::api_of(host.as_deref(), &normalized),
         host: host.map(|h| clean(&h)),
         endpoint: row,
         library: None,
@@ -208,7 +208,7 @@ fn call(
         };
         candidates
             .iter()
-            .find_map(|l| endpoint::by_library_method(l, method))
+            .find_map(|l| endpoints::by_library_method(l, method))
             .map(|(row, name)| (row, name, e.seen))
     });
     nearest_to(resolved.map(|r| (r, r.2.line)), anchor)
@@ -285,7 +285,7 @@ fn advice(
 /// "POST /1.1/statuses/update is v1.1; X's move is POST /2/tweets: in tweepy call
 /// Client.create_tweet instead of API.update_status."
 fn v2_move(r: &RequestReport, e: &EndpointEntry, call: &str) -> String {
-    let Some(v2) = endpoint::v2_of(e) else {
+    let Some(v2) = endpoints::v2_of(e) else {
         return format!(
             "{call} is a v1.1 endpoint that X lists with no v2 move; what it did is no longer offered to this app"
         );
@@ -346,11 +346,11 @@ fn auth_advice(r: &RequestReport, e: &EndpointEntry, call: &str) -> String {
     let carried = match r.auth_used {
         Some(a) if !e.auth.contains(&a) => format!(
             "; the request carried an {}, which it does not accept",
-            endpoint::auth_label(a)
+            endpoints::auth_label(a)
         ),
         Some(a) => format!(
             "; the request carried an {}, which it accepts: check the token's permissions and scopes",
-            endpoint::auth_label(a)
+            endpoints::auth_label(a)
         ),
         None => ": sign the request with one of them".to_string(),
     };
@@ -362,9 +362,9 @@ fn accepted(auth: &[&str], scopes: &[&str]) -> String {
         .iter()
         .map(|a| {
             if *a == "oauth2-user" && !scopes.is_empty() {
-                format!("{} (scopes {})", endpoint::auth_label(a), scopes.join(" "))
+                format!("{} (scopes {})", endpoints::auth_label(a), scopes.join(" "))
             } else {
-                endpoint::auth_label(a).to_string()
+                endpoints::auth_label(a).to_string()
             }
         })
         .collect();
@@ -463,7 +463,7 @@ pub fn endpoint_json(row: &EndpointEntry) -> serde_json::Value {
         .iter()
         .map(|(lib, names)| ((*lib).to_string(), serde_json::json!(names)))
         .collect();
-    let from_v1: Vec<String> = endpoint::moving_to(row)
+    let from_v1: Vec<String> = endpoints::moving_to(row)
         .iter()
         .map(|e| format!("{} {}", e.method, e.path))
         .collect();
@@ -471,7 +471,7 @@ pub fn endpoint_json(row: &EndpointEntry) -> serde_json::Value {
         "method": row.method,
         "path": row.path,
         "what": row.what,
-        "api": endpoint::api_of(None, row.path),
+        "api": endpoints::api_of(None, row.path),
         "auth": row.auth,
         "scopes": row.scopes,
         "v2": row.v2,

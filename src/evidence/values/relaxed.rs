@@ -45,13 +45,13 @@ const MAX_KEY_LOOK: usize = 256;
 const MAX_DEPTH: usize = 64;
 
 /// Parses one literal at the start of `text`; returns it and the bytes it used.
-pub(super) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
+pub(in crate::evidence) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
     parse_prefix_counted(text).0
 }
 
 /// [`parse_prefix`], also returning how many bytes the attempt examined, success or not:
 /// what it cost, for the caller's budget.
-pub(super) fn parse_prefix_counted(text: &str) -> (Option<(Value, usize)>, usize) {
+pub(in crate::evidence) fn parse_prefix_counted(text: &str) -> (Option<(Value, usize)>, usize) {
     let mut p = Parser {
         s: text,
         b: text.as_bytes(),
@@ -204,7 +204,8 @@ impl Parser<'_> {
                 b'[' if map.is_empty() => {
                     // Looked for within a bounded window, and charged: a long line of
                     // `{[` must not be read to its end from every brace.
-                    let window = &self.s[self.i..super::floor_boundary(self.s, self.i + MAX_BARE)];
+                    let window =
+                        &self.s[self.i..crate::evidence::floor_boundary(self.s, self.i + MAX_BARE)];
                     let close = window.find([']', '\n']);
                     self.looked_ahead += close.unwrap_or(window.len());
                     let close = close?;
@@ -261,7 +262,8 @@ impl Parser<'_> {
         if let Some(v) = self.value() {
             // Only the start of what follows is looked at: a search through the rest of
             // the text from every value would be quadratic.
-            let after = &self.s[self.i..super::floor_boundary(self.s, self.i + MAX_KEY_LOOK)];
+            let after =
+                &self.s[self.i..crate::evidence::floor_boundary(self.s, self.i + MAX_KEY_LOOK)];
             self.looked_ahead += after.len();
             let ends = after.trim_start_matches(' ').starts_with('}')
                 || JAVA_NEXT_KEY_HERE.is_match(after);
@@ -273,7 +275,7 @@ impl Parser<'_> {
         self.i = start;
         let rest = &self.s[start..];
         // A bare value is looked for within a bounded window of its line.
-        let rest = &rest[..super::floor_boundary(rest, MAX_BARE)];
+        let rest = &rest[..crate::evidence::floor_boundary(rest, MAX_BARE)];
         let line_end = rest.find('\n').unwrap_or(rest.len());
         let rest = &rest[..line_end];
         self.looked_ahead += line_end;

@@ -10,9 +10,9 @@ use serde_json::{Map, Number, Value};
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
-pub(super) const MAX_ITEMS: usize = 1000;
-pub(super) const MAX_KEYS: usize = 1000;
-pub(super) const MAX_NODES: usize = 100_000;
+pub(in crate::evidence) const MAX_ITEMS: usize = 1000;
+pub(in crate::evidence) const MAX_KEYS: usize = 1000;
+pub(in crate::evidence) const MAX_NODES: usize = 100_000;
 /// A string longer than this is cut (at a character boundary).
 const MAX_STRING: usize = 1 << 20;
 
@@ -23,14 +23,16 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// Parses the first JSON value of `text`; returns it and the bytes it used. A first pass
 /// only validates (allocating nothing), so text that is no JSON costs little; the value is
 /// then built from what was valid. `Err(None)` when `text` holds no value at all.
-pub(super) fn parse_prefix(text: &str) -> Result<(Value, usize), Option<serde_json::Error>> {
+pub(in crate::evidence) fn parse_prefix(
+    text: &str,
+) -> Result<(Value, usize), Option<serde_json::Error>> {
     parse_prefix_noting(text).map(|(value, used, _)| (value, used))
 }
 
 /// A key an object gives more than once with different values (`"code":187,"code":88`).
 /// JSON readers keep the last silently; the diagnosis says so instead.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Repeat {
+pub(in crate::evidence) struct Repeat {
     pub key: String,
     pub first: Value,
     pub last: Value,
@@ -41,7 +43,7 @@ pub(super) struct Repeat {
 const MAX_REPEATS: usize = 3;
 
 /// [`parse_prefix`], also returning the keys given twice with different scalar values.
-pub(super) fn parse_prefix_noting(
+pub(in crate::evidence) fn parse_prefix_noting(
     text: &str,
 ) -> Result<(Value, usize, Vec<Repeat>), Option<serde_json::Error>> {
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<IgnoredAny>();
@@ -125,7 +127,7 @@ impl<'de> Visitor<'de> for Bounded<'_> {
     /// A string as written, with no escapes in it.
     fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value, E> {
         Ok(Value::String(
-            v[..super::floor_boundary(v, MAX_STRING)].to_string(),
+            v[..crate::evidence::floor_boundary(v, MAX_STRING)].to_string(),
         ))
     }
 
@@ -137,7 +139,7 @@ impl<'de> Visitor<'de> for Bounded<'_> {
             return Ok(Value::Null);
         }
         Ok(Value::String(
-            v[..super::floor_boundary(v, MAX_STRING)].to_string(),
+            v[..crate::evidence::floor_boundary(v, MAX_STRING)].to_string(),
         ))
     }
 

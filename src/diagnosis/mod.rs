@@ -5,11 +5,14 @@
 //! unlisted status through its class), checks that codes fit the status they came with,
 //! and derives one retry verdict for the whole response.
 
+pub mod ratelimit;
+pub mod request;
+
 use crate::catalog::{self, Source, Verdict, Wording};
 use crate::evidence::{Evidence, Finding, How, Problem, Seen};
-use crate::overflow::{self, Overflow};
-use crate::ratelimit::{self, RateLimit};
-use crate::sanitize::clean;
+use crate::util::overflow::{self, Overflow};
+use crate::util::sanitize::clean;
+use ratelimit::RateLimit;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -29,7 +32,7 @@ pub struct Diagnosis {
     /// Distinct errors beyond the first [`overflow::MAX_ROWS`], counted, not shown.
     pub other_errors: Option<Overflow>,
     /// The request that failed, where the input shows it, with advice that names it.
-    pub request: Option<crate::request::RequestReport>,
+    pub request: Option<crate::diagnosis::request::RequestReport>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -216,10 +219,11 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     }
     let cap_wait = daily_cap_wait(&mut errors, rate_limit.as_ref());
     let retry = retry(status.as_ref(), &errors, rate_limit.as_ref(), cap_wait);
-    if let Some(note) = crate::request::clock_skew(&errors, &headers, options.now) {
+    if let Some(note) = crate::diagnosis::request::clock_skew(&errors, &headers, options.now) {
         notes.push(note);
     }
-    let request = crate::request::report(evidence, status.as_ref(), &errors, rate_limit.as_ref());
+    let request =
+        crate::diagnosis::request::report(evidence, status.as_ref(), &errors, rate_limit.as_ref());
     Diagnosis {
         status,
         errors,

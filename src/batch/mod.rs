@@ -10,7 +10,7 @@
 use crate::catalog::Verdict;
 use crate::diagnosis::{self, Diagnosis};
 use crate::evidence::{self, Evidence, Finding, How};
-use crate::overflow::{self, Overflow};
+use crate::util::overflow::{self, Overflow};
 use memchr::memmem::Finder;
 use serde::Serialize;
 use std::collections::HashMap;
