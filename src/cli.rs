@@ -237,7 +237,7 @@ pub enum StatusFilter {
 }
 
 fn parse_status_filter(text: &str) -> Result<StatusFilter, String> {
-    if let Some(class) = crate::evidence::arguments::class_named(text) {
+    if let Some(class) = crate::catalog::class_named(text) {
         return Ok(StatusFilter::Class(class.digit));
     }
     match text.parse::<u16>() {

@@ -66,6 +66,49 @@ pub struct Summary {
     pub other: Option<Overflow>,
 }
 
+/// How much of a log was read: its lines, its bytes, and the lines cut at
+/// [`MAX_LINE_BYTES`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LogCounts {
+    pub lines: u64,
+    pub bytes: u64,
+    pub long_lines: u64,
+}
+
+impl LogCounts {
+    /// Adds another log's counts, for the total of several.
+    pub fn add(&mut self, other: LogCounts) {
+        self.lines += other.lines;
+        self.bytes += other.bytes;
+        self.long_lines += other.long_lines;
+    }
+}
+
+/// One log's summary, for `scan` with several files.
+#[derive(Debug, Serialize)]
+pub struct FileSummary {
+    pub path: String,
+    #[serde(flatten)]
+    pub summary: Summary,
+}
+
+/// What `scan` reports: the total of all logs, each log's summary, and the logs that
+/// could not be read. Serialised, this is `scan --json`'s contract.
+#[derive(Debug, Serialize)]
+pub struct ScanReport {
+    #[serde(flatten)]
+    pub total: Summary,
+    pub files: Vec<FileSummary>,
+    /// Files that could not be read, each with why (also said on stderr).
+    pub unreadable: Vec<Unreadable>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Unreadable {
+    pub path: String,
+    pub error: String,
+}
+
 /// What one summary row counts: the response's status with one error's code or type.
 type Key = (Option<u16>, Option<u64>, Option<String>);
 
@@ -150,15 +193,15 @@ impl Tally {
         }
     }
 
-    pub fn summary(&self, lines: u64, bytes: u64, long_lines: u64) -> Summary {
+    pub fn summary(&self, counts: LogCounts) -> Summary {
         let mut entries: Vec<Entry> = self.entries.values().cloned().collect();
         entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_line.cmp(&b.first_line)));
         Summary {
             total: self.total,
             entries,
-            lines,
-            bytes,
-            long_lines,
+            lines: counts.lines,
+            bytes: counts.bytes,
+            long_lines: counts.long_lines,
             other: (!self.other.is_empty()).then(|| self.other.clone()),
         }
     }
@@ -295,23 +338,23 @@ fn is_body(e: &Evidence) -> bool {
 
 /// Reads a whole log from `reader`, calling `progress` with the bytes read so far now and
 /// then, and returns its tally and counts.
-pub fn scan(
+pub fn tally_log(
     mut reader: impl BufRead,
     progress: impl FnMut(u64),
-) -> io::Result<(Tally, u64, u64, u64)> {
+) -> io::Result<(Tally, LogCounts)> {
     // A log piped from PowerShell is UTF-16: read it through a decoder.
     if let Some(little) = crate::input::utf16_order(reader.fill_buf()?) {
         let decoded =
             io::BufReader::with_capacity(1 << 20, crate::input::Utf16Reader::new(reader, little));
-        return scan_utf8(decoded, progress);
+        return read_utf8_log(decoded, progress);
     }
-    scan_utf8(reader, progress)
+    read_utf8_log(reader, progress)
 }
 
-fn scan_utf8(
+fn read_utf8_log(
     mut reader: impl BufRead,
     mut progress: impl FnMut(u64),
-) -> io::Result<(Tally, u64, u64, u64)> {
+) -> io::Result<(Tally, LogCounts)> {
     let mut tally = Tally::default();
     let mut grouper = Grouper::default();
     let mut block = String::new();
@@ -368,7 +411,12 @@ fn scan_utf8(
     if let Some(group) = grouper.take() {
         record(&group, &mut tally);
     }
-    Ok((tally, line_no, bytes, long_lines))
+    let counts = LogCounts {
+        lines: line_no,
+        bytes,
+        long_lines,
+    };
+    Ok((tally, counts))
 }
 
 fn record(group: &[Evidence], tally: &mut Tally) {
@@ -467,8 +515,8 @@ mod tests {
     use super::*;
 
     fn summary(log: &str) -> Summary {
-        let (tally, lines, bytes, long) = scan(log.as_bytes(), |_| {}).unwrap();
-        tally.summary(lines, bytes, long)
+        let (tally, counts) = tally_log(log.as_bytes(), |_| {}).unwrap();
+        tally.summary(counts)
     }
 
     #[test]

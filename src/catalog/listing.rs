@@ -3,11 +3,30 @@
 use crate::catalog::{self, Source, Verdict};
 use serde::Serialize;
 
+/// Which table an entry is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Status,
+    Code,
+    Problem,
+}
+
+impl Kind {
+    /// The name printed for it (`status`, `code`, `problem`), as in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Status => "status",
+            Kind::Code => "code",
+            Kind::Problem => "problem",
+        }
+    }
+}
+
 /// One entry of any table, in the shape `list` and `search` print.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
-    /// `status`, `code` or `problem`.
-    pub kind: &'static str,
+    pub kind: Kind,
     /// The status or code number; `null` for problems.
     pub number: Option<u32>,
     /// The problem name; `null` for statuses and codes.
@@ -43,7 +62,7 @@ impl Row {
 /// Every entry: statuses, then codes, then problems.
 pub fn all_rows() -> Vec<Row> {
     let statuses = catalog::STATUSES.iter().map(|e| Row {
-        kind: "status",
+        kind: Kind::Status,
         number: Some(u32::from(e.code)),
         name: None,
         message: e.message,
@@ -58,7 +77,7 @@ pub fn all_rows() -> Vec<Row> {
         matched: None,
     });
     let codes = catalog::CODES.iter().map(|e| Row {
-        kind: "code",
+        kind: Kind::Code,
         number: Some(e.code),
         name: None,
         message: e.message,
@@ -73,7 +92,7 @@ pub fn all_rows() -> Vec<Row> {
         matched: None,
     });
     let problems = catalog::PROBLEMS.iter().map(|e| Row {
-        kind: "problem",
+        kind: Kind::Problem,
         number: None,
         name: Some(e.name),
         message: e.title,
@@ -143,7 +162,7 @@ pub fn in_class(digit: u8, with_kin: bool) -> Vec<Row> {
     all_rows()
         .into_iter()
         .filter(|r| match r.kind {
-            "status" => in_it(r.number),
+            Kind::Status => in_it(r.number),
             _ => with_kin && in_it(r.status.map(u32::from)),
         })
         .collect()

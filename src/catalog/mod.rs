@@ -3,6 +3,9 @@
 
 pub mod endpoints;
 pub mod listing;
+mod names;
+
+pub use names::{class_named, closest, near_problem, problem_named};
 
 use serde::Serialize;
 

@@ -5,8 +5,7 @@
 //! other readers it says what was given and in which role; the diagnosis joins it with the
 //! tables.
 
-use crate::catalog::{self, ClassEntry};
-use crate::cli::Cli;
+use crate::catalog;
 use crate::evidence::{Evidence, Finding, How, Problem, Seen};
 
 /// What the command line itself says: numbers, flags, and the texts to diagnose.
@@ -18,7 +17,17 @@ pub(crate) struct Arguments {
     pub stdin: bool,
 }
 
-pub(crate) fn arguments(cli: &Cli) -> Arguments {
+/// The words and flags of a command line that name things to explain: positional inputs,
+/// then `--status`, `--code` and `--type` values, numbered in that order.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Given<'a> {
+    pub inputs: &'a [String],
+    pub codes: &'a [u64],
+    pub statuses: &'a [u16],
+    pub types: &'a [String],
+}
+
+pub(crate) fn arguments(given: Given) -> Arguments {
     let mut a = Arguments {
         evidence: Vec::new(),
         texts: Vec::new(),
@@ -29,7 +38,7 @@ pub(crate) fn arguments(cli: &Cli) -> Arguments {
         line: i + 1,
         how: How::Argument,
     };
-    for (i, token) in cli.inputs.iter().enumerate() {
+    for (i, token) in given.inputs.iter().enumerate() {
         let t = bare_number(token.trim());
         if t == "-" {
             a.stdin = true;
@@ -44,17 +53,17 @@ pub(crate) fn arguments(cli: &Cli) -> Arguments {
             a.texts.push(token.clone());
         }
     }
-    let base = cli.inputs.len();
-    let flags = cli
+    let base = given.inputs.len();
+    let flags = given
         .statuses
         .iter()
         .map(|&code| Finding::Status { code, reason: None });
-    let flags = flags.chain(cli.codes.iter().map(|&code| Finding::Code {
+    let flags = flags.chain(given.codes.iter().map(|&code| Finding::Code {
         code,
         message: None,
     }));
-    let flags = flags.chain(cli.types.iter().map(|name| {
-        let name = problem_named(name).map_or(name.as_str(), |p| p.name);
+    let flags = flags.chain(given.types.iter().map(|name| {
+        let name = catalog::problem_named(name).map_or(name.as_str(), |p| p.name);
         Finding::Problem(Box::new(Problem::named(name)))
     }));
     a.evidence
@@ -62,9 +71,9 @@ pub(crate) fn arguments(cli: &Cli) -> Arguments {
             finding,
             seen: arg(base + i),
         }));
-    for name in &cli.types {
-        if problem_named(name).is_none()
-            && let Some(meant) = near_problem(name)
+    for name in given.types {
+        if catalog::problem_named(name).is_none()
+            && let Some(meant) = catalog::near_problem(name)
         {
             a.notes.push(format!(
                 "`{}` is no problem type in the tables; did you mean `{meant}`?",
@@ -125,7 +134,7 @@ fn number_evidence(n: u64, seen: Seen) -> Vec<Evidence> {
 /// a duplicate"). `None` when it names none.
 pub(crate) fn named_entry(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
     let t = text.trim();
-    if let Some(p) = problem_named(t) {
+    if let Some(p) = catalog::problem_named(t) {
         return Some(vec![Evidence {
             finding: Finding::Problem(Box::new(Problem::named(p.name))),
             seen,
@@ -149,81 +158,6 @@ pub(crate) fn named_entry(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
     )
 }
 
-/// A problem named by `text`: its name or type URI, or its title in any case and spacing
-/// (CamelCase split: `UsageCapExceeded` is "usage cap exceeded"), whole or before a colon.
-fn problem_named(text: &str) -> Option<&'static catalog::ProblemEntry> {
-    let t = text.trim();
-    if t.len() > 200 {
-        return None;
-    }
-    if !t.contains(char::is_whitespace)
-        && let Some(p) = catalog::problem(t)
-    {
-        return Some(p);
-    }
-    // A title that is also a status's name or a code's message ("Forbidden", "Rate limit
-    // exceeded") names those first: the problem is their v2 kin, not what was asked.
-    let names_other = |t: &str| {
-        catalog::STATUSES
-            .iter()
-            .any(|s| s.message.eq_ignore_ascii_case(t.trim()))
-            || !catalog::codes_with_message(t).is_empty()
-    };
-    let head = t.split_once(':').map(|(head, _)| head);
-    [Some(t), head]
-        .into_iter()
-        .flatten()
-        .filter(|t| !t.trim().is_empty() && *t != "about" && !names_other(t))
-        .find_map(catalog::problem_by_title)
-}
-
-/// The problem name `text` misspells (`usage-caped`), two edits away at most.
-pub(crate) fn near_problem(text: &str) -> Option<&'static str> {
-    let lower = text.trim().to_ascii_lowercase();
-    if lower.len() < 4 || lower.len() > 60 || lower.contains(char::is_whitespace) {
-        return None;
-    }
-    closest(&lower, catalog::PROBLEMS.iter().map(|p| p.name), 3)
-}
-
-/// The candidate `word` is nearest to, two edits away at most and at most a `per`-th of
-/// the candidate's length: a near miss, not another word.
-fn closest(
-    word: &str,
-    candidates: impl Iterator<Item = &'static str>,
-    per: usize,
-) -> Option<&'static str> {
-    candidates
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.min(c.len() / per))
-        .min()
-        .map(|(_, c)| c)
-}
-
-/// The status class `text` names: `4xx`, `5XX`.
-pub(crate) fn class_named(text: &str) -> Option<&'static ClassEntry> {
-    match text.trim().as_bytes() {
-        [d @ b'1'..=b'5', x, y]
-            if x.eq_ignore_ascii_case(&b'x') && y.eq_ignore_ascii_case(&b'x') =>
-        {
-            catalog::class(u16::from(d - b'0') * 100)
-        }
-        _ => None,
-    }
-}
-
-/// The subcommand that the first word of `text` misspells (`lst`, `scna`, `serach`,
-/// `completion`), if it is one edit or two away from it and not a subcommand itself.
-pub(crate) fn near_subcommand(text: &str) -> Option<(&str, &'static str)> {
-    const COMMANDS: &[&str] = &["list", "search", "scan", "endpoint", "completions", "man"];
-    let word = text.split_whitespace().next()?;
-    let lower = word.to_ascii_lowercase();
-    if word.len() < 2 || COMMANDS.contains(&lower.as_str()) || lower == "ls" {
-        return None;
-    }
-    closest(&lower, COMMANDS.iter().copied(), 2).map(|c| (word, c))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,45 +176,5 @@ mod tests {
         ] {
             assert_eq!(bare_number(token), bare, "{token}");
         }
-    }
-
-    #[test]
-    fn problems_by_name_title_and_title_before_detail() {
-        for text in [
-            "usage-capped",
-            "USAGE-CAPPED",
-            "https://api.twitter.com/2/problems/usage-capped",
-            "UsageCapExceeded",
-            "Usage Capped",
-            "Usage cap exceeded: Monthly product cap",
-        ] {
-            assert_eq!(
-                problem_named(text).map(|p| p.name),
-                Some("usage-capped"),
-                "{text}"
-            );
-        }
-        assert_eq!(
-            problem_named("about:blank").map(|p| p.name),
-            Some("about:blank")
-        );
-        assert!(problem_named("usage").is_none());
-        assert!(problem_named("Rate limit exceeded").is_none());
-    }
-
-    #[test]
-    fn near_misses_are_suggested() {
-        assert_eq!(near_problem("usage-caped"), Some("usage-capped"));
-        assert_eq!(near_problem("client-forbiden"), Some("client-forbidden"));
-        assert_eq!(near_problem("zzzz"), None);
-        assert_eq!(near_subcommand("lst"), Some(("lst", "list")));
-        assert_eq!(near_subcommand("list"), None);
-    }
-
-    #[test]
-    fn classes() {
-        assert_eq!(class_named("4xx").map(|c| c.digit), Some(4));
-        assert_eq!(class_named("5XX").map(|c| c.digit), Some(5));
-        assert!(class_named("6xx").is_none() && class_named("4x").is_none());
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod human;
 pub mod json;
+pub mod scan;
 pub mod table;
 
 use crate::cli::ColorChoice;
@@ -33,4 +34,13 @@ pub fn text_width() -> usize {
 /// The terminal's width; 80 when it says none (a pseudo-terminal of size 0).
 pub fn terminal_columns() -> usize {
     Some(textwrap::termwidth()).filter(|&w| w > 0).unwrap_or(80)
+}
+
+/// `1 error`, `2 errors`.
+pub fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -124,7 +124,7 @@ pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()>
     let searched = rows.iter().any(|r| r.matched.is_some());
     let cells = |r: &Row| {
         let mut cells = vec![
-            r.kind.to_string(),
+            r.kind.key().to_string(),
             r.id(),
             r.status.map_or("-".to_string(), |s| s.to_string()),
             r.message.to_string(),

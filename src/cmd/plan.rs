@@ -1,0 +1,141 @@
+//! The command line turned once into what the commands need: which job, which output
+//! mode, colour, the pager and the wrap width, the clock. Handlers read this plan, never
+//! the raw [`Cli`], so that each decision about the terminal is taken in one place.
+
+use crate::cli::{Cli, Command, ListArgs};
+use crate::evidence::arguments::Given;
+use crate::render;
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+/// How a diagnosis is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Text for people, wrapped on a terminal.
+    Human,
+    /// One line per error (`--short`).
+    Short,
+    /// One JSON document (`--json`).
+    Json,
+}
+
+/// What the run does.
+#[derive(Debug)]
+pub enum Job {
+    /// Explain the inputs, flags, files and stdin (no subcommand).
+    Explain(Explain),
+    List(ListArgs),
+    Search(Vec<String>),
+    Endpoint(Vec<String>),
+    Scan(Vec<PathBuf>),
+    Completions(clap_complete::Shell),
+    Man,
+}
+
+/// What the command line gives to explain.
+#[derive(Debug, Default)]
+pub struct Explain {
+    pub inputs: Vec<String>,
+    pub codes: Vec<u64>,
+    pub statuses: Vec<u16>,
+    pub types: Vec<String>,
+    pub file: Option<PathBuf>,
+}
+
+impl Explain {
+    /// The words and flags as argument evidence reads them.
+    pub fn given(&self) -> Given<'_> {
+        Given {
+            inputs: &self.inputs,
+            codes: &self.codes,
+            statuses: &self.statuses,
+            types: &self.types,
+        }
+    }
+}
+
+/// The whole run, decided once.
+#[derive(Debug)]
+pub struct Plan {
+    pub job: Job,
+    pub mode: Mode,
+    /// `--quiet`: nothing on stdout, the exit status is the answer.
+    pub quiet: bool,
+    /// `--exit-verdict`: a diagnosis exits by its retry verdict.
+    pub exit_verdict: bool,
+    /// `--now`: the time resets are measured from.
+    pub now: Option<i64>,
+    /// Whether output is coloured.
+    pub color: bool,
+    /// Whether stdout is a terminal (tables fit its width; text is wrapped).
+    pub terminal: bool,
+    /// The pager long output goes through, when one runs.
+    pub pager: Option<String>,
+    /// A flag that means nothing to the chosen job: refused, never ignored.
+    pub refused: Option<&'static str>,
+}
+
+impl Plan {
+    pub fn new(cli: Cli) -> Plan {
+        let terminal = io::stdout().is_terminal();
+        let json = cli.output.json;
+        let mode = if json {
+            Mode::Json
+        } else if cli.short {
+            Mode::Short
+        } else {
+            Mode::Human
+        };
+        let job = match cli.command {
+            Some(Command::List(args)) => Job::List(args),
+            Some(Command::Search { words }) => Job::Search(words),
+            Some(Command::Endpoint { words }) => Job::Endpoint(words),
+            Some(Command::Scan { files }) => Job::Scan(files),
+            Some(Command::Completions { shell }) => Job::Completions(shell),
+            Some(Command::Man) => Job::Man,
+            None => Job::Explain(Explain {
+                inputs: cli.inputs,
+                codes: cli.codes,
+                statuses: cli.statuses,
+                types: cli.types,
+                file: cli.file,
+            }),
+        };
+        let refused = match job {
+            Job::Completions(_) if json => {
+                Some("--json does not apply to `completions`: the script is shell code")
+            }
+            Job::Man if json => Some("--json does not apply to `man`: the page is roff"),
+            _ => None,
+        };
+        // Paged: what people read on a terminal, not the completion script or the man
+        // page's roff (which are for files), and not with --quiet.
+        let for_files = matches!(job, Job::Completions(_) | Job::Man);
+        let pager = if for_files || cli.quiet {
+            None
+        } else {
+            crate::util::pager::wanted(cli.output.no_pager)
+        };
+        Plan {
+            job,
+            mode,
+            quiet: cli.quiet,
+            exit_verdict: cli.exit_verdict,
+            now: cli.now,
+            color: render::use_color(cli.output.color),
+            terminal,
+            pager,
+            refused,
+        }
+    }
+
+    /// Whether JSON is printed.
+    pub fn json(&self) -> bool {
+        self.mode == Mode::Json
+    }
+
+    /// The width to wrap text at: the terminal's (at most 100 columns), none in a pipe.
+    pub fn width(&self) -> Option<usize> {
+        self.terminal.then(render::text_width)
+    }
+}
