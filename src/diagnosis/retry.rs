@@ -1,0 +1,104 @@
+//! One retry verdict for the whole response: the most cautious of its errors' verdicts,
+//! else the status's, with the wait from the headers or the backoff schedule.
+
+use super::ratelimit::{self, RateLimit};
+use super::{ErrorReport, Retry, StatusReport};
+use crate::catalog::Verdict;
+
+/// Streaming-API reconnect rule for 420/429: start at one minute, double each attempt.
+pub const RATE_LIMIT_BACKOFF: &[i64] = &[60, 120, 240, 480, 960];
+
+/// Reconnect rule for HTTP errors (5xx): start at 5 s, double each attempt, up to 320 s.
+pub const SERVER_BACKOFF: &[i64] = &[5, 10, 20, 40, 80, 160, 320];
+
+/// A usage cap is no 15-minute window: a Monthly cap is do-not-retry (its table verdict),
+/// and a Daily one waits for the 24-hour window that its headers give, never for
+/// x-rate-limit-reset. Returns that wait, after making the error's verdict wait-for-reset.
+pub(super) fn daily_cap_wait(
+    errors: &mut [ErrorReport],
+    rate_limit: Option<&RateLimit>,
+) -> Option<i64> {
+    let daily = |e: &ErrorReport| {
+        e.problem.as_ref().is_some_and(|p| {
+            p.name == "usage-capped"
+                && p.fields
+                    .iter()
+                    .any(|f| f.name == "period" && f.value.eq_ignore_ascii_case("daily"))
+        })
+    };
+    let wait = rate_limit?
+        .windows
+        .iter()
+        .filter(|w| w.window != "endpoint")
+        .filter_map(|w| w.reset_in_seconds)
+        .max()?;
+    let mut found = false;
+    for e in errors.iter_mut().filter(|e| daily(e)) {
+        e.verdict = Verdict::WaitForReset;
+        found = true;
+    }
+    found.then_some(wait.max(0))
+}
+
+pub(super) fn verdict(
+    status: Option<&StatusReport>,
+    errors: &[ErrorReport],
+    rate_limit: Option<&RateLimit>,
+    cap_wait: Option<i64>,
+) -> Retry {
+    let success = status.is_some_and(|s| (200..300).contains(&s.code));
+    let verdict = if errors.is_empty() {
+        status.map_or(Verdict::NotNeeded, |s| s.verdict)
+    } else {
+        errors
+            .iter()
+            .map(|e| match e.verdict {
+                // Partial errors of a successful response: there is nothing to resend.
+                Verdict::DoNotRetry if success => Verdict::NotNeeded,
+                v => v,
+            })
+            .max()
+            .unwrap_or(Verdict::NotNeeded)
+    };
+    let retry_after = rate_limit.and_then(|r| r.retry_after);
+    match verdict {
+        Verdict::WaitForReset => {
+            let wait = cap_wait.or_else(|| rate_limit.and_then(RateLimit::wait_seconds));
+            let advice = match wait {
+                Some(s) => format!("Wait {s} s ({}) for the limit to reset, then retry.", ratelimit::human_duration(s)),
+                None if rate_limit.is_some_and(|r| r.implausible().is_some()) => "Wait for the rate-limit window to reset; the reset time in the headers is not plausible (see the note), so take the endpoint's window (15 minutes for most) and retry.".to_string(),
+                None => "Wait for the rate-limit window to reset (the x-rate-limit-reset header says when; it was not in the input), then retry.".to_string(),
+            };
+            Retry { verdict, wait_seconds: wait, schedule: Vec::new(), advice }
+        }
+        Verdict::Backoff => {
+            let stream_limit = status.is_some_and(|s| s.code == 420 || s.code == 429)
+                || errors.iter().any(|e| e.problem.as_ref().is_some_and(|p| p.name == "streaming-connection"));
+            let schedule = if stream_limit { RATE_LIMIT_BACKOFF } else { SERVER_BACKOFF };
+            let first = retry_after.map_or(schedule[0], |r| r.max(schedule[0]));
+            let steps: Vec<String> = schedule.iter().map(|s| s.to_string()).collect();
+            Retry {
+                verdict,
+                wait_seconds: Some(first),
+                schedule: schedule.to_vec(),
+                advice: format!(
+                    "Retry with exponential backoff: wait {} s, doubling after each failure ({} s).",
+                    first,
+                    steps.join(", ")
+                ),
+            }
+        }
+        Verdict::DoNotRetry => Retry {
+            verdict,
+            wait_seconds: None,
+            schedule: Vec::new(),
+            advice: "Do not resend this request unchanged: it will fail the same way. Fix the cause first.".to_string(),
+        },
+        Verdict::NotNeeded => Retry {
+            verdict,
+            wait_seconds: None,
+            schedule: Vec::new(),
+            advice: "No retry needed.".to_string(),
+        },
+    }
+}

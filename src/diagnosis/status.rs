@@ -1,0 +1,238 @@
+//! Which status the response had: the last final status line (redirects and `100
+//! Continue` come first), each error's own response where the input holds several, or a
+//! status implied by words when no number shows one.
+
+use super::StatusReport;
+use super::errors::Present;
+use super::notes::Notes;
+use crate::catalog::{self, Verdict};
+use crate::evidence::{Evidence, Finding, How, Seen};
+use crate::util::sanitize::clean;
+use std::borrow::Cow;
+
+/// The response's status and, from the command line, the further statuses given: the
+/// framing's status, else one implied by the words of the input.
+pub(super) fn of_response(
+    evidence: &[Evidence],
+    present: &Present,
+    notes: &mut Notes,
+) -> (Option<StatusReport>, Vec<StatusReport>) {
+    let (status, others) = choose_status(evidence, notes);
+    (status.or_else(|| implied_status(evidence, present)), others)
+}
+
+/// The final status of each response in the input, by line: where the input holds several
+/// responses, each error goes with the status of its own (the last final status line on or
+/// before it), else with the status of the whole.
+pub(super) struct ResponseStatuses<'a> {
+    finals: Vec<(usize, u16)>,
+    overall: Option<&'a StatusReport>,
+}
+
+impl<'a> ResponseStatuses<'a> {
+    pub(super) fn new(evidence: &[Evidence], overall: Option<&'a StatusReport>) -> Self {
+        let finals = evidence
+            .iter()
+            .filter_map(|e| match e.finding {
+                Finding::Status { code, .. } if is_framing(e.seen.how) && !is_interim(code) => {
+                    Some((e.seen.line, code))
+                }
+                _ => None,
+            })
+            .collect();
+        ResponseStatuses { finals, overall }
+    }
+
+    pub(super) fn at(&self, line: usize) -> Option<Cow<'a, StatusReport>> {
+        // `finals` is in line order: the last one on or before `line`.
+        let i = self.finals.partition_point(|(l, _)| *l <= line);
+        let own = i.checked_sub(1).map(|i| self.finals[i].1);
+        match (own, self.overall) {
+            (Some(code), Some(s)) if code != s.code => Some(Cow::Owned(status_report(
+                code,
+                None,
+                Seen {
+                    line,
+                    how: How::StatusLine,
+                },
+            ))),
+            (_, s) => s.map(Cow::Borrowed),
+        }
+    }
+}
+
+/// A status the input names only in words, used when it shows no status number: an error
+/// class first (`Twitter::Error::TooManyRequests`), else the documented status of an
+/// official wording it holds (`Twitter is over capacity.`, a code's message).
+pub(super) fn implied_status(evidence: &[Evidence], present: &Present) -> Option<StatusReport> {
+    let from_class = evidence.iter().find_map(|e| match &e.finding {
+        Finding::ImpliedStatus { code, words } => Some((*code, words.clone(), e.seen.line)),
+        _ => None,
+    });
+    // Words of an entry whose number the input gives are that error's message; a code
+    // implies no status (its number says what it is, not how the response was framed).
+    let from_words = || {
+        evidence.iter().find_map(|e| match &e.finding {
+            Finding::Message { text, .. } | Finding::Phrase { text } => {
+                let (wordings, words) = catalog::wordings_of(text);
+                if wordings.iter().any(|w| present.has(*w)) {
+                    return None;
+                }
+                let code = wordings.iter().find_map(|w| w.status())?;
+                Some((code, words.to_string(), e.seen.line))
+            }
+            _ => None,
+        })
+    };
+    let (code, words, line) = from_class.or_else(from_words)?;
+    let words = clean(&words);
+    let mut report = status_report(
+        code,
+        None,
+        Seen {
+            line,
+            how: How::Implied,
+        },
+    );
+    report.implied_by = Some(words);
+    Some(report)
+}
+
+/// Status lines, curl's failure line, client exception lines, HTML titles and trailing
+/// http codes frame a response; a problem's `status` member and arguments do not.
+pub(super) fn is_framing(how: How) -> bool {
+    !matches!(how, How::ProblemStatus | How::Argument)
+}
+
+/// `100 Continue` and redirects come before the answer that counts.
+pub fn is_interim(code: u16) -> bool {
+    code < 200 || (300..400).contains(&code)
+}
+
+/// The status of the response: the last header block counts (redirects and `100 Continue`
+/// come first); a v2 problem's `status` member is used only when nothing else gave one.
+pub(super) fn choose_status(
+    evidence: &[Evidence],
+    notes: &mut Notes,
+) -> (Option<StatusReport>, Vec<StatusReport>) {
+    let statuses: Vec<(u16, Option<&String>, Seen)> = evidence
+        .iter()
+        .filter_map(|e| match &e.finding {
+            Finding::Status { code, reason } => Some((*code, reason.as_ref(), e.seen)),
+            _ => None,
+        })
+        .collect();
+    let from_args: Vec<_> = statuses
+        .iter()
+        .filter(|s| s.2.how == How::Argument)
+        .collect();
+    if !from_args.is_empty() {
+        let mut reports = from_args.iter().map(|(c, r, s)| status_report(*c, *r, *s));
+        let first = reports.next();
+        return (first, reports.collect());
+    }
+    let mut framing: Vec<_> = statuses
+        .iter()
+        .filter(|s| s.2.how != How::ProblemStatus)
+        .collect();
+    // A proxy's page repeats its status line in its <title>, a client its exception in
+    // words: the same status again, not another response.
+    framing.dedup_by(|later, earlier| later.0 == earlier.0 && later.2.how != How::StatusLine);
+    let chosen = framing.last().copied().or_else(|| statuses.first());
+    let Some(&(code, reason, seen)) = chosen else {
+        return (None, Vec::new());
+    };
+    let before_last = &framing[..framing.len().saturating_sub(1)];
+    let list = |keep: &dyn Fn(u16) -> bool| {
+        let mut codes: Vec<String> = before_last
+            .iter()
+            .filter(|s| s.2.how == How::StatusLine && keep(s.0))
+            .map(|s| s.0.to_string())
+            .collect();
+        codes.dedup();
+        codes.join(", ")
+    };
+    let (interim_codes, final_codes) = (list(&is_interim), list(&|c| !is_interim(c)));
+    if !interim_codes.is_empty() {
+        notes.push(format!(
+            "earlier status lines ({interim_codes}) were interim or redirect answers; the last header block counts"
+        ));
+    }
+    if !final_codes.is_empty() {
+        notes.push(format!(
+            "the input holds several responses (earlier: HTTP {final_codes}); the status shown is the last one's, the errors are all of them; `twerr scan` counts each response apart"
+        ));
+    }
+    for s in &statuses {
+        if s.0 != code && s.2.how != How::StatusLine {
+            notes.at(
+                s.2.line,
+                format!(
+                    "the {} says HTTP {}, but the response's status is HTTP {code}",
+                    s.2.how.label(),
+                    s.0
+                ),
+            );
+        }
+    }
+    (Some(status_report(code, reason, seen)), Vec::new())
+}
+
+pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusReport {
+    let reason_seen = reason.map(|r| clean(r));
+    let class = catalog::class(code);
+    let class_label = class.map(|c| format!("{}xx", c.digit));
+    match (catalog::status(code), class) {
+        (Some(e), _) => StatusReport {
+            code,
+            known: true,
+            message: e.message.to_string(),
+            reason_seen,
+            description: e.description.into(),
+            advice: e.advice.into(),
+            verdict: e.retry,
+            source: Some(e.source),
+            fallback: None,
+            class: class_label,
+            seen: Some(seen),
+            implied_by: None,
+        },
+        (None, Some(c)) => StatusReport {
+            code,
+            known: false,
+            // The registered reason phrase says what the status is before its class explains it.
+            message: crate::evidence::reason_phrase(code)
+                .unwrap_or(c.name)
+                .to_string(),
+            reason_seen,
+            description: format!(
+                "HTTP {code}{} is not in the tables; as a {}xx status: {}",
+                crate::evidence::reason_phrase(code).map_or(String::new(), |r| format!(" {r}")),
+                c.digit,
+                c.description
+            )
+            .into(),
+            advice: c.advice.into(),
+            verdict: c.retry,
+            source: None,
+            fallback: Some("class"),
+            class: class_label,
+            seen: Some(seen),
+            implied_by: None,
+        },
+        (None, None) => StatusReport {
+            code,
+            known: false,
+            message: "not an HTTP status".to_string(),
+            reason_seen,
+            description: format!("{code} is outside 100-599, so it is not an HTTP status.").into(),
+            advice: "Check where the number came from.".into(),
+            verdict: Verdict::NotNeeded,
+            source: None,
+            fallback: None,
+            class: None,
+            seen: Some(seen),
+            implied_by: None,
+        },
+    }
+}
