@@ -5,6 +5,11 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
+/// The names of sources and verdicts, as the crate itself declares them.
+#[path = "../src/catalog/sets.rs"]
+mod sets;
+use sets::{Source, Verdict};
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StatusFile {
@@ -163,10 +168,8 @@ fn parse<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, Vec<
     toml::from_str(text).map_err(|e| vec![format!("{path}: not a valid table: {e}")])
 }
 
-/// Checks the four tables and returns the generated Rust source, or every problem found.
+/// Checks every table and returns the generated Rust source, or every problem found.
 pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
-    let mut problems = Problems::default();
-
     let statuses: StatusFile = parse("data/statuses.toml", sources.statuses)?;
     let codes: CodeFile = parse("data/codes.toml", sources.codes)?;
     let v2: ProblemFile = parse("data/problems.toml", sources.problems)?;
@@ -174,148 +177,12 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     let families: FamilyFile = parse("data/families.toml", sources.families)?;
     let endpoints: EndpointFile = parse("data/endpoints.toml", sources.endpoints)?;
 
-    // Advice must be specific to each entry: the same text twice means filler.
-    let mut advice_seen: HashMap<String, String> = HashMap::new();
-    let mut check_advice = |problems: &mut Problems, file: &str, entry: &str, advice: &str| {
-        let key = advice.trim().to_lowercase();
-        if let Some(first) = advice_seen.get(&key) {
-            problems.push(file, entry, format!("advice is the same text as {first}"));
-        } else {
-            advice_seen.insert(key, format!("{file} entry {entry}"));
-        }
-    };
-
-    let mut status_numbers = BTreeMap::new();
-    for row in &statuses.status {
-        let file = "data/statuses.toml";
-        let entry = row.code.to_string();
-        if !(100..=599).contains(&row.code) {
-            problems.push(file, &entry, "an HTTP status is between 100 and 599");
-        }
-        if status_numbers.insert(row.code, ()).is_some() {
-            problems.push(file, &entry, "duplicate status");
-        }
-        check_source(
-            &mut problems,
-            file,
-            &entry,
-            &row.source,
-            &["2015", "later", "v2"],
-        );
-        check_common(
-            &mut problems,
-            file,
-            &entry,
-            &row.family,
-            &row.retry,
-            &row.description,
-        );
-        check_text(&mut problems, file, &entry, "message", &row.message);
-        check_advice(&mut problems, file, &entry, &row.advice);
-    }
-
-    let mut code_numbers = BTreeMap::new();
-    for row in &codes.code {
-        let file = "data/codes.toml";
-        let entry = row.code.to_string();
-        if code_numbers.insert(row.code, ()).is_some() {
-            problems.push(file, &entry, "duplicate code");
-        }
-        if row.status.is_some_and(|s| !(100..=599).contains(&s)) {
-            problems.push(file, &entry, "`status` is between 100 and 599");
-        }
-        check_source(
-            &mut problems,
-            file,
-            &entry,
-            &row.source,
-            &["2015", "later", "wild"],
-        );
-        if row.source == "wild" && row.note.is_none() {
-            problems.push(
-                file,
-                &entry,
-                "an entry seen only in the wild needs a `note` saying what is uncertain",
-            );
-        }
-        check_common(
-            &mut problems,
-            file,
-            &entry,
-            &row.family,
-            &row.retry,
-            &row.description,
-        );
-        check_text(&mut problems, file, &entry, "message", &row.message);
-        for variant in &row.variants {
-            check_text(&mut problems, file, &entry, "variant", variant);
-            if variant == &row.message {
-                problems.push(file, &entry, "a variant repeats `message`");
-            }
-        }
-        check_advice(&mut problems, file, &entry, &row.advice);
-    }
-
-    let mut problem_names = BTreeMap::new();
-    for row in &v2.problem {
-        let file = "data/problems.toml";
-        let entry = row.name.clone();
-        if row.name.is_empty()
-            || !row
-                .name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == ':')
-        {
-            problems.push(
-                file,
-                &entry,
-                "`name` is lower-case letters, digits and dashes (or about:blank)",
-            );
-        }
-        if problem_names.insert(row.name.clone(), ()).is_some() {
-            problems.push(file, &entry, "duplicate problem name");
-        }
-        check_source(&mut problems, file, &entry, &row.source, &["v2", "wild"]);
-        check_common(
-            &mut problems,
-            file,
-            &entry,
-            &row.family,
-            &row.retry,
-            &row.description,
-        );
-        check_text(&mut problems, file, &entry, "title", &row.title);
-        check_advice(&mut problems, file, &entry, &row.advice);
-        for field in &row.field {
-            check_text(&mut problems, file, &entry, "field meaning", &field.meaning);
-        }
-    }
-
-    let mut class_digits = BTreeMap::new();
-    for row in &classes.class {
-        let file = "data/classes.toml";
-        let entry = format!("{}xx", row.digit);
-        if !(1..=5).contains(&row.digit) || class_digits.insert(row.digit, ()).is_some() {
-            problems.push(file, &entry, "classes are 1 to 5, once each");
-        }
-        check_common(
-            &mut problems,
-            file,
-            &entry,
-            "class",
-            &row.retry,
-            &row.description,
-        );
-        check_advice(&mut problems, file, &entry, &row.advice);
-    }
-    if class_digits.len() != 5 {
-        problems.push(
-            "data/classes.toml",
-            "-",
-            "all five classes 1xx..5xx are needed",
-        );
-    }
-
+    let mut problems = Problems::default();
+    let mut advice = AdviceSeen::default();
+    check_statuses(&mut problems, &mut advice, &statuses);
+    check_codes(&mut problems, &mut advice, &codes);
+    check_problems(&mut problems, &mut advice, &v2);
+    check_classes(&mut problems, &mut advice, &classes);
     check_families(&mut problems, &families, &statuses, &codes, &v2);
     check_endpoints(&mut problems, &endpoints);
     if !problems.0.is_empty() {
@@ -331,6 +198,147 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     write_families(&mut out, families.family);
     write_endpoints(&mut out, &endpoints.endpoint);
     Ok(out)
+}
+
+/// Advice must be specific to each entry: the same text twice means filler.
+#[derive(Default)]
+struct AdviceSeen(HashMap<String, String>);
+
+impl AdviceSeen {
+    fn check(&mut self, problems: &mut Problems, file: &str, entry: &str, advice: &str) {
+        let key = advice.trim().to_lowercase();
+        if let Some(first) = self.0.get(&key) {
+            problems.push(file, entry, format!("advice is the same text as {first}"));
+        } else {
+            self.0.insert(key, format!("{file} entry {entry}"));
+        }
+    }
+}
+
+fn check_statuses(problems: &mut Problems, advice: &mut AdviceSeen, statuses: &StatusFile) {
+    let file = "data/statuses.toml";
+    let mut numbers = BTreeMap::new();
+    for row in &statuses.status {
+        let entry = row.code.to_string();
+        if !(100..=599).contains(&row.code) {
+            problems.push(file, &entry, "an HTTP status is between 100 and 599");
+        }
+        if numbers.insert(row.code, ()).is_some() {
+            problems.push(file, &entry, "duplicate status");
+        }
+        let allowed = [Source::Page2015, Source::LaterDocs, Source::V2Docs];
+        check_source(problems, file, &entry, &row.source, &allowed);
+        check_common(
+            problems,
+            file,
+            &entry,
+            &row.family,
+            &row.retry,
+            &row.description,
+        );
+        check_text(problems, file, &entry, "message", &row.message);
+        advice.check(problems, file, &entry, &row.advice);
+    }
+}
+
+fn check_codes(problems: &mut Problems, advice: &mut AdviceSeen, codes: &CodeFile) {
+    let file = "data/codes.toml";
+    let mut numbers = BTreeMap::new();
+    for row in &codes.code {
+        let entry = row.code.to_string();
+        if numbers.insert(row.code, ()).is_some() {
+            problems.push(file, &entry, "duplicate code");
+        }
+        if row.status.is_some_and(|s| !(100..=599).contains(&s)) {
+            problems.push(file, &entry, "`status` is between 100 and 599");
+        }
+        let allowed = [Source::Page2015, Source::LaterDocs, Source::Wild];
+        check_source(problems, file, &entry, &row.source, &allowed);
+        if row.source == Source::Wild.key() && row.note.is_none() {
+            problems.push(
+                file,
+                &entry,
+                "an entry seen only in the wild needs a `note` saying what is uncertain",
+            );
+        }
+        check_common(
+            problems,
+            file,
+            &entry,
+            &row.family,
+            &row.retry,
+            &row.description,
+        );
+        check_text(problems, file, &entry, "message", &row.message);
+        for variant in &row.variants {
+            check_text(problems, file, &entry, "variant", variant);
+            if variant == &row.message {
+                problems.push(file, &entry, "a variant repeats `message`");
+            }
+        }
+        advice.check(problems, file, &entry, &row.advice);
+    }
+}
+
+fn check_problems(problems: &mut Problems, advice: &mut AdviceSeen, v2: &ProblemFile) {
+    let file = "data/problems.toml";
+    let mut names = BTreeMap::new();
+    for row in &v2.problem {
+        let entry = row.name.clone();
+        let well_formed = !row.name.is_empty()
+            && row
+                .name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == ':');
+        if !well_formed {
+            problems.push(
+                file,
+                &entry,
+                "`name` is lower-case letters, digits and dashes (or about:blank)",
+            );
+        }
+        if names.insert(row.name.clone(), ()).is_some() {
+            problems.push(file, &entry, "duplicate problem name");
+        }
+        let allowed = [Source::V2Docs, Source::Wild];
+        check_source(problems, file, &entry, &row.source, &allowed);
+        check_common(
+            problems,
+            file,
+            &entry,
+            &row.family,
+            &row.retry,
+            &row.description,
+        );
+        check_text(problems, file, &entry, "title", &row.title);
+        advice.check(problems, file, &entry, &row.advice);
+        for field in &row.field {
+            check_text(problems, file, &entry, "field meaning", &field.meaning);
+        }
+    }
+}
+
+fn check_classes(problems: &mut Problems, advice: &mut AdviceSeen, classes: &ClassFile) {
+    let file = "data/classes.toml";
+    let mut digits = BTreeMap::new();
+    for row in &classes.class {
+        let entry = format!("{}xx", row.digit);
+        if !(1..=5).contains(&row.digit) || digits.insert(row.digit, ()).is_some() {
+            problems.push(file, &entry, "classes are 1 to 5, once each");
+        }
+        check_common(
+            problems,
+            file,
+            &entry,
+            "class",
+            &row.retry,
+            &row.description,
+        );
+        advice.check(problems, file, &entry, &row.advice);
+    }
+    if digits.len() != 5 {
+        problems.push(file, "-", "all five classes 1xx..5xx are needed");
+    }
 }
 
 const AUTHS: &[&str] = &["oauth1-user", "oauth2-app", "oauth2-user"];
@@ -493,14 +501,19 @@ fn write_families(out: &mut String, rows: Vec<FamilyRow>) {
     out.push_str("];\n\n");
 }
 
-const VERDICTS: &[&str] = &["not-needed", "do-not-retry", "wait-for-reset", "backoff"];
-
-fn check_source(problems: &mut Problems, file: &str, entry: &str, source: &str, allowed: &[&str]) {
-    if !allowed.contains(&source) {
+fn check_source(
+    problems: &mut Problems,
+    file: &str,
+    entry: &str,
+    source: &str,
+    allowed: &[Source],
+) {
+    if !Source::from_key(source).is_some_and(|s| allowed.contains(&s)) {
+        let keys: Vec<&str> = allowed.iter().map(|s| s.key()).collect();
         problems.push(
             file,
             entry,
-            format!("`source` is one of {allowed:?}, not {source:?}"),
+            format!("`source` is one of {keys:?}, not {source:?}"),
         );
     }
 }
@@ -513,11 +526,11 @@ fn check_common(
     retry: &str,
     description: &str,
 ) {
-    if !VERDICTS.contains(&retry) {
+    if Verdict::from_key(retry).is_none() {
         problems.push(
             file,
             entry,
-            format!("`retry` is one of {VERDICTS:?}, not {retry:?}"),
+            format!("`retry` is one of {:?}, not {retry:?}", Verdict::keys()),
         );
     }
     check_text(problems, file, entry, "family", family);
@@ -533,22 +546,16 @@ fn check_text(problems: &mut Problems, file: &str, entry: &str, what: &str, text
     }
 }
 
-fn source(s: &str) -> &'static str {
-    match s {
-        "2015" => "Source::Page2015",
-        "later" => "Source::LaterDocs",
-        "v2" => "Source::V2Docs",
-        _ => "Source::Wild",
-    }
+/// The Rust path of a source the checks accepted.
+fn source(key: &str) -> String {
+    let source = Source::from_key(key).expect("checked by check_source");
+    format!("Source::{source:?}")
 }
 
-fn verdict(s: &str) -> &'static str {
-    match s {
-        "not-needed" => "Verdict::NotNeeded",
-        "do-not-retry" => "Verdict::DoNotRetry",
-        "wait-for-reset" => "Verdict::WaitForReset",
-        _ => "Verdict::Backoff",
-    }
+/// The Rust path of a verdict the checks accepted.
+fn verdict(key: &str) -> String {
+    let verdict = Verdict::from_key(key).expect("checked by check_common");
+    format!("Verdict::{verdict:?}")
 }
 
 /// `static NAME: &[TYPE] = &[...]` with one entry per line, and a doc comment.

@@ -162,28 +162,32 @@ pub struct ListArgs {
     pub family: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SourceFilter {
-    /// The 2015 Error Codes & Responses page
-    #[value(name = "2015")]
-    Page2015,
-    /// Later v1.1 documentation
-    Later,
-    /// The API v2 documentation
-    V2,
-    /// Seen in real responses, not documented
-    Wild,
-}
+/// `list --source`: the sources of the tables, by the names `data/` and JSON use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceFilter(pub catalog::Source);
 
 impl SourceFilter {
     pub fn matches(self, source: catalog::Source) -> bool {
-        source.key()
-            == match self {
-                SourceFilter::Page2015 => "2015",
-                SourceFilter::Later => "later",
-                SourceFilter::V2 => "v2",
-                SourceFilter::Wild => "wild",
-            }
+        self.0 == source
+    }
+}
+
+impl ValueEnum for SourceFilter {
+    fn value_variants<'a>() -> &'a [Self] {
+        static ALL: std::sync::OnceLock<Vec<SourceFilter>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| {
+            catalog::Source::ALL
+                .iter()
+                .map(|&s| SourceFilter(s))
+                .collect()
+        })
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        // The help is the source's label as a sentence: "The 2015 Error Codes & ...".
+        let label = self.0.label();
+        let help = format!("{}{}", label[..1].to_uppercase(), &label[1..]);
+        Some(PossibleValue::new(self.0.key()).help(help))
     }
 }
 

@@ -4,37 +4,10 @@
 pub mod endpoints;
 pub mod listing;
 mod names;
+pub mod sets;
 
 pub use names::{class_named, closest, near_problem, problem_named};
-
-use serde::Serialize;
-
-/// Where an entry comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Source {
-    /// The 2015 "Error Codes & Responses" page.
-    #[serde(rename = "2015")]
-    Page2015,
-    /// Later v1.1 documentation.
-    #[serde(rename = "later")]
-    LaterDocs,
-    /// The v2 documentation.
-    #[serde(rename = "v2")]
-    V2Docs,
-    /// Seen in real responses, not documented.
-    #[serde(rename = "wild")]
-    Wild,
-}
-
-/// Whether and how to retry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    NotNeeded,
-    Backoff,
-    WaitForReset,
-    DoNotRetry,
-}
+pub use sets::{Source, Verdict};
 
 pub struct StatusEntry {
     pub code: u16,
@@ -113,16 +86,6 @@ pub struct EndpointEntry {
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 
 impl Source {
-    /// The value used on the command line and in JSON (`2015`, `later`, `v2`, `wild`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Source::Page2015 => "2015",
-            Source::LaterDocs => "later",
-            Source::V2Docs => "v2",
-            Source::Wild => "wild",
-        }
-    }
-
     /// Where the entry comes from, in words.
     pub fn label(self) -> &'static str {
         match self {
@@ -130,17 +93,6 @@ impl Source {
             Source::LaterDocs => "later v1.1 documentation",
             Source::V2Docs => "the API v2 documentation",
             Source::Wild => "seen in real responses, not documented",
-        }
-    }
-}
-
-impl Verdict {
-    pub fn key(self) -> &'static str {
-        match self {
-            Verdict::NotNeeded => "not-needed",
-            Verdict::Backoff => "backoff",
-            Verdict::WaitForReset => "wait-for-reset",
-            Verdict::DoNotRetry => "do-not-retry",
         }
     }
 }
