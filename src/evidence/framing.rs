@@ -87,11 +87,9 @@ static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Scans `text` line by line and appends what the line-shaped recognisers find.
-pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
-    let mut in_headers = false;
-    let mut after_tweepy = false;
-    let mut after_tweepy_first = false;
+/// Reads `text` line by line and appends what the line-shaped recognisers find.
+pub(super) fn read_framing(text: &str, out: &mut Vec<Evidence>) {
+    let mut state = Framing::default();
     // One pass over the whole text finds every marker; each line then looks up its own.
     let mut marks_at = markers(text).into_iter().peekable();
     let mut line_start = 0usize;
@@ -99,7 +97,6 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
         if super::full(out) {
             break;
         }
-        let line_no = index + 1;
         let line_end = line_start + raw.len();
         let mut marks = [false; 7];
         while let Some(&(at, pattern)) = marks_at.peek() {
@@ -111,12 +108,6 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
         }
         line_start = line_end + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let mut push = |finding: Finding, how: How| {
-            out.push(Evidence {
-                finding,
-                seen: Seen { line: line_no, how },
-            })
-        };
         // curl -v marks response lines with "< "; request lines ("> "), its own
         // information ("* ") and data markers ("{ [82 bytes data]") are not the response.
         let line = match raw.strip_prefix("< ") {
@@ -125,7 +116,45 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
             None if is_curl_verbose_noise(raw) => continue,
             None => raw,
         };
+        let mut push = |finding: Finding, how: How| {
+            let seen = Seen {
+                line: index + 1,
+                how,
+            };
+            out.push(Evidence { finding, seen })
+        };
+        state.read_line(line, marks, &mut push);
+    }
+}
 
+/// What the lines before tell about the next one: inside a header block, or right after
+/// a tweepy exception line (whose next lines are its codes or its message).
+#[derive(Default)]
+struct Framing {
+    in_headers: bool,
+    after_tweepy: bool,
+    after_tweepy_first: bool,
+}
+
+impl Framing {
+    fn read_line(&mut self, line: &str, marks: [bool; 7], push: &mut impl FnMut(Finding, How)) {
+        if self.http_framing(line, push) {
+            return;
+        }
+        let [curl, title, xml, tweepy, node, ptt, ruby] = marks;
+        markup(line, curl, title, xml, push);
+        if tweepy && self.tweepy_exception(line, push) {
+            return;
+        }
+        if self.after_tweepy && self.after_tweepy_line(line, push) {
+            return;
+        }
+        other_clients(line, [ptt, ruby, node], push);
+    }
+
+    /// A status line, or a header line after one (or a rate-limit header pasted on its
+    /// own); true when the line was one of them, or the blank line ending a header block.
+    fn http_framing(&mut self, line: &str, push: &mut impl FnMut(Finding, How)) -> bool {
         if line.starts_with("HTTP/")
             && let Some(c) = STATUS_LINE.captures(line)
         {
@@ -136,140 +165,149 @@ pub(super) fn scan(text: &str, out: &mut Vec<Evidence>) {
                     .filter(|r| !r.is_empty());
                 push(Finding::Status { code, reason }, How::StatusLine);
             }
-            in_headers = true;
-            after_tweepy = false;
-            continue;
+            self.in_headers = true;
+            self.after_tweepy = false;
+            return true;
         }
-        if in_headers {
+        if self.in_headers {
             if let Some((name, value)) = header_line(line) {
                 if is_interesting_header(name) {
                     push(header(name, value), How::Header);
                 }
-                continue;
+                return true;
             }
             // A blank line (or anything that is not a header) ends the header block.
-            in_headers = false;
-            if line.trim().is_empty() {
-                continue;
-            }
-        } else if line.starts_with(['x', 'X', 'r', 'R'])
+            self.in_headers = false;
+            return line.trim().is_empty();
+        }
+        // Rate-limit headers pasted on their own, without a status line.
+        if line.starts_with(['x', 'X', 'r', 'R'])
             && let Some((name, value)) = header_line(line)
+            && is_interesting_header(name)
+            && !name.eq_ignore_ascii_case("date")
+            && !name.eq_ignore_ascii_case("content-type")
         {
-            // Rate-limit headers pasted on their own, without a status line.
-            if is_interesting_header(name)
-                && !name.eq_ignore_ascii_case("date")
-                && !name.eq_ignore_ascii_case("content-type")
-            {
-                push(header(name, value), How::Header);
-                continue;
-            }
+            push(header(name, value), How::Header);
+            return true;
         }
+        false
+    }
 
-        let [curl, title, xml, tweepy, node, ptt, ruby] = marks;
-        if curl
-            && let Some(c) = CURL_FAIL.captures(line)
-            && let Ok(code) = c[1].parse()
+    /// tweepy's exception line (`tweepy.errors.Forbidden: 403 Forbidden`); true when the
+    /// line was one.
+    fn tweepy_exception(&mut self, line: &str, push: &mut impl FnMut(Finding, How)) -> bool {
+        let Some(c) = TWEEPY_EXCEPTION.captures(line) else {
+            return false;
+        };
+        if let Ok(code) = c[1].parse() {
+            let reason = c.get(2).map(|m| m.as_str().trim().to_string());
+            push(Finding::Status { code, reason }, How::ClientText);
+        }
+        self.after_tweepy = true;
+        self.after_tweepy_first = true;
+        true
+    }
+
+    /// A line after tweepy's exception line: a `187 - Status is a duplicate.` code line
+    /// (true), or right after the exception the message of an error with no code.
+    fn after_tweepy_line(&mut self, line: &str, push: &mut impl FnMut(Finding, How)) -> bool {
+        if let Some(c) = TWEEPY_ERROR_LINE.captures(line.trim()) {
+            push(
+                code_finding(&c[1], Some(c[2].trim().to_string())),
+                How::ClientText,
+            );
+            // A line without a code is the message of a codeless error only right
+            // after the exception line; after code lines it is the log going on.
+            self.after_tweepy_first = false;
+            return true;
+        }
+        let first = line.trim_start().chars().next();
+        // A message is words, or one plain word ("Forbidden"); a lone token such as
+        // an IDE's `python-BaseException` after the traceback is not.
+        let words = line.trim().contains(' ') || line.trim().chars().all(char::is_alphabetic);
+        if self.after_tweepy_first
+            && first.is_some_and(|c| c.is_alphabetic())
+            && !line.starts_with(' ')
+            && words
         {
-            let reason = c
-                .get(2)
-                .map(|m| m.as_str().trim().to_string())
-                .filter(|r| !r.is_empty());
-            push(Finding::Status { code, reason }, How::CurlFail);
+            // tweepy prints the message alone for errors that have no code (v2 problems).
+            push(text_message(line.trim()), How::ClientText);
         }
-        if title {
-            for c in HTML_TITLE.captures_iter(line) {
-                if let Ok(code) = c[1].parse() {
-                    let reason = Some(c[2].trim().to_string()).filter(|r| !r.is_empty());
-                    push(Finding::Status { code, reason }, How::HtmlTitle);
-                }
-            }
-        }
-        if xml {
-            for c in XML_ERROR.captures_iter(line) {
-                let message = Some(c[2].trim().to_string()).filter(|m| !m.is_empty());
-                push(code_finding(&c[1], message), How::XmlBody);
-            }
-        }
+        self.after_tweepy = false;
+        false
+    }
+}
 
-        if tweepy && let Some(c) = TWEEPY_EXCEPTION.captures(line) {
+/// curl's `--fail` line, an HTML page's `<title>`, an XML error body: where their
+/// markers were seen on the line.
+fn markup(line: &str, curl: bool, title: bool, xml: bool, push: &mut impl FnMut(Finding, How)) {
+    if curl
+        && let Some(c) = CURL_FAIL.captures(line)
+        && let Ok(code) = c[1].parse()
+    {
+        let reason = c
+            .get(2)
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|r| !r.is_empty());
+        push(Finding::Status { code, reason }, How::CurlFail);
+    }
+    if title {
+        for c in HTML_TITLE.captures_iter(line) {
             if let Ok(code) = c[1].parse() {
-                let reason = c.get(2).map(|m| m.as_str().trim().to_string());
-                push(Finding::Status { code, reason }, How::ClientText);
+                let reason = Some(c[2].trim().to_string()).filter(|r| !r.is_empty());
+                push(Finding::Status { code, reason }, How::HtmlTitle);
             }
-            after_tweepy = true;
-            after_tweepy_first = true;
-            continue;
         }
-        if after_tweepy {
-            if let Some(c) = TWEEPY_ERROR_LINE.captures(line.trim()) {
-                push(
-                    code_finding(&c[1], Some(c[2].trim().to_string())),
-                    How::ClientText,
-                );
-                // A line without a code is the message of a codeless error only right
-                // after the exception line; after code lines it is the log going on.
-                after_tweepy_first = false;
-                continue;
-            }
-            let first = line.trim_start().chars().next();
-            // A message is words, or one plain word ("Forbidden"); a lone token such as
-            // an IDE's `python-BaseException` after the traceback is not.
-            let words = line.trim().contains(' ') || line.trim().chars().all(char::is_alphabetic);
-            if after_tweepy_first
-                && first.is_some_and(|c| c.is_alphabetic())
-                && !line.starts_with(' ')
-                && words
-            {
-                // tweepy prints the message alone for errors that have no code (v2 problems).
-                push(
-                    Finding::Message {
-                        text: line.trim().to_string(),
-                        oauth_error: None,
-                        request: None,
-                    },
-                    How::ClientText,
-                );
-            }
-            after_tweepy = false;
+    }
+    if xml {
+        for c in XML_ERROR.captures_iter(line) {
+            let message = Some(c[2].trim().to_string()).filter(|m| !m.is_empty());
+            push(code_finding(&c[1], message), How::XmlBody);
         }
+    }
+}
 
-        // Python Twitter Tools: `TwitterHTTPError: Twitter sent status 403 for URL: ...`
-        if ptt
-            && let Some(c) = PTT_STATUS.captures(line)
-            && let Ok(code) = c[1].parse()
-        {
+/// The lines of Python Twitter Tools, the Ruby gem and Node clients, where their markers
+/// were seen on the line.
+fn other_clients(line: &str, [ptt, ruby, node]: [bool; 3], push: &mut impl FnMut(Finding, How)) {
+    // Python Twitter Tools: `TwitterHTTPError: Twitter sent status 403 for URL: ...`
+    if ptt
+        && let Some(c) = PTT_STATUS.captures(line)
+        && let Ok(code) = c[1].parse()
+    {
+        push(Finding::Status { code, reason: None }, How::ClientText);
+    }
+    // The Ruby gem's error line: its text is the message (the class, which implies
+    // a status, is read by the prose reader).
+    if ruby
+        && let Some(c) = RUBY_ERROR.captures(line)
+        && c.name("class").or(c.name("class2")).is_some()
+    {
+        let text = c
+            .name("text")
+            .or(c.name("text2"))
+            .map_or("", |m| m.as_str().trim());
+        if !text.is_empty() {
+            push(text_message(text), How::ClientText);
+        }
+    }
+    if node && let Some(c) = NODE_REQUEST_FAILED.captures(line) {
+        if let Ok(code) = c[1].parse() {
             push(Finding::Status { code, reason: None }, How::ClientText);
         }
-        // The Ruby gem's error line: its text is the message (the class, which implies
-        // a status, is read by the prose reader).
-        if ruby
-            && let Some(c) = RUBY_ERROR.captures(line)
-            && c.name("class").or(c.name("class2")).is_some()
-        {
-            let text = c
-                .name("text")
-                .or(c.name("text2"))
-                .map_or("", |m| m.as_str().trim());
-            if !text.is_empty() {
-                push(
-                    Finding::Message {
-                        text: text.to_string(),
-                        oauth_error: None,
-                        request: None,
-                    },
-                    How::ClientText,
-                );
-            }
+        if let Some(c) = NODE_TWITTER_CODE.captures(line) {
+            let message = Some(c[1].trim().to_string()).filter(|m| !m.is_empty());
+            push(code_finding(&c[2], message), How::ClientText);
         }
-        if node && let Some(c) = NODE_REQUEST_FAILED.captures(line) {
-            if let Ok(code) = c[1].parse() {
-                push(Finding::Status { code, reason: None }, How::ClientText);
-            }
-            if let Some(c) = NODE_TWITTER_CODE.captures(line) {
-                let message = Some(c[1].trim().to_string()).filter(|m| !m.is_empty());
-                push(code_finding(&c[2], message), How::ClientText);
-            }
-        }
+    }
+}
+
+/// An error's message with no code, as a client printed it.
+fn text_message(text: &str) -> Finding {
+    Finding::Message {
+        text: text.to_string(),
+        oauth_error: None,
+        request: None,
     }
 }
 
@@ -317,7 +355,7 @@ mod tests {
 
     fn findings(text: &str) -> Vec<(usize, How, Finding)> {
         let mut out = Vec::new();
-        scan(text, &mut out);
+        read_framing(text, &mut out);
         out.into_iter()
             .map(|e| (e.seen.line, e.seen.how, e.finding))
             .collect()

@@ -242,7 +242,7 @@ fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
     let text = text.as_ref();
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
-    framing::scan(text, &mut found);
+    framing::read_framing(text, &mut found);
     if request {
         request::scan(text, &lines, &mut found);
     }
