@@ -4,7 +4,7 @@
 
 use super::notes::Notes;
 use super::status::{ResponseStatuses, status_report};
-use super::{ErrorReport, FieldReport, ProblemReport, StatusReport};
+use super::{ErrorReport, Fallback, FieldReport, ProblemReport, StatusReport};
 use crate::catalog::{self, Verdict, Wording};
 use crate::evidence::{Evidence, Finding, How, Problem, Seen};
 use crate::util::overflow::{self, Overflow};
@@ -343,8 +343,8 @@ pub(super) fn unlisted(
     status: Option<&StatusReport>,
 ) -> ErrorReport {
     let (fallback, description, advice, verdict) = match status {
-        Some(s) if s.known => (Some("status"), Some(s.description.clone()), s.advice.clone(), s.verdict),
-        Some(s) if s.fallback.is_some() => (Some("class"), Some(s.description.clone()), s.advice.clone(), s.verdict),
+        Some(s) if s.known => (Some(Fallback::Status), Some(s.description.clone()), s.advice.clone(), s.verdict),
+        Some(s) if s.fallback.is_some() => (Some(Fallback::Class), Some(s.description.clone()), s.advice.clone(), s.verdict),
         _ => (
             None,
             None,

@@ -25,6 +25,16 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+crate::catalog::sets::named_set! {
+    /// What an entry in no table was explained through, by the page's fallback rule.
+    pub enum Fallback {
+        /// The HTTP status of the response.
+        Status = "status",
+        /// The class of the status (`4xx`), itself in no table.
+        Class = "class",
+    }
+}
+
 /// The whole answer for one response (or one set of command-line arguments). Serialised,
 /// this is the JSON contract: `status`, `errors`, `rate_limit`, `retry` are stable keys.
 #[derive(Debug, Clone, Serialize)]
@@ -56,8 +66,8 @@ pub struct StatusReport {
     pub advice: Cow<'static, str>,
     pub verdict: Verdict,
     pub source: Option<Source>,
-    /// `"class"` when the status was explained through its class.
-    pub fallback: Option<&'static str>,
+    /// [`Fallback::Class`] when the status was explained through its class.
+    pub fallback: Option<Fallback>,
     /// `4xx`, ...
     pub class: Option<String>,
     pub seen: Option<Seen>,
@@ -75,8 +85,8 @@ pub struct ErrorReport {
     pub message: String,
     /// Whether the code or problem type is in the tables.
     pub known: bool,
-    /// `"status"` or `"class"` when the error was explained through the response's status.
-    pub fallback: Option<&'static str>,
+    /// How the error was explained through the response's status, when it was.
+    pub fallback: Option<Fallback>,
     pub official_message: Option<&'static str>,
     pub description: Option<Cow<'static, str>>,
     pub advice: Cow<'static, str>,

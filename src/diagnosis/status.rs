@@ -2,9 +2,9 @@
 //! Continue` come first), each error's own response where the input holds several, or a
 //! status implied by words when no number shows one.
 
-use super::StatusReport;
 use super::errors::Present;
 use super::notes::Notes;
+use super::{Fallback, StatusReport};
 use crate::catalog::{self, Verdict};
 use crate::evidence::{Evidence, Finding, How, Seen};
 use crate::util::sanitize::clean;
@@ -215,7 +215,7 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             advice: c.advice.into(),
             verdict: c.retry,
             source: None,
-            fallback: Some("class"),
+            fallback: Some(Fallback::Class),
             class: class_label,
             seen: Some(seen),
             implied_by: None,

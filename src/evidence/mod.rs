@@ -244,7 +244,7 @@ fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
     let mut found = Vec::new();
     framing::read_framing(text, &mut found);
     if request {
-        request::scan(text, &lines, &mut found);
+        request::read_requests(text, &lines, &mut found);
     }
     read_all(text, &lines, 0, &mut found);
     // Stable: within a line, framing comes before bodies, bodies before prose.

@@ -83,25 +83,61 @@ static CALL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the call pattern compiles")
 });
 
-/// Appends the request evidence of `text`.
-pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
-    let kept = std::cell::Cell::new(0);
-    let push = |out: &mut Vec<Evidence>, at: usize, how: How, finding: Finding| {
-        if kept.get() < MAX_REQUEST_FINDINGS {
-            kept.set(kept.get() + 1);
-            out.push(Evidence {
-                finding,
-                seen: Seen {
-                    line: lines.line_of(at),
-                    how,
-                },
-            });
-        }
+/// Appends the request evidence of `text`: request lines, API URLs, the auth scheme, the
+/// library and the methods called, at most [`MAX_REQUEST_FINDINGS`] in all.
+pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
+    let mut kept = Kept {
+        lines,
+        out,
+        count: 0,
     };
+    request_lines(text, &mut kept);
+    urls(text, &mut kept);
+    for c in AUTHORIZATION.captures_iter(text) {
+        let scheme = match (c[1].to_ascii_lowercase().as_str(), c.get(2)) {
+            ("oauth", _) => "oauth1-user",
+            // App-only bearer tokens begin with a run of `A`s; others are user tokens.
+            (_, Some(_)) => "oauth2-app",
+            _ => "oauth2-user",
+        };
+        let at = c.get(0).expect("a match").start();
+        kept.push(at, How::RequestLine, Finding::Auth { scheme });
+    }
+    libraries(text, &mut |at, finding| kept.push(at, How::Frame, finding));
+    calls(text, &mut kept);
+}
+
+/// The request findings kept so far, up to the cap.
+struct Kept<'a> {
+    lines: &'a LineIndex,
+    out: &'a mut Vec<Evidence>,
+    count: usize,
+}
+
+impl Kept<'_> {
+    fn push(&mut self, at: usize, how: How, finding: Finding) {
+        if self.full() {
+            return;
+        }
+        self.count += 1;
+        let line = self.lines.line_of(at);
+        self.out.push(Evidence {
+            finding,
+            seen: Seen { line, how },
+        });
+    }
+
+    fn full(&self) -> bool {
+        self.count >= MAX_REQUEST_FINDINGS
+    }
+}
+
+/// `> POST /1.1/statuses/update.json HTTP/1.1`, with the Host header after it.
+fn request_lines(text: &str, kept: &mut Kept) {
     for c in REQUEST_LINE.captures_iter(text) {
         // Past the cap, looking ahead for a Host header per line would cost more than the
         // findings are worth.
-        if kept.get() >= MAX_REQUEST_FINDINGS {
+        if kept.full() {
             break;
         }
         let whole = c.get(0).expect("a match");
@@ -113,8 +149,12 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
             target: c[2].to_string(),
             host,
         };
-        push(out, whole.start(), How::RequestLine, finding);
+        kept.push(whole.start(), How::RequestLine, finding);
     }
+}
+
+/// API URLs, with the method before them where the text gives one.
+fn urls(text: &str, kept: &mut Kept) {
     for c in URL.captures_iter(text) {
         // The query is left out: it may carry credentials (`oauth_signature`, `access_token`).
         // Nor the sentence's punctuation after it (`... create.json: 401`).
@@ -132,19 +172,13 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
             target: path.to_string(),
             host: Some(c[2].to_ascii_lowercase()),
         };
-        push(out, c.get(0).expect("a match").start(), How::Url, finding);
+        kept.push(c.get(0).expect("a match").start(), How::Url, finding);
     }
-    for c in AUTHORIZATION.captures_iter(text) {
-        let scheme = match (c[1].to_ascii_lowercase().as_str(), c.get(2)) {
-            ("oauth", _) => "oauth1-user",
-            // App-only bearer tokens begin with a run of `A`s; others are user tokens.
-            (_, Some(_)) => "oauth2-app",
-            _ => "oauth2-user",
-        };
-        let at = c.get(0).expect("a match").start();
-        push(out, at, How::RequestLine, Finding::Auth { scheme });
-    }
-    libraries(text, &mut |at, finding| push(out, at, How::Frame, finding));
+}
+
+/// Library methods in traceback frames and lines of code, with the library the place
+/// names.
+fn calls(text: &str, kept: &mut Kept) {
     for c in CALL.captures_iter(text) {
         let at = c.get(0).expect("a match").start();
         let (library, method) = if let Some(m) = c.name("pyframe") {
@@ -167,7 +201,7 @@ pub(super) fn scan(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
             library,
             method: method.to_string(),
         };
-        push(out, at, How::Frame, finding);
+        kept.push(at, How::Frame, finding);
     }
 }
 
@@ -233,7 +267,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        scan(text, &LineIndex::new(text), &mut out);
+        read_requests(text, &LineIndex::new(text), &mut out);
         out.into_iter().map(|e| e.finding).collect()
     }
 

@@ -2,7 +2,7 @@
 
 use crate::catalog::Verdict;
 use crate::diagnosis::ratelimit::{RateLimit, human_duration};
-use crate::diagnosis::{Diagnosis, ErrorReport, StatusReport};
+use crate::diagnosis::{Diagnosis, ErrorReport, Fallback, ProblemReport, StatusReport};
 use colored::{ColoredString, Colorize};
 use std::io::{self, Write};
 
@@ -183,6 +183,56 @@ fn status(out: &mut dyn Write, w: Width, s: &StatusReport) -> io::Result<()> {
 }
 
 fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
+    error_heading(out, w, e)?;
+    if let Some(official) = e.official_message.filter(|o| {
+        crate::catalog::normalize_message(o) != crate::catalog::normalize_message(&e.message)
+    }) {
+        field(out, w, "official", official)?;
+    }
+    if let Some(doc) = e.documented_status {
+        let fit = match e.consistent {
+            Some(true) => " (matches this response)",
+            Some(false) => " (this response had another status)",
+            None => "",
+        };
+        let name = crate::catalog::status(doc).map_or("", |s| status_name(doc, s.message));
+        field(out, w, "comes with", &format!("HTTP {doc} {name}{fit}"))?;
+    }
+    error_source(out, w, e)?;
+    if let (Some(_), Some(c)) = (&e.problem, e.matched_code) {
+        let message = crate::catalog::code(c).map_or("", |entry| entry.message);
+        let kin = format!("API error code {c} — {message}");
+        field(out, w, "v1.1 kin", &kin)?;
+    }
+    if let Some(p) = &e.problem {
+        problem_fields(out, w, p)?;
+    }
+    match (e.fallback, e.response_status) {
+        // Explained through a status shown in its own block: say so, do not repeat it.
+        (Some(Fallback::Status), Some(code)) => {
+            let see = format!("HTTP {code}, whose meaning and advice apply");
+            field(out, w, "see", &see)?;
+        }
+        _ => {
+            if let Some(d) = &e.description {
+                field(out, w, "meaning", d)?;
+            }
+            field(out, w, "what to do", &e.advice)?;
+        }
+    }
+    if let Some(n) = e.note {
+        field(out, w, "caveat", n)?;
+    }
+    if e.occurrences > 1 {
+        let times = format!("{} times, first on line {}", e.occurrences, e.seen.line);
+        field(out, w, "seen", &times)
+    } else {
+        seen(out, w, Some(e.seen))
+    }
+}
+
+/// `API error code 187 — Status is a duplicate`, wrapped on a terminal.
+fn error_heading(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
     let title = match (&e.code, &e.problem, &e.oauth_error) {
         (Some(c), _, _) => format!("API error code {c}"),
         (None, Some(p), _) => format!("v2 problem {}", p.name),
@@ -200,98 +250,51 @@ fn error(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
             for line in textwrap::wrap(&headline, options) {
                 writeln!(out, "{}", line.red().bold())?;
             }
+            Ok(())
         }
         None => writeln!(
             out,
             "{} {}",
             title.red().bold(),
             format!("— {}", e.message).bold()
-        )?,
+        ),
     }
-    if let Some(official) = e.official_message.filter(|o| {
-        crate::catalog::normalize_message(o) != crate::catalog::normalize_message(&e.message)
-    }) {
-        field(out, w, "official", official)?;
-    }
-    if let Some(doc) = e.documented_status {
-        let fit = match e.consistent {
-            Some(true) => " (matches this response)",
-            Some(false) => " (this response had another status)",
-            None => "",
-        };
-        let name = crate::catalog::status(doc).map_or("", |s| status_name(doc, s.message));
-        field(out, w, "comes with", &format!("HTTP {doc} {name}{fit}"))?;
-    }
+}
+
+/// Where the entry comes from, or what it was explained through when it is in no table.
+fn error_source(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
     match (e.source, e.fallback) {
-        (Some(src), _) => field(out, w, "source", src.label())?,
-        (None, Some(how)) => field(
-            out,
-            w,
-            "unknown",
-            &format!(
+        (Some(src), _) => field(out, w, "source", src.label()),
+        (None, Some(how)) => {
+            let how = how.key();
+            let text = format!(
                 "not in the tables; explained through the HTTP {how}, by the page's fallback rule"
-            ),
-        )?,
+            );
+            field(out, w, "unknown", &text)
+        }
         (None, None) => field(
             out,
             w,
             "unknown",
             "not in the tables, and no HTTP status to fall back to",
-        )?,
+        ),
     }
-    if let (Some(_), Some(c)) = (&e.problem, e.matched_code) {
-        let message = crate::catalog::code(c).map_or("", |entry| entry.message);
-        field(
-            out,
-            w,
-            "v1.1 kin",
-            &format!("API error code {c} — {message}"),
-        )?;
+}
+
+/// A problem's title, its type-specific fields with what they mean, and its details.
+fn problem_fields(out: &mut dyn Write, w: Width, p: &ProblemReport) -> io::Result<()> {
+    if let Some(t) = &p.title {
+        field(out, w, "title", t)?;
     }
-    if let Some(p) = &e.problem {
-        if let Some(t) = &p.title {
-            field(out, w, "title", t)?;
+    for f in &p.fields {
+        let mut text = f.value.clone();
+        if let Some(m) = f.value_meaning.or(f.meaning) {
+            text = format!("{text} — {m}");
         }
-        for f in &p.fields {
-            let mut text = f.value.clone();
-            if let Some(m) = f.value_meaning.or(f.meaning) {
-                text = format!("{text} — {m}");
-            }
-            field(out, w, &f.name, &text)?;
-        }
-        for d in &p.details {
-            field(out, w, "detail", d)?;
-        }
+        field(out, w, &f.name, &text)?;
     }
-    match (e.fallback, e.response_status) {
-        // Explained through a status shown in its own block: say so, do not repeat it.
-        (Some("status"), Some(code)) => {
-            field(
-                out,
-                w,
-                "see",
-                &format!("HTTP {code}, whose meaning and advice apply"),
-            )?;
-        }
-        _ => {
-            if let Some(d) = &e.description {
-                field(out, w, "meaning", d)?;
-            }
-            field(out, w, "what to do", &e.advice)?;
-        }
-    }
-    if let Some(n) = e.note {
-        field(out, w, "caveat", n)?;
-    }
-    if e.occurrences > 1 {
-        field(
-            out,
-            w,
-            "seen",
-            &format!("{} times, first on line {}", e.occurrences, e.seen.line),
-        )?;
-    } else {
-        seen(out, w, Some(e.seen))?;
+    for d in &p.details {
+        field(out, w, "detail", d)?;
     }
     Ok(())
 }
