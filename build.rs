@@ -10,7 +10,8 @@ mod tables;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=build/tables.rs");
+    println!("cargo::rerun-if-changed=build");
+    println!("cargo::rerun-if-changed=src/catalog/sets.rs");
     println!("cargo::rerun-if-changed=data");
     let read = |path: &str| {
         std::fs::read_to_string(path).unwrap_or_else(|e| {

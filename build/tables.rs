@@ -1,148 +1,22 @@
 //! The table checker and code generator, shared by `build.rs` and the tests that
 //! prove a broken table fails the build.
 
+#[path = "generate.rs"]
+mod generate;
+#[path = "rows.rs"]
+mod rows;
+
+use generate::{
+    write_classes, write_codes, write_endpoints, write_families, write_problems, write_statuses,
+};
+use rows::{ClassFile, CodeFile, EndpointFile, FamilyFile, ProblemFile, StatusFile};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 
 /// The names of sources and verdicts, as the crate itself declares them.
 #[path = "../src/catalog/sets.rs"]
 mod sets;
 use sets::{Source, Verdict};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StatusFile {
-    status: Vec<StatusRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StatusRow {
-    code: u16,
-    message: String,
-    #[serde(default)]
-    phrases: Vec<String>,
-    source: String,
-    family: String,
-    retry: String,
-    description: String,
-    advice: String,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CodeFile {
-    code: Vec<CodeRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CodeRow {
-    code: u32,
-    message: String,
-    #[serde(default)]
-    variants: Vec<String>,
-    status: Option<u16>,
-    source: String,
-    family: String,
-    retry: String,
-    description: String,
-    advice: String,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProblemFile {
-    problem: Vec<ProblemRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProblemRow {
-    name: String,
-    title: String,
-    #[serde(default)]
-    titles: Vec<String>,
-    status: Option<u16>,
-    source: String,
-    family: String,
-    retry: String,
-    description: String,
-    advice: String,
-    note: Option<String>,
-    #[serde(default)]
-    field: Vec<FieldRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FieldRow {
-    name: String,
-    meaning: String,
-    #[serde(default)]
-    values: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EndpointFile {
-    endpoint: Vec<EndpointRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EndpointRow {
-    method: String,
-    path: String,
-    what: String,
-    auth: Vec<String>,
-    #[serde(default)]
-    scopes: Vec<String>,
-    v2: Option<String>,
-    #[serde(default)]
-    tweepy: Vec<String>,
-    #[serde(default)]
-    twitter_api_v2: Vec<String>,
-    #[serde(default)]
-    twython: Vec<String>,
-    #[serde(default)]
-    ruby: Vec<String>,
-    #[serde(default)]
-    twitter4j: Vec<String>,
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FamilyFile {
-    family: Vec<FamilyRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FamilyRow {
-    name: String,
-    description: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClassFile {
-    class: Vec<ClassRow>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClassRow {
-    digit: u8,
-    name: String,
-    retry: String,
-    description: String,
-    advice: String,
-}
 
 /// Collects every problem found so that one build reports all of them at once.
 #[derive(Default)]
@@ -402,40 +276,6 @@ fn check_endpoints(problems: &mut Problems, endpoints: &EndpointFile) {
     }
 }
 
-fn write_endpoints(out: &mut String, rows: &[EndpointRow]) {
-    let entries = rows.iter().map(|r| {
-        let methods: Vec<String> = [
-            ("tweepy", &r.tweepy),
-            ("twitter-api-v2", &r.twitter_api_v2),
-            ("twython", &r.twython),
-            ("twitter (Ruby)", &r.ruby),
-            ("Twitter4J", &r.twitter4j),
-        ]
-        .iter()
-        .filter(|(_, names)| !names.is_empty())
-        .map(|(library, names)| format!("({library:?}, &{names:?})"))
-        .collect();
-        format!(
-            "method: {:?}, path: {:?}, what: {:?}, auth: &{:?}, scopes: &{:?}, v2: {:?}, methods: &[{}], source: {:?}",
-            r.method,
-            r.path,
-            r.what,
-            r.auth,
-            r.scopes,
-            r.v2,
-            methods.join(", "),
-            r.source
-        )
-    });
-    write_static(
-        out,
-        "The endpoints of `data/endpoints.toml`.",
-        "ENDPOINTS",
-        "EndpointEntry",
-        entries,
-    );
-}
-
 /// Every entry's family is one of `data/families.toml`, and every family there is used:
 /// `list --family`, completion and the man page offer exactly the names that filter.
 fn check_families(
@@ -490,17 +330,6 @@ fn check_families(
     }
 }
 
-fn write_families(out: &mut String, rows: Vec<FamilyRow>) {
-    let _ = writeln!(
-        out,
-        "/// The families of `data/families.toml`: name and what it groups.\npub static FAMILIES: &[(&str, &str)] = &["
-    );
-    for r in rows {
-        let _ = writeln!(out, "    ({:?}, {:?}),", r.name, r.description);
-    }
-    out.push_str("];\n\n");
-}
-
 fn check_source(
     problems: &mut Problems,
     file: &str,
@@ -544,158 +373,4 @@ fn check_text(problems: &mut Problems, file: &str, entry: &str, what: &str, text
     if text.chars().any(|c| c.is_control()) {
         problems.push(file, entry, format!("`{what}` holds a control character"));
     }
-}
-
-/// The Rust path of a source the checks accepted.
-fn source(key: &str) -> String {
-    let source = Source::from_key(key).expect("checked by check_source");
-    format!("Source::{source:?}")
-}
-
-/// The Rust path of a verdict the checks accepted.
-fn verdict(key: &str) -> String {
-    let verdict = Verdict::from_key(key).expect("checked by check_common");
-    format!("Verdict::{verdict:?}")
-}
-
-/// `static NAME: &[TYPE] = &[...]` with one entry per line, and a doc comment.
-fn write_static(
-    out: &mut String,
-    doc: &str,
-    name: &str,
-    ty: &str,
-    entries: impl Iterator<Item = String>,
-) {
-    let _ = writeln!(out, "/// {doc}\npub static {name}: &[{ty}] = &[");
-    for entry in entries {
-        let _ = writeln!(out, "    {ty} {{ {entry} }},");
-    }
-    out.push_str("];\n\n");
-}
-
-/// The members every kind of entry has, as Rust field initialisers.
-fn common(
-    source_key: &str,
-    family: &str,
-    retry: &str,
-    description: &str,
-    advice: &str,
-    note: &Option<String>,
-) -> String {
-    format!(
-        "source: {}, family: {family:?}, retry: {}, description: {description:?}, advice: {advice:?}, note: {note:?}",
-        source(source_key),
-        verdict(retry)
-    )
-}
-
-fn write_statuses(out: &mut String, mut rows: Vec<StatusRow>) {
-    rows.sort_by_key(|r| r.code);
-    let entries = rows.iter().map(|r| {
-        let rest = common(
-            &r.source,
-            &r.family,
-            &r.retry,
-            &r.description,
-            &r.advice,
-            &r.note,
-        );
-        format!(
-            "code: {}, message: {:?}, phrases: &{:?}, {rest}",
-            r.code, r.message, r.phrases
-        )
-    });
-    write_static(
-        out,
-        "Every HTTP status of `data/statuses.toml`, sorted by number.",
-        "STATUSES",
-        "StatusEntry",
-        entries,
-    );
-}
-
-fn write_codes(out: &mut String, mut rows: Vec<CodeRow>) {
-    rows.sort_by_key(|r| r.code);
-    let entries = rows.iter().map(|r| {
-        let rest = common(
-            &r.source,
-            &r.family,
-            &r.retry,
-            &r.description,
-            &r.advice,
-            &r.note,
-        );
-        format!(
-            "code: {}, message: {:?}, variants: &{:?}, status: {:?}, {rest}",
-            r.code, r.message, r.variants, r.status
-        )
-    });
-    write_static(
-        out,
-        "Every API error code of `data/codes.toml`, sorted by number.",
-        "CODES",
-        "CodeEntry",
-        entries,
-    );
-}
-
-fn write_problems(out: &mut String, mut rows: Vec<ProblemRow>) {
-    rows.sort_by(|a, b| a.name.cmp(&b.name));
-    let entries = rows.iter().map(|r| {
-        let fields: String = r
-            .field
-            .iter()
-            .map(|f| {
-                let values: Vec<(&str, &str)> = f
-                    .values
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str()))
-                    .collect();
-                format!(
-                    "FieldEntry {{ name: {:?}, meaning: {:?}, values: &{:?} }}, ",
-                    f.name, f.meaning, values
-                )
-            })
-            .collect();
-        let rest = common(
-            &r.source,
-            &r.family,
-            &r.retry,
-            &r.description,
-            &r.advice,
-            &r.note,
-        );
-        format!(
-            "name: {:?}, title: {:?}, titles: &{:?}, status: {:?}, {rest}, fields: &[{fields}]",
-            r.name, r.title, r.titles, r.status
-        )
-    });
-    write_static(
-        out,
-        "Every v2 problem type of `data/problems.toml`, sorted by name.",
-        "PROBLEMS",
-        "ProblemEntry",
-        entries,
-    );
-}
-
-fn write_classes(out: &mut String, mut rows: Vec<ClassRow>) {
-    rows.sort_by_key(|r| r.digit);
-    let entries = rows.iter().map(|r| {
-        format!(
-            "digit: {}, name: {:?}, retry: {}, description: {:?}, advice: {:?}",
-            r.digit,
-            r.name,
-            verdict(&r.retry),
-            r.description,
-            r.advice
-        )
-    });
-    write_static(
-        out,
-        "The five HTTP status classes of `data/classes.toml`, 1xx to 5xx.",
-        "CLASSES",
-        "ClassEntry",
-        entries,
-    );
 }

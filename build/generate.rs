@@ -1,0 +1,205 @@
+//! The Rust source generated from the checked tables: one `static` per table, included by
+//! `src/catalog/mod.rs`.
+
+use super::rows::{ClassRow, CodeRow, EndpointRow, FamilyRow, ProblemRow, StatusRow};
+use super::sets::{Source, Verdict};
+use std::fmt::Write as _;
+
+pub(super) fn write_endpoints(out: &mut String, rows: &[EndpointRow]) {
+    let entries = rows.iter().map(|r| {
+        let methods: Vec<String> = [
+            ("tweepy", &r.tweepy),
+            ("twitter-api-v2", &r.twitter_api_v2),
+            ("twython", &r.twython),
+            ("twitter (Ruby)", &r.ruby),
+            ("Twitter4J", &r.twitter4j),
+        ]
+        .iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(library, names)| format!("({library:?}, &{names:?})"))
+        .collect();
+        format!(
+            "method: {:?}, path: {:?}, what: {:?}, auth: &{:?}, scopes: &{:?}, v2: {:?}, methods: &[{}], source: {:?}",
+            r.method,
+            r.path,
+            r.what,
+            r.auth,
+            r.scopes,
+            r.v2,
+            methods.join(", "),
+            r.source
+        )
+    });
+    write_static(
+        out,
+        "The endpoints of `data/endpoints.toml`.",
+        "ENDPOINTS",
+        "EndpointEntry",
+        entries,
+    );
+}
+
+pub(super) fn write_families(out: &mut String, rows: Vec<FamilyRow>) {
+    let _ = writeln!(
+        out,
+        "/// The families of `data/families.toml`: name and what it groups.\npub static FAMILIES: &[(&str, &str)] = &["
+    );
+    for r in rows {
+        let _ = writeln!(out, "    ({:?}, {:?}),", r.name, r.description);
+    }
+    out.push_str("];\n\n");
+}
+
+/// The Rust path of a source the checks accepted.
+fn source(key: &str) -> String {
+    let source = Source::from_key(key).expect("checked by check_source");
+    format!("Source::{source:?}")
+}
+
+/// The Rust path of a verdict the checks accepted.
+fn verdict(key: &str) -> String {
+    let verdict = Verdict::from_key(key).expect("checked by check_common");
+    format!("Verdict::{verdict:?}")
+}
+
+/// `static NAME: &[TYPE] = &[...]` with one entry per line, and a doc comment.
+pub(super) fn write_static(
+    out: &mut String,
+    doc: &str,
+    name: &str,
+    ty: &str,
+    entries: impl Iterator<Item = String>,
+) {
+    let _ = writeln!(out, "/// {doc}\npub static {name}: &[{ty}] = &[");
+    for entry in entries {
+        let _ = writeln!(out, "    {ty} {{ {entry} }},");
+    }
+    out.push_str("];\n\n");
+}
+
+/// The members every kind of entry has, as Rust field initialisers.
+fn common(
+    source_key: &str,
+    family: &str,
+    retry: &str,
+    description: &str,
+    advice: &str,
+    note: &Option<String>,
+) -> String {
+    format!(
+        "source: {}, family: {family:?}, retry: {}, description: {description:?}, advice: {advice:?}, note: {note:?}",
+        source(source_key),
+        verdict(retry)
+    )
+}
+
+pub(super) fn write_statuses(out: &mut String, mut rows: Vec<StatusRow>) {
+    rows.sort_by_key(|r| r.code);
+    let entries = rows.iter().map(|r| {
+        let rest = common(
+            &r.source,
+            &r.family,
+            &r.retry,
+            &r.description,
+            &r.advice,
+            &r.note,
+        );
+        format!(
+            "code: {}, message: {:?}, phrases: &{:?}, {rest}",
+            r.code, r.message, r.phrases
+        )
+    });
+    write_static(
+        out,
+        "Every HTTP status of `data/statuses.toml`, sorted by number.",
+        "STATUSES",
+        "StatusEntry",
+        entries,
+    );
+}
+
+pub(super) fn write_codes(out: &mut String, mut rows: Vec<CodeRow>) {
+    rows.sort_by_key(|r| r.code);
+    let entries = rows.iter().map(|r| {
+        let rest = common(
+            &r.source,
+            &r.family,
+            &r.retry,
+            &r.description,
+            &r.advice,
+            &r.note,
+        );
+        format!(
+            "code: {}, message: {:?}, variants: &{:?}, status: {:?}, {rest}",
+            r.code, r.message, r.variants, r.status
+        )
+    });
+    write_static(
+        out,
+        "Every API error code of `data/codes.toml`, sorted by number.",
+        "CODES",
+        "CodeEntry",
+        entries,
+    );
+}
+
+pub(super) fn write_problems(out: &mut String, mut rows: Vec<ProblemRow>) {
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let entries = rows.iter().map(|r| {
+        let fields: String = r
+            .field
+            .iter()
+            .map(|f| {
+                let values: Vec<(&str, &str)> = f
+                    .values
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                format!(
+                    "FieldEntry {{ name: {:?}, meaning: {:?}, values: &{:?} }}, ",
+                    f.name, f.meaning, values
+                )
+            })
+            .collect();
+        let rest = common(
+            &r.source,
+            &r.family,
+            &r.retry,
+            &r.description,
+            &r.advice,
+            &r.note,
+        );
+        format!(
+            "name: {:?}, title: {:?}, titles: &{:?}, status: {:?}, {rest}, fields: &[{fields}]",
+            r.name, r.title, r.titles, r.status
+        )
+    });
+    write_static(
+        out,
+        "Every v2 problem type of `data/problems.toml`, sorted by name.",
+        "PROBLEMS",
+        "ProblemEntry",
+        entries,
+    );
+}
+
+pub(super) fn write_classes(out: &mut String, mut rows: Vec<ClassRow>) {
+    rows.sort_by_key(|r| r.digit);
+    let entries = rows.iter().map(|r| {
+        format!(
+            "digit: {}, name: {:?}, retry: {}, description: {:?}, advice: {:?}",
+            r.digit,
+            r.name,
+            verdict(&r.retry),
+            r.description,
+            r.advice
+        )
+    });
+    write_static(
+        out,
+        "The five HTTP status classes of `data/classes.toml`, 1xx to 5xx.",
+        "CLASSES",
+        "ClassEntry",
+        entries,
+    );
+}

@@ -1,0 +1,139 @@
+//! The rows of the tables under `data/`, as TOML gives them: every field named, none
+//! unknown (a misspelt key fails the build).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StatusFile {
+    pub(super) status: Vec<StatusRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StatusRow {
+    pub(super) code: u16,
+    pub(super) message: String,
+    #[serde(default)]
+    pub(super) phrases: Vec<String>,
+    pub(super) source: String,
+    pub(super) family: String,
+    pub(super) retry: String,
+    pub(super) description: String,
+    pub(super) advice: String,
+    pub(super) note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CodeFile {
+    pub(super) code: Vec<CodeRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CodeRow {
+    pub(super) code: u32,
+    pub(super) message: String,
+    #[serde(default)]
+    pub(super) variants: Vec<String>,
+    pub(super) status: Option<u16>,
+    pub(super) source: String,
+    pub(super) family: String,
+    pub(super) retry: String,
+    pub(super) description: String,
+    pub(super) advice: String,
+    pub(super) note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ProblemFile {
+    pub(super) problem: Vec<ProblemRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ProblemRow {
+    pub(super) name: String,
+    pub(super) title: String,
+    #[serde(default)]
+    pub(super) titles: Vec<String>,
+    pub(super) status: Option<u16>,
+    pub(super) source: String,
+    pub(super) family: String,
+    pub(super) retry: String,
+    pub(super) description: String,
+    pub(super) advice: String,
+    pub(super) note: Option<String>,
+    #[serde(default)]
+    pub(super) field: Vec<FieldRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FieldRow {
+    pub(super) name: String,
+    pub(super) meaning: String,
+    #[serde(default)]
+    pub(super) values: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EndpointFile {
+    pub(super) endpoint: Vec<EndpointRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EndpointRow {
+    pub(super) method: String,
+    pub(super) path: String,
+    pub(super) what: String,
+    pub(super) auth: Vec<String>,
+    #[serde(default)]
+    pub(super) scopes: Vec<String>,
+    pub(super) v2: Option<String>,
+    #[serde(default)]
+    pub(super) tweepy: Vec<String>,
+    #[serde(default)]
+    pub(super) twitter_api_v2: Vec<String>,
+    #[serde(default)]
+    pub(super) twython: Vec<String>,
+    #[serde(default)]
+    pub(super) ruby: Vec<String>,
+    #[serde(default)]
+    pub(super) twitter4j: Vec<String>,
+    pub(super) source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FamilyFile {
+    pub(super) family: Vec<FamilyRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FamilyRow {
+    pub(super) name: String,
+    pub(super) description: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ClassFile {
+    pub(super) class: Vec<ClassRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ClassRow {
+    pub(super) digit: u8,
+    pub(super) name: String,
+    pub(super) retry: String,
+    pub(super) description: String,
+    pub(super) advice: String,
+}
