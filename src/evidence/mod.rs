@@ -279,10 +279,10 @@ fn full(found: &[Evidence]) -> bool {
 
 /// Bodies, then prose and official wordings outside them.
 fn read_all(text: &str, lines: &LineIndex, depth: usize, found: &mut Vec<Evidence>) {
-    let spans = body::scan(text, lines, depth, found);
+    let spans = body::find_bodies(text, lines, depth, found);
     let claimed = Claimed(&spans);
-    prose::scan(text, lines, &claimed, found);
-    phrases::scan(text, lines, &claimed, found);
+    prose::read_prose(text, lines, &claimed, found);
+    phrases::find_wordings(text, lines, &claimed, found);
 }
 
 /// Text held in a string of a body (a structured log record's message, an exception's

@@ -28,7 +28,12 @@ static WORDINGS: LazyLock<(AhoCorasick, Vec<Wording>)> = LazyLock::new(|| {
 /// How far from its message a code's number may stand, in bytes, on the same line.
 const NEAR: usize = 40;
 
-pub(super) fn scan(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+pub(super) fn find_wordings(
+    text: &str,
+    lines: &LineIndex,
+    claimed: &Claimed,
+    out: &mut Vec<Evidence>,
+) {
     let bytes = text.as_bytes();
     let (automaton, entries) = &*WORDINGS;
     for m in automaton.find_iter(text) {

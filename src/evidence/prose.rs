@@ -207,7 +207,12 @@ static REPORT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 const BEFORE: usize = 48;
 const AFTER: usize = 96;
 
-pub(super) fn scan(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+pub(super) fn read_prose(
+    text: &str,
+    lines: &LineIndex,
+    claimed: &Claimed,
+    out: &mut Vec<Evidence>,
+) {
     statuses(text, lines, claimed, out);
     codes(text, lines, claimed, out);
     line_shapes(text, claimed, out);

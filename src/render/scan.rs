@@ -16,13 +16,13 @@ pub fn report(out: &mut dyn Write, report: &ScanReport, terminal: bool) -> io::R
                 counted(f.summary.total, "error"),
                 counted(f.summary.lines, "line")
             )?;
-            super::table::scan(out, &f.summary, terminal, false)?;
+            super::table::scan_summary(out, &f.summary, terminal, false)?;
             writeln!(out)?;
         }
         writeln!(out, "all files:")?;
     }
     let total = &report.total;
-    super::table::scan(out, total, terminal, several)?;
+    super::table::scan_summary(out, total, terminal, several)?;
     writeln!(
         out,
         "{} in {} ({})",

@@ -33,7 +33,7 @@ const MIN_WRAP: usize = 24;
 /// Writes a scan summary: one row per status and code or problem type, most frequent first.
 /// With `name_files` (several files), LINES says the file: `a.log:3-17`, never a range
 /// across files. A summary with no entry prints no table.
-pub fn scan(
+pub fn scan_summary(
     out: &mut dyn Write,
     summary: &crate::batch::Summary,
     terminal: bool,

@@ -415,9 +415,9 @@ fn embedded_body(text: &str) -> Option<Value> {
     if !super::nesting_within_limit(bytes, 0) {
         return None;
     }
-    bounded::parse_prefix(t)
+    bounded::json_prefix(t)
         .ok()
-        .or_else(|| relaxed::parse_prefix(t))
+        .or_else(|| relaxed::literal_prefix(t))
         .map(|(v, _)| v)
         .filter(|v| v.is_object() || v.is_array())
 }

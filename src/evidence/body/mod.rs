@@ -24,7 +24,7 @@ static SALVAGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Scans `text` for bodies and appends what they hold. Returns the byte ranges read as
 /// bodies, in order, so that later readers leave them alone.
-pub(super) fn scan(
+pub(super) fn find_bodies(
     text: &str,
     lines: &LineIndex,
     depth: usize,
@@ -40,7 +40,7 @@ pub(super) fn scan(
         }
         let start = i + off;
         if bytes[start] == b'[' && php::starts_key(&text[start..]) {
-            i = match php::parse_prefix(&text[start..]) {
+            i = match php::dump_prefix(&text[start..]) {
                 Some((value, used)) => {
                     let line = lines.line_of(start);
                     read_value(&value, How::ObjectLiteral, line, depth, out);
@@ -136,7 +136,7 @@ fn escaped_body(
         inner = twice;
     }
     let line = lines.line_of(start);
-    let parsed = bounded::parse_prefix(&inner)
+    let parsed = bounded::json_prefix(&inner)
         .ok()
         .or_else(|| work.relaxed(&inner));
     match parsed {
@@ -299,7 +299,7 @@ pub(super) fn nesting_within_limit(bytes: &[u8], start: usize) -> bool {
 
 fn parse_at(text: &str, start: usize, work: &mut Work) -> Parsed {
     let rest = &text[start..];
-    let cut_short = match bounded::parse_prefix_noting(rest) {
+    let cut_short = match bounded::json_prefix_noting(rest) {
         Ok((v, used, repeats)) => return Parsed::Value(v, start + used, How::JsonBody, repeats),
         Err(e) => e.is_some_and(|e| e.is_eof()) && looks_like_error_body(rest),
     };
@@ -340,7 +340,7 @@ impl Work {
 
     fn relaxed(&mut self, text: &str) -> Option<(Value, usize)> {
         let window = self.window(text);
-        let (parsed, examined) = relaxed::parse_prefix_counted(window);
+        let (parsed, examined) = relaxed::literal_prefix_counted(window);
         self.left = self.left.saturating_sub(examined.max(1));
         parsed
     }

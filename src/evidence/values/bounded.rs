@@ -23,10 +23,10 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// Parses the first JSON value of `text`; returns it and the bytes it used. A first pass
 /// only validates (allocating nothing), so text that is no JSON costs little; the value is
 /// then built from what was valid. `Err(None)` when `text` holds no value at all.
-pub(in crate::evidence) fn parse_prefix(
+pub(in crate::evidence) fn json_prefix(
     text: &str,
 ) -> Result<(Value, usize), Option<serde_json::Error>> {
-    parse_prefix_noting(text).map(|(value, used, _)| (value, used))
+    json_prefix_noting(text).map(|(value, used, _)| (value, used))
 }
 
 /// A key an object gives more than once with different values (`"code":187,"code":88`).
@@ -42,8 +42,8 @@ pub(in crate::evidence) struct Repeat {
 /// nothing more by the thousandth.
 const MAX_REPEATS: usize = 3;
 
-/// [`parse_prefix`], also returning the keys given twice with different scalar values.
-pub(in crate::evidence) fn parse_prefix_noting(
+/// [`json_prefix`], also returning the keys given twice with different scalar values.
+pub(in crate::evidence) fn json_prefix_noting(
     text: &str,
 ) -> Result<(Value, usize, Vec<Repeat>), Option<serde_json::Error>> {
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<IgnoredAny>();
@@ -196,7 +196,7 @@ mod tests {
     #[test]
     fn small_bodies_are_read_whole() {
         let text = r#"{"errors":[{"code":88,"message":"x"}],"n":-1,"f":1.5,"big":99999999999999999999} tail"#;
-        let (v, used) = parse_prefix(text).unwrap();
+        let (v, used) = json_prefix(text).unwrap();
         assert_eq!(v["errors"][0]["code"], json!(88));
         assert_eq!(v["n"], json!(-1));
         assert_eq!(v["big"].to_string(), "99999999999999999999");
@@ -210,7 +210,7 @@ mod tests {
             "{{\"data\":[{}],\"errors\":[{{\"code\":34}}]}}",
             items.join(",")
         );
-        let (v, used) = parse_prefix(&text).unwrap();
+        let (v, used) = json_prefix(&text).unwrap();
         assert_eq!(v["data"].as_array().unwrap().len(), MAX_ITEMS);
         assert_eq!(
             v["errors"][0]["code"],
@@ -224,7 +224,7 @@ mod tests {
     fn the_node_budget_bounds_everything() {
         let row = format!("[{}]", vec!["1"; MAX_ITEMS].join(","));
         let text = format!("[{}]", vec![row.as_str(); 500].join(","));
-        let (v, _) = parse_prefix(&text).unwrap();
+        let (v, _) = json_prefix(&text).unwrap();
         let kept: usize = v
             .as_array()
             .unwrap()
@@ -236,16 +236,16 @@ mod tests {
 
     #[test]
     fn digits_written_as_escapes_are_no_number() {
-        let (v, _) = parse_prefix(r#"{"code":"\u0031\u0038\u0037","m":"\u0041x"}"#).unwrap();
+        let (v, _) = json_prefix(r#"{"code":"\u0031\u0038\u0037","m":"\u0041x"}"#).unwrap();
         assert_eq!(v["code"], Value::Null);
         assert_eq!(v["m"], json!("Ax"));
-        let (v, _) = parse_prefix(r#"{"code":"187"}"#).unwrap();
+        let (v, _) = json_prefix(r#"{"code":"187"}"#).unwrap();
         assert_eq!(v["code"], json!("187"));
     }
 
     #[test]
     fn keys_given_twice_are_noted() {
-        let (v, _, repeats) = parse_prefix_noting(
+        let (v, _, repeats) = json_prefix_noting(
             r#"{"errors":[{"code":187,"code":88,"message":"m","message":"m"}]}"#,
         )
         .unwrap();
@@ -270,17 +270,17 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(",")
         );
-        assert_eq!(parse_prefix_noting(&many).unwrap().2.len(), MAX_REPEATS);
+        assert_eq!(json_prefix_noting(&many).unwrap().2.len(), MAX_REPEATS);
     }
 
     #[test]
     fn invalid_json_is_still_an_error() {
         assert!(
-            parse_prefix(r#"{"a":1"#)
+            json_prefix(r#"{"a":1"#)
                 .unwrap_err()
                 .is_some_and(|e| e.is_eof())
         );
-        assert!(parse_prefix("{a:1}").is_err());
-        assert!(parse_prefix("  ").unwrap_err().is_none());
+        assert!(json_prefix("{a:1}").is_err());
+        assert!(json_prefix("  ").unwrap_err().is_none());
     }
 }

@@ -17,7 +17,7 @@ pub(in crate::evidence) fn starts_key(text: &str) -> bool {
 
 /// Reads the `[key] => value` pairs at the start of `text`, up to the `)` or `}` that
 /// closes their level (or the end of the pairs). Returns the value and the bytes used.
-pub(in crate::evidence) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
+pub(in crate::evidence) fn dump_prefix(text: &str) -> Option<(Value, usize)> {
     let mut p = Parser { s: text, i: 0 };
     let v = p.pairs(0)?;
     Some((v, p.i))
@@ -184,7 +184,7 @@ mod tests {
     use serde_json::json;
 
     fn parse(s: &str) -> Value {
-        parse_prefix(s).expect("parses").0
+        dump_prefix(s).expect("parses").0
     }
 
     #[test]
@@ -226,10 +226,10 @@ mod tests {
     #[test]
     fn cut_or_lying_dumps_are_refused_without_panic() {
         assert!(
-            parse_prefix("[\"m\"]=>\nstring(40) \"short\"").is_some_and(|(v, _)| v["m"] != "short")
+            dump_prefix("[\"m\"]=>\nstring(40) \"short\"").is_some_and(|(v, _)| v["m"] != "short")
         );
         let long = format!("[a] => {}\u{e9}(", "x".repeat(72));
-        assert!(parse_prefix(&long).is_some());
+        assert!(dump_prefix(&long).is_some());
     }
 
     #[test]
@@ -237,6 +237,6 @@ mod tests {
         assert!(!starts_key("[Error: x]"));
         assert!(!starts_key("[429] Too Many Requests"));
         assert!(starts_key("[0] => a"));
-        assert!(parse_prefix("[a b] => c").is_none());
+        assert!(dump_prefix("[a b] => c").is_none());
     }
 }

@@ -45,13 +45,13 @@ const MAX_KEY_LOOK: usize = 256;
 const MAX_DEPTH: usize = 64;
 
 /// Parses one literal at the start of `text`; returns it and the bytes it used.
-pub(in crate::evidence) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
-    parse_prefix_counted(text).0
+pub(in crate::evidence) fn literal_prefix(text: &str) -> Option<(Value, usize)> {
+    literal_prefix_counted(text).0
 }
 
-/// [`parse_prefix`], also returning how many bytes the attempt examined, success or not:
+/// [`literal_prefix`], also returning how many bytes the attempt examined, success or not:
 /// what it cost, for the caller's budget.
-pub(in crate::evidence) fn parse_prefix_counted(text: &str) -> (Option<(Value, usize)>, usize) {
+pub(in crate::evidence) fn literal_prefix_counted(text: &str) -> (Option<(Value, usize)>, usize) {
     let mut p = Parser {
         s: text,
         b: text.as_bytes(),
@@ -432,7 +432,7 @@ mod tests {
         // bare value of at most MAX_BARE bytes.
         let bound = |len: usize| len * 2 + MAX_BARE + MAX_DEPTH * 2 * MAX_BARE;
         let nested = format!("{}1 x", "{k=".repeat(60)).repeat(50);
-        let (_, examined) = parse_prefix_counted(&nested);
+        let (_, examined) = literal_prefix_counted(&nested);
         assert!(examined <= bound(nested.len()), "{examined}");
         let found = std::fs::read(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -441,7 +441,7 @@ mod tests {
         .unwrap();
         let text = String::from_utf8_lossy(&found);
         for at in text.char_indices().map(|(i, _)| i) {
-            let (_, examined) = parse_prefix_counted(&text[at..]);
+            let (_, examined) = literal_prefix_counted(&text[at..]);
             assert!(examined <= bound(text.len() - at), "at {at}: {examined}");
         }
     }
@@ -449,7 +449,7 @@ mod tests {
     use serde_json::json;
 
     fn parse(s: &str) -> Value {
-        parse_prefix(s).expect("parses").0
+        literal_prefix(s).expect("parses").0
     }
 
     #[test]
@@ -476,7 +476,7 @@ mod tests {
 
     #[test]
     fn escaped_quotes_and_length() {
-        let (v, used) = parse_prefix("{'m': 'can\\'t'} tail").unwrap();
+        let (v, used) = literal_prefix("{'m': 'can\\'t'} tail").unwrap();
         assert_eq!(v, json!({"m": "can't"}));
         assert_eq!(used, 15);
     }
@@ -484,9 +484,9 @@ mod tests {
     #[test]
     fn refuses_deep_nesting_and_garbage() {
         let deep = "[".repeat(10_000);
-        assert!(parse_prefix(&deep).is_none());
-        assert!(parse_prefix("{foo}").is_none());
-        assert!(parse_prefix("{'a': 'unterminated").is_none());
+        assert!(literal_prefix(&deep).is_none());
+        assert!(literal_prefix("{foo}").is_none());
+        assert!(literal_prefix("{'a': 'unterminated").is_none());
     }
 
     #[test]
