@@ -343,9 +343,9 @@ pub fn tally_log(
     progress: impl FnMut(u64),
 ) -> io::Result<(Tally, LogCounts)> {
     // A log piped from PowerShell is UTF-16: read it through a decoder.
-    if let Some(little) = crate::input::utf16_order(reader.fill_buf()?) {
+    if let Some(order) = crate::input::utf16_order(reader.fill_buf()?) {
         let decoded =
-            io::BufReader::with_capacity(1 << 20, crate::input::Utf16Reader::new(reader, little));
+            io::BufReader::with_capacity(1 << 20, crate::input::Utf16Reader::new(reader, order));
         return read_utf8_log(decoded, progress);
     }
     read_utf8_log(reader, progress)

@@ -33,12 +33,36 @@ impl NowSource {
     }
 }
 
+crate::catalog::sets::named_set! {
+    /// Which limit a window is, by its header family.
+    pub enum WindowKind {
+        /// `x-rate-limit-*`: the endpoint's 15-minute window.
+        Endpoint = "endpoint",
+        /// `x-app-limit-24hour-*`: the app's 24-hour cap.
+        App24Hour = "app-24hour",
+        /// `x-user-limit-24hour-*`: the user's 24-hour cap.
+        User24Hour = "user-24hour",
+        /// `x-account-rate-limit-*`: the Ads API's limit per advertising account.
+        AdsAccount = "ads-account",
+    }
+}
+
+impl WindowKind {
+    /// The prefix of the headers that describe it.
+    pub fn header_prefix(self) -> &'static str {
+        match self {
+            WindowKind::Endpoint => "x-rate-limit-",
+            WindowKind::App24Hour => "x-app-limit-24hour-",
+            WindowKind::User24Hour => "x-user-limit-24hour-",
+            WindowKind::AdsAccount => "x-account-rate-limit-",
+        }
+    }
+}
+
 /// One rate-limit window: the 15-minute endpoint window or a 24-hour cap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Window {
-    /// `endpoint` (x-rate-limit-*), `app-24hour`, `user-24hour` or `ads-account`
-    /// (x-account-rate-limit-*, the Ads API).
-    pub window: &'static str,
+    pub window: WindowKind,
     pub limit: Option<i64>,
     pub remaining: Option<i64>,
     pub reset: Option<i64>,
@@ -62,14 +86,6 @@ pub struct RateLimit {
     /// Every window the headers describe, the endpoint window first.
     pub windows: Vec<Window>,
 }
-
-const FAMILIES: &[(&str, &str)] = &[
-    ("x-rate-limit-", "endpoint"),
-    ("x-app-limit-24hour-", "app-24hour"),
-    ("x-user-limit-24hour-", "user-24hour"),
-    // The Ads API limits each advertising account as well.
-    ("x-account-rate-limit-", "ads-account"),
-];
 
 /// Reads the headers (lower-case names, last value wins). `None` when none is about limits.
 pub fn from_headers(headers: &[(String, String)], now_flag: Option<i64>) -> Option<RateLimit> {
@@ -95,9 +111,10 @@ pub fn from_headers(headers: &[(String, String)], now_flag: Option<i64>) -> Opti
         },
     };
     let int = |name: String| get(&name).and_then(|v| v.parse::<i64>().ok());
-    let windows: Vec<Window> = FAMILIES
+    let windows: Vec<Window> = WindowKind::ALL
         .iter()
-        .filter_map(|(prefix, window)| {
+        .filter_map(|&window| {
+            let prefix = window.header_prefix();
             let limit = int(format!("{prefix}limit"));
             let remaining = int(format!("{prefix}remaining"));
             let reset = int(format!("{prefix}reset"));
@@ -123,7 +140,7 @@ pub fn from_headers(headers: &[(String, String)], now_flag: Option<i64>) -> Opti
     if windows.is_empty() && retry_after.is_none() {
         return None;
     }
-    let endpoint = windows.iter().find(|w| w.window == "endpoint");
+    let endpoint = windows.iter().find(|w| w.window == WindowKind::Endpoint);
     Some(RateLimit {
         limit: endpoint.and_then(|w| w.limit),
         remaining: endpoint.and_then(|w| w.remaining),

@@ -6,7 +6,7 @@
 
 use crate::catalog::EndpointEntry;
 use crate::catalog::endpoints;
-use crate::diagnosis::ratelimit::{self, RateLimit};
+use crate::diagnosis::ratelimit::{self, RateLimit, WindowKind};
 use crate::diagnosis::{ErrorReport, StatusReport};
 use crate::evidence::{Evidence, Finding, Seen};
 use crate::util::sanitize::clean;
@@ -382,7 +382,7 @@ fn window_advice(r: &RequestReport, call: &str, rate_limit: Option<&RateLimit>) 
         Some(_) => ", counted per user (user-context auth)",
         None => "",
     };
-    let out: Vec<&str> = rate_limit
+    let out: Vec<WindowKind> = rate_limit
         .map(|rl| {
             rl.windows
                 .iter()
@@ -392,9 +392,9 @@ fn window_advice(r: &RequestReport, call: &str, rate_limit: Option<&RateLimit>) 
         })
         .unwrap_or_default();
     let which = match (
-        out.contains(&"app-24hour"),
-        out.contains(&"user-24hour"),
-        out.contains(&"endpoint"),
+        out.contains(&WindowKind::App24Hour),
+        out.contains(&WindowKind::User24Hour),
+        out.contains(&WindowKind::Endpoint),
     ) {
         (true, _, _) => {
             "the app's 24-hour limit (x-app-limit-24hour) ran out, not the endpoint's window"

@@ -1,7 +1,7 @@
 //! One retry verdict for the whole response: the most cautious of its errors' verdicts,
 //! else the status's, with the wait from the headers or the backoff schedule.
 
-use super::ratelimit::{self, RateLimit};
+use super::ratelimit::{self, RateLimit, WindowKind};
 use super::{ErrorReport, Retry, StatusReport};
 use crate::catalog::Verdict;
 
@@ -29,7 +29,7 @@ pub(super) fn daily_cap_wait(
     let wait = rate_limit?
         .windows
         .iter()
-        .filter(|w| w.window != "endpoint")
+        .filter(|w| w.window != WindowKind::Endpoint)
         .filter_map(|w| w.reset_in_seconds)
         .max()?;
     let mut found = false;

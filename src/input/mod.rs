@@ -93,23 +93,37 @@ fn read_head_of_device(reader: impl Read) -> io::Result<Input> {
     Ok(input)
 }
 
-/// The byte order of UTF-16 text: `Some(true)` little-endian, `Some(false)` big-endian.
-/// A byte-order mark says so; without one, ASCII text in UTF-16 has a NUL in every other
+/// The order of the two bytes of a UTF-16 code unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ByteOrder {
+    Little,
+    Big,
+}
+
+/// The byte order of UTF-16 text, if `bytes` begin UTF-16 text. A byte-order mark says so; without one, ASCII text in UTF-16 has a NUL in every other
 /// byte, which is looked for in the first 64 bytes.
-pub fn utf16_order(bytes: &[u8]) -> Option<bool> {
+pub fn utf16_order(bytes: &[u8]) -> Option<ByteOrder> {
     // A mark alone could be two bytes of anything: the text after it must also read as
     // UTF-16, mostly ASCII code units, as a pasted response is.
-    let ascii_units = |rest: &[u8], little: bool| {
+    let ascii_units = |rest: &[u8], order: ByteOrder| {
         let units = rest[..rest.len().min(64) & !1].chunks_exact(2);
         let (n, ascii) = units.fold((0, 0), |(n, a), p| {
-            let high = if little { p[1] } else { p[0] };
+            let high = if order == ByteOrder::Little {
+                p[1]
+            } else {
+                p[0]
+            };
             (n + 1, a + usize::from(high == 0))
         });
         n >= 4 && ascii * 2 >= n
     };
     match bytes {
-        [0xff, 0xfe, rest @ ..] if ascii_units(rest, true) => return Some(true),
-        [0xfe, 0xff, rest @ ..] if ascii_units(rest, false) => return Some(false),
+        [0xff, 0xfe, rest @ ..] if ascii_units(rest, ByteOrder::Little) => {
+            return Some(ByteOrder::Little);
+        }
+        [0xfe, 0xff, rest @ ..] if ascii_units(rest, ByteOrder::Big) => {
+            return Some(ByteOrder::Big);
+        }
         _ => {}
     }
     let sample = &bytes[..bytes.len().min(64) & !1];
@@ -119,17 +133,17 @@ pub fn utf16_order(bytes: &[u8]) -> Option<bool> {
     let pairs = || sample.chunks_exact(2);
     let ascii = |b: u8| b.is_ascii_graphic() || b.is_ascii_whitespace();
     if pairs().all(|p| p[1] == 0 && ascii(p[0])) {
-        Some(true)
+        Some(ByteOrder::Little)
     } else if pairs().all(|p| p[0] == 0 && ascii(p[1])) {
-        Some(false)
+        Some(ByteOrder::Big)
     } else {
         None
     }
 }
 
-fn decode_utf16(bytes: &[u8], little: bool) -> String {
+fn decode_utf16(bytes: &[u8], order: ByteOrder) -> String {
     let units = bytes.chunks_exact(2).map(|p| {
-        if little {
+        if order == ByteOrder::Little {
             u16::from_le_bytes([p[0], p[1]])
         } else {
             u16::from_be_bytes([p[0], p[1]])
@@ -145,7 +159,7 @@ fn decode_utf16(bytes: &[u8], little: bool) -> String {
 /// Reads UTF-16 from `inner` and gives UTF-8, for readers that stream (`scan`).
 pub struct Utf16Reader<R> {
     inner: R,
-    little: bool,
+    order: ByteOrder,
     /// Bytes read but not yet decoded: an odd byte, or a high surrogate waiting for its pair.
     carry: Vec<u8>,
     /// Decoded UTF-8 not yet handed out.
@@ -154,10 +168,10 @@ pub struct Utf16Reader<R> {
 }
 
 impl<R: Read> Utf16Reader<R> {
-    pub fn new(inner: R, little: bool) -> Self {
+    pub fn new(inner: R, order: ByteOrder) -> Self {
         Utf16Reader {
             inner,
-            little,
+            order,
             carry: Vec::new(),
             ready: Vec::new(),
             done: 0,
@@ -175,7 +189,7 @@ impl<R: Read> Read for Utf16Reader<R> {
                     return Ok(0);
                 }
                 let rest = std::mem::take(&mut self.carry);
-                self.ready = decode_utf16(&rest, self.little).into_bytes();
+                self.ready = decode_utf16(&rest, self.order).into_bytes();
                 self.done = 0;
                 break;
             }
@@ -184,7 +198,7 @@ impl<R: Read> Read for Utf16Reader<R> {
             // A high surrogate at the end waits for the unit that completes it.
             if whole >= 2 {
                 let last = &self.carry[whole - 2..whole];
-                let unit = if self.little {
+                let unit = if self.order == ByteOrder::Little {
                     u16::from_le_bytes([last[0], last[1]])
                 } else {
                     u16::from_be_bytes([last[0], last[1]])
@@ -194,7 +208,7 @@ impl<R: Read> Read for Utf16Reader<R> {
                 }
             }
             let rest = self.carry.split_off(whole);
-            self.ready = decode_utf16(&self.carry, self.little).into_bytes();
+            self.ready = decode_utf16(&self.carry, self.order).into_bytes();
             self.carry = rest;
             self.done = 0;
         }
@@ -242,13 +256,13 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
     }
     // PowerShell pipes text as UTF-16: decode it, head and tail alike.
     let utf16 = utf16_order(&head);
-    if let Some(little) = utf16 {
-        head = decode_utf16(&head, little).into_bytes();
+    if let Some(order) = utf16 {
+        head = decode_utf16(&head, order).into_bytes();
         if !tail.is_empty() {
             let even = tail.len() - tail.len() % 2;
             // The cut may fall inside a code unit: start the tail on a whole one.
             let start = usize::from(skipped % 2 == 1);
-            tail = decode_utf16(&tail[start..even.max(start)], little).into_bytes();
+            tail = decode_utf16(&tail[start..even.max(start)], order).into_bytes();
         }
     }
     let binary = memchr::memchr(0, &head).is_some() || memchr::memchr(0, &tail).is_some();

@@ -1,7 +1,7 @@
 //! The text a person reads: one block per status and error, then limits and the verdict.
 
 use crate::catalog::Verdict;
-use crate::diagnosis::ratelimit::{RateLimit, human_duration};
+use crate::diagnosis::ratelimit::{RateLimit, WindowKind, human_duration};
 use crate::diagnosis::{Diagnosis, ErrorReport, Fallback, ProblemReport, StatusReport};
 use colored::{ColoredString, Colorize};
 use std::io::{self, Write};
@@ -303,10 +303,10 @@ fn rate_limit(out: &mut dyn Write, w: Width, rl: &RateLimit) -> io::Result<()> {
     writeln!(out, "{}", "Rate limit".bold())?;
     for window in &rl.windows {
         let label = match window.window {
-            "endpoint" => "window",
-            "app-24hour" => "app 24h",
-            "ads-account" => "ads account",
-            _ => "user 24h",
+            WindowKind::Endpoint => "window",
+            WindowKind::App24Hour => "app 24h",
+            WindowKind::AdsAccount => "ads account",
+            WindowKind::User24Hour => "user 24h",
         };
         let used = match (window.remaining, window.limit) {
             (Some(r), Some(l)) => format!("{r} of {l} left"),
