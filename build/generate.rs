@@ -2,7 +2,7 @@
 //! `src/catalog/mod.rs`.
 
 use super::rows::{ClassRow, CodeRow, EndpointRow, FamilyRow, ProblemRow, StatusRow};
-use super::sets::{Source, Verdict};
+use super::sets::{Auth, Source, Verdict};
 use std::fmt::Write as _;
 
 pub(super) fn write_endpoints(out: &mut String, rows: &[EndpointRow]) {
@@ -18,12 +18,17 @@ pub(super) fn write_endpoints(out: &mut String, rows: &[EndpointRow]) {
         .filter(|(_, names)| !names.is_empty())
         .map(|(library, names)| format!("({library:?}, &{names:?})"))
         .collect();
+        let auth: Vec<String> = r
+            .auth
+            .iter()
+            .map(|a| format!("Auth::{:?}", Auth::from_key(a).expect("checked by check_endpoints")))
+            .collect();
         format!(
-            "method: {:?}, path: {:?}, what: {:?}, auth: &{:?}, scopes: &{:?}, v2: {:?}, methods: &[{}], source: {:?}",
+            "method: {:?}, path: {:?}, what: {:?}, auth: &[{}], scopes: &{:?}, v2: {:?}, methods: &[{}], source: {:?}",
             r.method,
             r.path,
             r.what,
-            r.auth,
+            auth.join(", "),
             r.scopes,
             r.v2,
             methods.join(", "),

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 /// The names of sources and verdicts, as the crate itself declares them.
 #[path = "../src/catalog/sets.rs"]
 mod sets;
-use sets::{Source, Verdict};
+use sets::{Auth, Source, Verdict};
 
 /// Collects every problem found so that one build reports all of them at once.
 #[derive(Default)]
@@ -215,7 +215,6 @@ fn check_classes(problems: &mut Problems, advice: &mut AdviceSeen, classes: &Cla
     }
 }
 
-const AUTHS: &[&str] = &["oauth1-user", "oauth2-app", "oauth2-user"];
 const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE"];
 
 /// Each endpoint: a known method, a path under /1.1/ or /2/ written once, auth from the
@@ -246,8 +245,9 @@ fn check_endpoints(problems: &mut Problems, endpoints: &EndpointFile) {
                 "`path` starts with /1.1/ or /2/ and has no .json",
             );
         }
-        if row.auth.is_empty() || row.auth.iter().any(|a| !AUTHS.contains(&a.as_str())) {
-            problems.push(file, &entry, format!("`auth` lists some of {AUTHS:?}"));
+        if row.auth.is_empty() || row.auth.iter().any(|a| Auth::from_key(a).is_none()) {
+            let keys = Auth::keys();
+            problems.push(file, &entry, format!("`auth` lists some of {keys:?}"));
         }
         let user2 = row.auth.iter().any(|a| a == "oauth2-user");
         if user2 == row.scopes.is_empty() {

@@ -2,7 +2,7 @@
 //! it: host, query and `.json` taken off, values (IDs, names) matched by the table's
 //! `:name` segments, the most literal row winning (`/2/users/me` before `/2/users/:id`).
 
-use crate::catalog::{ENDPOINTS, EndpointEntry};
+use crate::catalog::{Auth, ENDPOINTS, EndpointEntry};
 
 /// The API a path belongs to, by its first segment or its host.
 pub fn api_of(host: Option<&str>, path: &str) -> Option<&'static str> {
@@ -172,12 +172,11 @@ pub fn v2_of(e: &EndpointEntry) -> Option<&'static EndpointEntry> {
 }
 
 /// How an auth kind is named for people.
-pub fn auth_label(kind: &str) -> &'static str {
+pub fn auth_label(kind: Auth) -> &'static str {
     match kind {
-        "oauth1-user" => "OAuth 1.0a user context",
-        "oauth2-app" => "OAuth 2.0 app-only bearer token",
-        "oauth2-user" => "OAuth 2.0 user context",
-        _ => "unknown auth",
+        Auth::OAuth1User => "OAuth 1.0a user context",
+        Auth::OAuth2App => "OAuth 2.0 app-only bearer token",
+        Auth::OAuth2User => "OAuth 2.0 user context",
     }
 }
 

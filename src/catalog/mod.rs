@@ -7,7 +7,7 @@ mod names;
 pub mod sets;
 
 pub use names::{class_named, closest, near_problem, problem_named};
-pub use sets::{Source, Verdict};
+pub use sets::{Auth, Source, Verdict};
 
 pub struct StatusEntry {
     pub code: u16,
@@ -72,7 +72,7 @@ pub struct EndpointEntry {
     pub path: &'static str,
     pub what: &'static str,
     /// `oauth1-user`, `oauth2-app`, `oauth2-user`.
-    pub auth: &'static [&'static str],
+    pub auth: &'static [Auth],
     /// The OAuth 2.0 scopes, where `oauth2-user` is accepted.
     pub scopes: &'static [&'static str],
     /// For a v1.1 endpoint: `METHOD /2/path` of its v2 move, or `none`.

@@ -62,6 +62,18 @@ named_set! {
 }
 
 named_set! {
+    /// The kinds of auth an endpoint accepts and a request may carry.
+    pub enum Auth {
+        /// OAuth 1.0a user context.
+        OAuth1User = "oauth1-user",
+        /// An OAuth 2.0 app-only bearer token.
+        OAuth2App = "oauth2-app",
+        /// An OAuth 2.0 user-context token.
+        OAuth2User = "oauth2-user",
+    }
+}
+
+named_set! {
     /// Whether and how to retry, from least to most cautious: the verdict of a response is
     /// the greatest of its errors'.
     pub enum Verdict {

@@ -4,8 +4,8 @@
 //! window of which endpoint ran out, and whether the clock is off for a signature error.
 //! Where the text does not show the request, nothing is guessed: there is no report.
 
-use crate::catalog::EndpointEntry;
 use crate::catalog::endpoints;
+use crate::catalog::{Auth, EndpointEntry};
 use crate::diagnosis::ratelimit::{self, RateLimit, WindowKind};
 use crate::diagnosis::{ErrorReport, StatusReport};
 use crate::evidence::{Evidence, Finding, Seen};
@@ -25,7 +25,7 @@ pub struct RequestReport {
     pub endpoint: Option<&'static EndpointEntry>,
     pub library: Option<LibraryReport>,
     /// The auth the request carried: `oauth1-user`, `oauth2-app`, `oauth2-user`.
-    pub auth_used: Option<&'static str>,
+    pub auth_used: Option<Auth>,
     pub seen: Seen,
     /// When the endpoint is known only from a library method the text names: that method.
     pub implied_by: Option<String>,
@@ -357,14 +357,18 @@ fn auth_advice(r: &RequestReport, e: &EndpointEntry, call: &str) -> String {
     format!("{call} accepts {}{carried}.", accepted(e.auth, e.scopes))
 }
 
-fn accepted(auth: &[&str], scopes: &[&str]) -> String {
+fn accepted(auth: &[Auth], scopes: &[&str]) -> String {
     let kinds: Vec<String> = auth
         .iter()
         .map(|a| {
-            if *a == "oauth2-user" && !scopes.is_empty() {
-                format!("{} (scopes {})", endpoints::auth_label(a), scopes.join(" "))
+            if *a == Auth::OAuth2User && !scopes.is_empty() {
+                format!(
+                    "{} (scopes {})",
+                    endpoints::auth_label(*a),
+                    scopes.join(" ")
+                )
             } else {
-                endpoints::auth_label(a).to_string()
+                endpoints::auth_label(*a).to_string()
             }
         })
         .collect();
@@ -378,7 +382,7 @@ fn accepted(auth: &[&str], scopes: &[&str]) -> String {
 /// Which limit of which endpoint ran out, from the headers.
 fn window_advice(r: &RequestReport, call: &str, rate_limit: Option<&RateLimit>) -> String {
     let counted = match r.auth_used {
-        Some("oauth2-app") => ", counted per app (an app-only bearer token)",
+        Some(Auth::OAuth2App) => ", counted per app (an app-only bearer token)",
         Some(_) => ", counted per user (user-context auth)",
         None => "",
     };

@@ -152,7 +152,7 @@ pub enum Finding {
     },
     /// The auth scheme a request carried: `oauth1-user`, `oauth2-app` (an app-only bearer
     /// token), `oauth2-user` (another bearer token). Never the credentials.
-    Auth { scheme: &'static str },
+    Auth { scheme: crate::catalog::Auth },
     /// A client library, with its version (or major version) when the text shows it.
     Library {
         name: &'static str,

@@ -10,6 +10,7 @@
 //! ([`crate::catalog::endpoints`]); here a method is only reported with its library.
 
 use super::{Evidence, Finding, How, LineIndex, Seen};
+use crate::catalog::Auth;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -95,10 +96,10 @@ pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidenc
     urls(text, &mut kept);
     for c in AUTHORIZATION.captures_iter(text) {
         let scheme = match (c[1].to_ascii_lowercase().as_str(), c.get(2)) {
-            ("oauth", _) => "oauth1-user",
+            ("oauth", _) => Auth::OAuth1User,
             // App-only bearer tokens begin with a run of `A`s; others are user tokens.
-            (_, Some(_)) => "oauth2-app",
-            _ => "oauth2-user",
+            (_, Some(_)) => Auth::OAuth2App,
+            _ => Auth::OAuth2User,
         };
         let at = c.get(0).expect("a match").start();
         kept.push(at, How::RequestLine, Finding::Auth { scheme });
@@ -281,7 +282,7 @@ mod tests {
             host: Some("api.twitter.com".into())
         }));
         assert!(f.contains(&Finding::Auth {
-            scheme: "oauth2-app"
+            scheme: Auth::OAuth2App
         }));
         assert!(
             !format!("{f:?}").contains("secret"),
@@ -290,7 +291,7 @@ mod tests {
         assert_eq!(
             found("> Authorization: OAuth oauth_consumer_key=\"x\""),
             [Finding::Auth {
-                scheme: "oauth1-user"
+                scheme: Auth::OAuth1User
             }]
         );
     }
@@ -404,7 +405,7 @@ mod tests {
         );
         assert!(
             f.contains(&Finding::Auth {
-                scheme: "oauth2-user"
+                scheme: Auth::OAuth2User
             }),
             "{f:?}"
         );
