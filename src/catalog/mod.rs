@@ -4,9 +4,11 @@
 pub mod endpoints;
 pub mod listing;
 mod names;
+mod reasons;
 pub mod sets;
 
 pub use names::{class_named, closest, near_problem, problem_named};
+pub use reasons::{is_reason_phrase, reason_phrase, reasons, status_named};
 pub use sets::{Auth, Source, Verdict};
 
 pub struct StatusEntry {

@@ -201,13 +201,13 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             code,
             known: false,
             // The registered reason phrase says what the status is before its class explains it.
-            message: crate::evidence::reason_phrase(code)
+            message: crate::catalog::reason_phrase(code)
                 .unwrap_or(c.name)
                 .to_string(),
             reason_seen,
             description: format!(
                 "HTTP {code}{} is not in the tables; as a {}xx status: {}",
-                crate::evidence::reason_phrase(code).map_or(String::new(), |r| format!(" {r}")),
+                crate::catalog::reason_phrase(code).map_or(String::new(), |r| format!(" {r}")),
                 c.digit,
                 c.description
             )

@@ -214,11 +214,6 @@ pub fn is_interesting_header(name: &str) -> bool {
         )
 }
 
-/// The registered reason phrase of an HTTP status (`405` is `Method Not Allowed`).
-pub fn reason_phrase(code: u16) -> Option<&'static str> {
-    prose::reasons(code).and_then(|r| r.first().copied())
-}
-
 /// `text` with the wrapping of a paste undone (markdown, log prefixes, curly quotes), line
 /// for line: what the recognisers read.
 pub fn unwrapped(text: &str) -> std::borrow::Cow<'_, str> {

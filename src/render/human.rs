@@ -342,7 +342,7 @@ fn rate_limit(out: &mut dyn Write, w: Width, rl: &RateLimit) -> io::Result<()> {
 /// Timeout"), or the tables' message for a status with none (420 Enhance Your Calm). The
 /// page's wording ("Gateway timeout") is shown where it is quoted.
 fn status_name(code: u16, message: &str) -> &str {
-    crate::evidence::reason_phrase(code)
+    crate::catalog::reason_phrase(code)
         .filter(|phrase| phrase.eq_ignore_ascii_case(message))
         .unwrap_or(message)
 }

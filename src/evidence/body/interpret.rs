@@ -5,7 +5,7 @@
 
 use super::super::framing::code_finding;
 use super::super::values::{bounded, relaxed};
-use super::super::{Evidence, Finding, How, Problem, Seen, is_interesting_header, prose};
+use super::super::{Evidence, Finding, How, Problem, Seen, is_interesting_header};
 use serde_json::{Map, Value};
 
 /// How far into nested `data` objects of client dumps the interpreter follows.
@@ -437,7 +437,7 @@ fn is_client_response_dump(map: &Map<String, Value>) -> bool {
     let own_reason = ["message", "statusText", "reason"]
         .iter()
         .filter_map(|k| str_member(map, k))
-        .any(|text| prose::status_named(text) == Some(code));
+        .any(|text| crate::catalog::status_named(text) == Some(code));
     let same_status = STATUS_KEYS
         .iter()
         .any(|k| map.get(*k).and_then(status_value) == Some(code));
