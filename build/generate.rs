@@ -6,7 +6,12 @@ use super::sets::{Auth, Source, Verdict};
 use std::fmt::Write as _;
 
 pub(super) fn write_endpoints(out: &mut String, rows: &[EndpointRow]) {
+    let index_of = |key: &str| {
+        rows.iter()
+            .position(|r| format!("{} {}", r.method, r.path) == key)
+    };
     let entries = rows.iter().map(|r| {
+        let v2_row = r.v2.as_deref().and_then(index_of);
         let methods: Vec<String> = [
             ("tweepy", &r.tweepy),
             ("twitter-api-v2", &r.twitter_api_v2),
@@ -24,7 +29,7 @@ pub(super) fn write_endpoints(out: &mut String, rows: &[EndpointRow]) {
             .map(|a| format!("Auth::{:?}", Auth::from_key(a).expect("checked by check_endpoints")))
             .collect();
         format!(
-            "method: {:?}, path: {:?}, what: {:?}, auth: &[{}], scopes: &{:?}, v2: {:?}, methods: &[{}], source: {:?}",
+            "method: {:?}, path: {:?}, what: {:?}, auth: &[{}], scopes: &{:?}, v2: {:?}, v2_row: {v2_row:?}, methods: &[{}], source: {:?}",
             r.method,
             r.path,
             r.what,

@@ -112,10 +112,9 @@ fn is_named(written: &str, name: &str) -> bool {
 
 /// The v1.1 rows that move to `v2`.
 pub fn moving_to(v2: &EndpointEntry) -> Vec<&'static EndpointEntry> {
-    let key = format!("{} {}", v2.method, v2.path);
     ENDPOINTS
         .iter()
-        .filter(|e| e.v2 == Some(key.as_str()))
+        .filter(|e| v2_of(e).is_some_and(|row| std::ptr::eq(row, v2)))
         .collect()
 }
 
@@ -165,10 +164,7 @@ pub fn by_library_method(
 
 /// The v2 row a v1.1 row moves to.
 pub fn v2_of(e: &EndpointEntry) -> Option<&'static EndpointEntry> {
-    let (method, path) = e.v2?.split_once(' ')?;
-    ENDPOINTS
-        .iter()
-        .find(|r| r.method == method && r.path == path)
+    e.v2_row.map(|i| &ENDPOINTS[i])
 }
 
 /// How an auth kind is named for people.

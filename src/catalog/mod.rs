@@ -79,6 +79,9 @@ pub struct EndpointEntry {
     pub scopes: &'static [&'static str],
     /// For a v1.1 endpoint: `METHOD /2/path` of its v2 move, or `none`.
     pub v2: Option<&'static str>,
+    /// The index in [`ENDPOINTS`] of the row `v2` names, resolved when the table is built.
+    #[serde(skip)]
+    pub v2_row: Option<usize>,
     /// Per library, the methods that call it, current name first.
     #[serde(skip)]
     pub methods: &'static [(&'static str, &'static [&'static str])],
