@@ -1,7 +1,7 @@
 //! Turns the tables under `data/` into static Rust data at compile time.
 //!
 //! The binary reads nothing from disk at run time: every table is checked here and written
-//! to `$OUT_DIR/catalog_data.rs`, which `src/catalog.rs` includes. A table that does not
+//! to `$OUT_DIR/catalog_data.rs`, which `src/catalog/mod.rs` includes. A table that does not
 //! parse, misses a field, repeats a number or reuses another entry's advice fails the build
 //! with a message that names the file and the entry.
 

@@ -503,7 +503,7 @@ pub(super) fn about_blank(
 }
 
 /// A bare number from the command line that the CLI could read as a code (see
-/// `app::number_evidence`, which adds the Status finding when it may be a status too): a
+/// `evidence::arguments`, whose `number_evidence` adds the Status finding when it may be a status too): a
 /// known code, or an unknown number explained through a status given beside it.
 pub(super) fn number_report(
     number: u64,

@@ -1,5 +1,5 @@
 //! The invariants of the stdin pipeline, shared by the property tests
-//! (`tests/properties.rs`) and the fuzz target (`fuzz/fuzz_targets/diagnose.rs`), so that
+//! (`tests/integration/properties.rs`) and the fuzz target (`fuzz/fuzz_targets/diagnose.rs`), so that
 //! both check exactly the same thing.
 
 use twerr::diagnosis::{Options, diagnose};

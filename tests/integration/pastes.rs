@@ -3,8 +3,7 @@
 //! libraries and HTTP stacks say in words, statuses named only by words. Each shape here was
 //! written for this project; each test names the reading it checks.
 
-mod common;
-use common::{codes, json, run};
+use crate::common::{codes, json, run};
 use serde_json::Value;
 
 fn status(v: &Value) -> Option<u64> {
@@ -252,7 +251,7 @@ fn curly_quotes_make_a_body_readable_again() {
 fn an_ide_token_after_a_tweepy_traceback_is_no_message() {
     // PyCharm ends a run's traceback with a line of its own.
     let text = "Traceback (most recent call last):\n  File \"/v/site-packages/tweepy/client.py\", line 123, in request\n    raise Forbidden(response)\ntweepy.errors.Forbidden: 403 Forbidden\npython-BaseException\n";
-    let (_, v) = common::json(&[], text.as_bytes());
+    let (_, v) = crate::common::json(&[], text.as_bytes());
     assert_eq!(v["status"]["code"], 403);
     assert!(
         v["errors"].as_array().unwrap().is_empty(),
@@ -260,14 +259,14 @@ fn an_ide_token_after_a_tweepy_traceback_is_no_message() {
         v["errors"]
     );
     // A one-word message tweepy prints for a v2 problem is still read.
-    let (_, v) = common::json(&[], b"tweepy.errors.Forbidden: 403 Forbidden\nForbidden\n");
+    let (_, v) = crate::common::json(&[], b"tweepy.errors.Forbidden: 403 Forbidden\nForbidden\n");
     assert_eq!(v["errors"][0]["message"], "Forbidden");
 }
 
 #[test]
 fn a_php_namespaced_error_class_implies_its_status() {
     let text = br"Fatal error: Uncaught Hborras\TwitterAdsSDK\TwitterAds\Errors\Forbidden:  FORBIDDEN in C:\wamp\www\TADS\src\TwitterAds.php on line 470";
-    let (exit, v) = common::json(&[], text);
+    let (exit, v) = crate::common::json(&[], text);
     assert_eq!(exit, 0);
     assert_eq!(v["status"]["code"], 403);
     assert_eq!(v["status"]["seen"]["how"], "implied");

@@ -1,5 +1,4 @@
 //! Runs the real `twerr` binary with a clean, predictable environment.
-#![allow(dead_code)]
 
 use assert_cmd::Command;
 use serde_json::Value;

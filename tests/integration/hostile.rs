@@ -1,8 +1,7 @@
 //! The bad-input table of README.md, row by row: what twerr prints and how it exits on
 //! input that is empty, binary, broken, deep, out of range, huge, or not there at all.
 
-mod common;
-use common::{codes, json, run, twerr};
+use crate::common::{codes, json, run, twerr};
 
 #[test]
 fn empty_stdin() {

@@ -4,10 +4,8 @@
 
 use proptest::prelude::*;
 
-mod support {
-    pub mod pipeline;
-}
-use support::pipeline;
+#[path = "../support/pipeline.rs"]
+mod pipeline;
 
 /// Pieces of the shapes twerr reads, to be shuffled into almost-valid inputs.
 fn fragment() -> impl Strategy<Value = String> {

@@ -1,8 +1,7 @@
 //! The request that failed, read from each kind of text that shows it, and the advice that
 //! names it (issue 16). Fixtures are written for these tests.
 
-mod common;
-use common::{codes, fixture, json};
+use crate::common::{codes, fixture, json};
 
 #[test]
 fn a_tweepy3_traceback_moves_update_status_to_create_tweet() {
@@ -168,7 +167,7 @@ fn a_signature_error_compares_the_clocks() {
 
 #[test]
 fn the_endpoint_subcommand_by_path_url_or_library_method() {
-    let (exit, out, _) = common::run(
+    let (exit, out, _) = crate::common::run(
         &[
             "endpoint",
             "POST",
@@ -209,7 +208,7 @@ fn the_endpoint_subcommand_by_path_url_or_library_method() {
         (v[0]["method"].as_str(), v[0]["path"].as_str()),
         (Some("POST"), Some("/2/tweets"))
     );
-    let (exit, out, err) = common::run(&["endpoint", "/2/nothing"], b"");
+    let (exit, out, err) = crate::common::run(&["endpoint", "/2/nothing"], b"");
     assert_eq!((exit, out.as_str()), (1, ""));
     assert!(
         err.starts_with("twerr: `/2/nothing` is no endpoint of the table"),

@@ -1,8 +1,7 @@
 //! End to end: every input shape of a failed response, piped into `twerr --json`, gives
 //! exactly the statuses, codes and problems it holds, the verdict, and the reset time.
 
-mod common;
-use common::{codes, fixture, json, problems, run};
+use crate::common::{codes, fixture, json, problems, run};
 
 /// One fixture and everything its diagnosis must say.
 struct Case {

@@ -1,7 +1,6 @@
 //! Real curl output, captured from a loopback server started by the test, piped into twerr.
 
-mod common;
-use common::{codes, twerr};
+use crate::common::{codes, twerr};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::process::Command;

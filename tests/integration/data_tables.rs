@@ -2,15 +2,15 @@
 //! the real tables hold what the issues promise (specific advice, sources, statuses).
 
 #[allow(dead_code)]
-#[path = "../build/tables.rs"]
+#[path = "../../build/tables.rs"]
 mod tables;
 
-const STATUSES: &str = include_str!("../data/statuses.toml");
-const CODES: &str = include_str!("../data/codes.toml");
-const PROBLEMS: &str = include_str!("../data/problems.toml");
-const CLASSES: &str = include_str!("../data/classes.toml");
-const FAMILIES: &str = include_str!("../data/families.toml");
-const ENDPOINTS: &str = include_str!("../data/endpoints.toml");
+const STATUSES: &str = include_str!("../../data/statuses.toml");
+const CODES: &str = include_str!("../../data/codes.toml");
+const PROBLEMS: &str = include_str!("../../data/problems.toml");
+const CLASSES: &str = include_str!("../../data/classes.toml");
+const FAMILIES: &str = include_str!("../../data/families.toml");
+const ENDPOINTS: &str = include_str!("../../data/endpoints.toml");
 
 fn check_codes(codes: &str) -> Result<String, Vec<String>> {
     tables::check(&tables::Sources {

@@ -1,8 +1,7 @@
 //! Every entry of every table is reachable: codes by number and by each wording of their
 //! message, statuses by number, problems by name; and each says where it comes from.
 
-mod common;
-use common::{codes, json, run};
+use crate::common::{codes, json, run};
 use serde_json::Value;
 
 fn entries(kind: &str) -> Vec<Value> {

@@ -1,7 +1,6 @@
 //! End to end: looking up numbers, names and messages; list, search, colour, exit statuses.
 
-mod common;
-use common::{codes, json, run, twerr};
+use crate::common::{codes, json, run, twerr};
 
 /// The two tables of the 2015 "Error Codes & Responses" page, copied here so that the
 /// data cannot drift from the page (and the test needs nothing outside the repository).

@@ -1,8 +1,7 @@
 //! The console examples in README.md are real: each `$ twerr ...` line of a ```console
 //! block is run, and its output must be exactly what the README shows.
 
-mod common;
-use common::twerr;
+use crate::common::twerr;
 
 struct Example {
     line: usize,

@@ -3,8 +3,7 @@
 //! about:blank bodies, and the official table's later wordings. Each new entry is reached
 //! by number or name, by its official text, and in a piped body.
 
-mod common;
-use common::{codes, json, problems, run};
+use crate::common::{codes, json, problems, run};
 
 #[test]
 fn status_402_says_to_add_credits_and_not_to_retry() {

@@ -1,8 +1,7 @@
 //! `twerr scan`: a realistic mixed log gives exactly its error occurrences, counted per
 //! status and code or problem type, with line ranges, verdicts and advice.
 
-mod common;
-use common::{fixture, json, run, twerr};
+use crate::common::{fixture, json, run, twerr};
 use serde_json::Value;
 
 /// count, status, code, problem name, first line, last line, verdict

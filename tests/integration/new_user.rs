@@ -1,8 +1,7 @@
 //! What a new user trips on (issue 13): stdin beside flags, several words as one query,
 //! truncated numbers, a proxy page counted once, plural counts.
 
-mod common;
-use common::{codes, json, run};
+use crate::common::{codes, json, run};
 
 #[test]
 fn a_flag_describes_the_response_piped_on_stdin() {
@@ -359,7 +358,7 @@ fn short_is_one_line_per_error() {
     );
     let (_, out, _) = run(
         &["--oneline", "--now", "1796047200"],
-        &common::fixture("curl_i_429.txt"),
+        &crate::common::fixture("curl_i_429.txt"),
     );
     assert_eq!(
         out,
@@ -437,7 +436,7 @@ fn long_output_on_a_terminal_goes_through_the_pager() {
         assert!(shown.contains("429"), "{args}: printed directly: {shown}");
     }
     // In a pipe there is never a pager.
-    let out = common::twerr()
+    let out = crate::common::twerr()
         .args(["list"])
         .env("PAGER", &pager)
         .output()

@@ -1,8 +1,7 @@
 //! Completion scripts and the man page: committed copies are exactly what the binary
 //! prints, and real bash, fish and zsh offer the right candidates from them.
 
-mod common;
-use common::run;
+use crate::common::run;
 use std::path::Path;
 use std::process::Command;
 

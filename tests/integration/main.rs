@@ -1,0 +1,22 @@
+//! The end-to-end tests, one binary (as ripgrep keeps its own): each module runs the
+//! built `twerr` as a user would, or checks what it ships (tables, completion, man page,
+//! README). Linked once, which keeps CI's link time short. `tests/memory.rs` stays a
+//! binary of its own, so that the peak memory it reads of its children is theirs alone.
+
+mod common;
+
+mod completion;
+mod curl_loopback;
+mod data_tables;
+mod diagnose;
+mod hostile;
+mod install;
+mod lookup;
+mod new_user;
+mod pastes;
+mod properties;
+mod readme;
+mod request;
+mod scan;
+mod tables;
+mod tables_current_api;
