@@ -104,3 +104,80 @@ fn dispatch(ctx: &mut Ctx) -> Outcome {
 
 /// Said on stderr when twerr reads a terminal: how to end the input.
 const PASTE_HINT: &str = "reading the terminal: paste the error, then press Ctrl-D on a line of its own (Ctrl-Z then Enter on Windows)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    /// The plan of `twerr ARGS` as a pipe would see it: no terminal, no colour, no pager.
+    fn plan(args: &[&str]) -> Plan {
+        let cli = Cli::try_parse_from(std::iter::once("twerr").chain(args.iter().copied()))
+            .expect("the arguments parse");
+        let mut plan = Plan::new(cli);
+        plan.terminal = false;
+        plan.color = false;
+        plan.pager = None;
+        plan
+    }
+
+    /// Runs `twerr ARGS`: the exit status, stdout and stderr.
+    fn run_plan(args: &[&str]) -> (Exit, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let exit = run(&plan(args), &mut out, &mut err).expect("writing to a Vec cannot fail");
+        let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+        (exit, text(out), text(err))
+    }
+
+    #[test]
+    fn the_plan_names_the_mode_once() {
+        assert_eq!(plan(&["187"]).mode, Mode::Human);
+        assert_eq!(plan(&["--short", "187"]).mode, Mode::Short);
+        assert_eq!(plan(&["187", "--json"]).mode, Mode::Json);
+        assert!(matches!(plan(&["list"]).job, Job::List(_)));
+        assert!(matches!(plan(&["187"]).job, Job::Explain(ref e) if e.inputs == ["187"]));
+    }
+
+    #[test]
+    fn a_lookup_explains_and_exits_by_the_verdict_when_asked() {
+        let (exit, out, err) = run_plan(&["187"]);
+        assert_eq!(exit, Exit::Ok);
+        assert!(out.starts_with("API error code 187"), "{out}");
+        assert!(err.is_empty(), "{err}");
+        let (exit, _, _) = run_plan(&["--exit-verdict", "187"]);
+        assert_eq!(exit, Exit::DoNotRetry);
+    }
+
+    #[test]
+    fn quiet_prints_nothing_and_the_status_still_speaks() {
+        let (exit, out, _) = run_plan(&["-q", "--exit-verdict", "503"]);
+        assert_eq!((exit, out.as_str()), (Exit::Backoff, ""));
+    }
+
+    #[test]
+    fn a_refused_flag_is_one_usage_error_with_the_prefix() {
+        let (exit, out, err) = run_plan(&["man", "--json"]);
+        assert_eq!(exit, Exit::Usage);
+        assert!(out.is_empty());
+        assert_eq!(
+            err,
+            "twerr: --json does not apply to `man`: the page is roff\n"
+        );
+    }
+
+    #[test]
+    fn a_listing_that_finds_nothing_says_so_and_exits_1() {
+        let (exit, out, err) = run_plan(&["search", "zzzqqq"]);
+        assert_eq!(exit, Exit::NothingRecognised);
+        assert!(out.is_empty());
+        assert_eq!(err, "twerr: no entry mentions all of: zzzqqq\n");
+    }
+
+    #[test]
+    fn an_unknown_endpoint_prints_an_empty_array_with_json() {
+        let (exit, out, err) = run_plan(&["endpoint", "--json", "/nope/x"]);
+        assert_eq!(exit, Exit::NothingRecognised);
+        assert_eq!(out.trim(), "[]");
+        assert!(err.starts_with("twerr: `/nope/x` is no endpoint"), "{err}");
+    }
+}

@@ -48,7 +48,7 @@ pub(super) fn of_response(
 }
 
 /// One report per distinct error, in the order first seen.
-pub(super) fn error_reports(
+fn error_reports(
     evidence: &[Evidence],
     status: Option<&StatusReport>,
     present: &Present,
@@ -73,7 +73,7 @@ pub(super) fn error_reports(
 }
 
 /// The report for one piece of evidence, if it is an error.
-pub(super) fn report(
+fn report(
     e: &Evidence,
     status: Option<&StatusReport>,
     present: &Present,
@@ -194,7 +194,7 @@ impl Present {
 /// An error given by its words only (a message without its code, a problem's title
 /// without its type): explained through the entry whose official wording it is, with
 /// `code` and `type` left null; unlisted words are explained through the status.
-pub(super) fn words_report(
+fn words_report(
     text: &str,
     seen: Seen,
     status: Option<&StatusReport>,
@@ -232,7 +232,7 @@ pub(super) fn words_report(
     Some(matched_report(entry, clean(text), seen, status))
 }
 
-pub(super) fn matched_report(
+fn matched_report(
     entry: Wording,
     message: String,
     seen: Seen,
@@ -259,7 +259,7 @@ pub(super) fn matched_report(
 }
 
 /// Notes on codes that are not in the tables and on codes that do not fit their status.
-pub(super) fn error_notes(errors: &[ErrorReport], given: bool, notes: &mut Notes) {
+fn error_notes(errors: &[ErrorReport], given: bool, notes: &mut Notes) {
     let whose = if given {
         "the status you gave is"
     } else {
@@ -294,7 +294,7 @@ pub(super) fn error_notes(errors: &[ErrorReport], given: bool, notes: &mut Notes
     }
 }
 
-pub(super) fn code_report(
+fn code_report(
     code: u64,
     message: Option<&str>,
     seen: Seen,
@@ -336,7 +336,7 @@ pub(super) fn code_report(
 }
 
 /// An error the tables do not have: explained through the response's status when there is one.
-pub(super) fn unlisted(
+fn unlisted(
     code: Option<u64>,
     message: Option<String>,
     seen: Seen,
@@ -383,11 +383,7 @@ pub(super) fn unlisted(
     }
 }
 
-pub(super) fn problem_report(
-    p: &Problem,
-    seen: Seen,
-    status: Option<&StatusReport>,
-) -> ErrorReport {
+fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> ErrorReport {
     let entry = catalog::problem(&p.type_uri);
     let name = clean(catalog::problem_name(&p.type_uri));
     let fields = p
@@ -456,7 +452,7 @@ pub(super) fn problem_report(
 /// `status`, else the response's), and its meaning, advice and verdict are the status's.
 /// Where its detail is the v2 wording of a v1.1 code (`You are not allowed to create a
 /// Tweet with duplicate content.` is 187), that code explains it, named in `matched_code`.
-pub(super) fn about_blank(
+fn about_blank(
     p: &Problem,
     e: &'static catalog::ProblemEntry,
     message: String,
@@ -505,7 +501,7 @@ pub(super) fn about_blank(
 /// A bare number from the command line that the CLI could read as a code (see
 /// `evidence::arguments`, whose `number_evidence` adds the Status finding when it may be a status too): a
 /// known code, or an unknown number explained through a status given beside it.
-pub(super) fn number_report(
+fn number_report(
     number: u64,
     seen: Seen,
     status: Option<&StatusReport>,
@@ -531,7 +527,7 @@ pub(super) fn number_report(
 /// two sightings the same error to its report, so a log of a million errors is merged in
 /// linear time.
 #[derive(Default)]
-pub(super) struct Merged {
+struct Merged {
     reports: Vec<ErrorReport>,
     index: HashMap<MergeKey, usize>,
     /// Distinct errors past [`overflow::MAX_ROWS`].
@@ -539,7 +535,7 @@ pub(super) struct Merged {
 }
 
 /// Code, type, matched entry, and the message where the entry alone does not identify it.
-pub(super) type MergeKey = (
+type MergeKey = (
     Option<u64>,
     Option<String>,
     Option<u64>,
@@ -566,5 +562,49 @@ impl Merged {
                 self.reports.push(r);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Fallback, Options, diagnose};
+    use crate::evidence::extract;
+
+    fn errors_of(text: &str) -> Vec<super::ErrorReport> {
+        diagnose(&extract(text), Options::default()).errors
+    }
+
+    #[test]
+    fn an_unlisted_code_is_explained_through_the_status() {
+        let e =
+            errors_of("HTTP/1.1 403 Forbidden\n\n{\"errors\":[{\"code\":9999,\"message\":\"x\"}]}");
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].code, e[0].known), (Some(9999), false));
+        assert_eq!(e[0].fallback, Some(Fallback::Status));
+        assert_eq!(e[0].response_status, Some(403));
+    }
+
+    #[test]
+    fn a_code_that_does_not_fit_its_status_is_marked() {
+        let e = errors_of(
+            "HTTP/1.1 500 Internal Server Error\n\n{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}",
+        );
+        assert_eq!(e[0].documented_status, Some(403));
+        assert_eq!(e[0].consistent, Some(false));
+    }
+
+    #[test]
+    fn the_same_error_seen_again_is_one_report_with_a_count() {
+        let line = "{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n";
+        let e = errors_of(&line.repeat(3));
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].occurrences, 3);
+    }
+
+    #[test]
+    fn words_of_an_entry_name_it_without_inventing_its_number() {
+        let e = errors_of("error: Status is a duplicate.\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].code, e[0].matched_code), (None, Some(187)));
     }
 }

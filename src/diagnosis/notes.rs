@@ -118,3 +118,50 @@ fn header_notes(headers: &[(String, String)], notes: &mut Notes) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_about_another_line_that_says_the_same_is_dropped() {
+        let mut notes = Notes::default();
+        notes.at(3, "a body there is cut short".to_string());
+        notes.at(9, "a body there is cut short".to_string());
+        notes.at(9, "something else".to_string());
+        notes.push("about the whole input".to_string());
+        notes.push("about the whole input".to_string());
+        assert_eq!(
+            notes.list,
+            [
+                "line 3: a body there is cut short",
+                "line 9: something else",
+                "about the whole input"
+            ]
+        );
+    }
+
+    #[test]
+    fn headers_beside_the_limits_are_noted() {
+        let headers = vec![
+            ("x-access-level".to_string(), "read".to_string()),
+            ("x-transaction-id".to_string(), "abc123".to_string()),
+            ("date".to_string(), "not a date".to_string()),
+        ];
+        let mut notes = Notes::default();
+        about_headers(&headers, None, &mut notes);
+        let text = notes.list.join("\n");
+        assert!(
+            text.contains("access level (x-access-level) is read"),
+            "{text}"
+        );
+        assert!(
+            text.contains("request ID (x-transaction-id): abc123"),
+            "{text}"
+        );
+        assert!(
+            text.contains("the date header (not a date) is not an HTTP date"),
+            "{text}"
+        );
+    }
+}

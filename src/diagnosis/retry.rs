@@ -102,3 +102,49 @@ pub(super) fn verdict(
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Options, diagnose};
+    use crate::catalog::Verdict;
+    use crate::evidence::extract;
+
+    fn retry_of(text: &str) -> super::Retry {
+        let options = Options {
+            now: Some(1_800_000_000),
+            summary_only: false,
+        };
+        diagnose(&extract(text), options).retry
+    }
+
+    #[test]
+    fn the_most_cautious_verdict_of_the_errors_wins() {
+        let body = r#"{"errors":[{"code":130,"message":"Over capacity"},{"code":187,"message":"Status is a duplicate."}]}"#;
+        assert_eq!(retry_of(body).verdict, Verdict::DoNotRetry);
+    }
+
+    #[test]
+    fn partial_errors_of_a_success_need_no_retry() {
+        let text = "HTTP/2 200\n\n{\"data\":[],\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}";
+        assert_eq!(retry_of(text).verdict, Verdict::NotNeeded);
+    }
+
+    #[test]
+    fn a_server_error_backs_off_from_five_seconds_and_a_stream_limit_from_a_minute() {
+        let server = retry_of("HTTP/1.1 503 Service Unavailable\n\n");
+        assert_eq!(server.verdict, Verdict::Backoff);
+        assert_eq!(server.schedule, super::SERVER_BACKOFF);
+        assert_eq!(server.wait_seconds, Some(5));
+        let stream = retry_of("HTTP/1.1 420 Enhance Your Calm\n\n");
+        assert_eq!(stream.schedule, super::RATE_LIMIT_BACKOFF);
+        assert_eq!(stream.wait_seconds, Some(60));
+    }
+
+    #[test]
+    fn an_exhausted_window_is_waited_for_until_its_reset() {
+        let text = "HTTP/2 429\nx-rate-limit-remaining: 0\nx-rate-limit-reset: 1800000090\n\n";
+        let retry = retry_of(text);
+        assert_eq!(retry.verdict, Verdict::WaitForReset);
+        assert_eq!(retry.wait_seconds, Some(90));
+    }
+}

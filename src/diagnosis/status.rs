@@ -64,7 +64,7 @@ impl<'a> ResponseStatuses<'a> {
 /// A status the input names only in words, used when it shows no status number: an error
 /// class first (`Twitter::Error::TooManyRequests`), else the documented status of an
 /// official wording it holds (`Twitter is over capacity.`, a code's message).
-pub(super) fn implied_status(evidence: &[Evidence], present: &Present) -> Option<StatusReport> {
+fn implied_status(evidence: &[Evidence], present: &Present) -> Option<StatusReport> {
     let from_class = evidence.iter().find_map(|e| match &e.finding {
         Finding::ImpliedStatus { code, words } => Some((*code, words.clone(), e.seen.line)),
         _ => None,
@@ -100,7 +100,7 @@ pub(super) fn implied_status(evidence: &[Evidence], present: &Present) -> Option
 
 /// Status lines, curl's failure line, client exception lines, HTML titles and trailing
 /// http codes frame a response; a problem's `status` member and arguments do not.
-pub(super) fn is_framing(how: How) -> bool {
+fn is_framing(how: How) -> bool {
     !matches!(how, How::ProblemStatus | How::Argument)
 }
 
@@ -111,7 +111,7 @@ pub fn is_interim(code: u16) -> bool {
 
 /// The status of the response: the last header block counts (redirects and `100 Continue`
 /// come first); a v2 problem's `status` member is used only when nothing else gave one.
-pub(super) fn choose_status(
+fn choose_status(
     evidence: &[Evidence],
     notes: &mut Notes,
 ) -> (Option<StatusReport>, Vec<StatusReport>) {
@@ -234,5 +234,54 @@ pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusRe
             seen: Some(seen),
             implied_by: None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Options, diagnose};
+    use crate::evidence::{How, extract};
+
+    fn diagnosed(text: &str) -> super::super::Diagnosis {
+        diagnose(&extract(text), Options::default())
+    }
+
+    #[test]
+    fn the_last_final_status_line_counts_and_interim_ones_are_noted() {
+        let d = diagnosed("HTTP/1.1 100 Continue\n\nHTTP/2 429\n\n");
+        assert_eq!(d.status.as_ref().map(|s| s.code), Some(429));
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n.contains("earlier status lines (100)")),
+            "{:?}",
+            d.notes
+        );
+    }
+
+    #[test]
+    fn words_imply_a_status_only_when_no_number_shows_one() {
+        let d = diagnosed("Twitter::Error::TooManyRequests: Rate limit exceeded\n");
+        let s = d.status.expect("an implied status");
+        assert_eq!(s.code, 429);
+        assert_eq!(s.seen.map(|seen| seen.how), Some(How::Implied));
+        assert!(s.implied_by.is_some());
+        let d = diagnosed("HTTP/1.1 403 Forbidden\n\nTwitter::Error::TooManyRequests: x\n");
+        assert_eq!(d.status.map(|s| (s.code, s.implied_by)), Some((403, None)));
+    }
+
+    #[test]
+    fn an_unlisted_status_is_explained_through_its_class() {
+        let s = super::status_report(
+            418,
+            None,
+            crate::evidence::Seen {
+                line: 1,
+                how: How::Argument,
+            },
+        );
+        assert!(!s.known);
+        assert_eq!(s.fallback, Some(super::Fallback::Class));
+        assert_eq!(s.class.as_deref(), Some("4xx"));
     }
 }
