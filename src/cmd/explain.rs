@@ -29,11 +29,8 @@ pub(super) fn run(ctx: &mut Ctx, given: &Explain) -> Outcome {
     let unmatched_text = text_evidence(&texts, &mut found);
     let mut notes = std::mem::take(&mut args.notes);
     for i in &inputs {
-        found.extend(evidence::extract(&i.text).into_iter().map(|mut e| {
-            e.seen.line = i.input_line(e.seen.line);
-            e
-        }));
-        notes.extend(input_notes(i));
+        found.extend(evidence::extract_input(i));
+        notes.extend(i.notes());
     }
     let options = diagnosis::Options {
         now: ctx.plan.now,
@@ -214,46 +211,6 @@ fn nothing_found(ctx: &mut Ctx, d: &Diagnosis, asked: Asked) -> Outcome {
     Ok(Exit::NothingRecognised)
 }
 
-/// What the reader should know about how an input was read.
-fn input_notes(i: &Input) -> Vec<String> {
-    let mut notes = Vec::new();
-    if i.skipped_bytes > 0 {
-        notes.push(format!(
-            "the input is {} bytes; only the first {} and the last {} were examined ({} bytes in between were skipped)",
-            i.total_bytes,
-            input::HEAD_BYTES,
-            input::TAIL_BYTES,
-            i.skipped_bytes
-        ));
-    }
-    if i.invalid_utf8 && !i.gzip {
-        notes.push(
-            "the input is not valid UTF-8; invalid bytes were replaced to read the rest"
-                .to_string(),
-        );
-    }
-    if i.utf16 {
-        notes.push("the input is UTF-16 (as PowerShell pipes it); it was decoded".to_string());
-    }
-    if i.device {
-        notes.push(format!(
-            "the input is a device that may never end; only its first {} bytes were read",
-            input::HEAD_BYTES
-        ));
-    }
-    if i.gzip {
-        notes.push(GZIP_NOTE.to_string());
-    } else if i.binary {
-        notes.push(
-            "the input holds NUL bytes (binary data); only its text parts were read".to_string(),
-        );
-    }
-    notes
-}
-
-/// What to do about a body curl printed compressed.
-const GZIP_NOTE: &str = "the body is gzip-compressed (curl prints it as it came unless told otherwise): run curl again with --compressed and pipe that into twerr";
-
 /// The one line said when nothing could be explained.
 fn nothing_found_reason(inputs: &[Input], notes: &[String]) -> String {
     const LOOKED_FOR: &str = "looked for HTTP status lines, curl --fail lines, JSON/XML error bodies, v2 problems, client exception text and rate-limit headers";
@@ -262,7 +219,7 @@ fn nothing_found_reason(inputs: &[Input], notes: &[String]) -> String {
         [i] if i.text.trim().is_empty() => {
             "the input holds only whitespace: nothing to explain".to_string()
         }
-        [i] if i.gzip => format!("{GZIP_NOTE}; nothing else to explain"),
+        [i] if i.gzip => format!("{}; nothing else to explain", input::GZIP_NOTE),
         [i] if i.binary => format!(
             "the input is binary data (NUL bytes) with nothing recognisable in it ({LOOKED_FOR})"
         ),

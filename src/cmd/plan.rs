@@ -2,7 +2,7 @@
 //! mode, colour, the pager and the wrap width, the clock. Handlers read this plan, never
 //! the raw [`Cli`], so that each decision about the terminal is taken in one place.
 
-use crate::cli::{Cli, Command, ListArgs};
+use crate::cli::{Cli, ColorChoice, Command, ListArgs};
 use crate::evidence::arguments::Given;
 use crate::render;
 use std::io::{self, IsTerminal};
@@ -122,7 +122,7 @@ impl Plan {
             quiet: cli.quiet,
             exit_verdict: cli.exit_verdict,
             now: cli.now,
-            color: render::use_color(cli.output.color),
+            color: use_color(cli.output.color),
             terminal,
             pager,
             refused,
@@ -137,5 +137,19 @@ impl Plan {
     /// The width to wrap text at: the terminal's (at most 100 columns), none in a pipe.
     pub fn width(&self) -> Option<usize> {
         self.terminal.then(render::text_width)
+    }
+}
+
+/// Decides colour once for the whole run: `auto` means stdout is a terminal that is not
+/// `TERM=dumb`, and NO_COLOR is unset or empty.
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                && std::io::stdout().is_terminal()
+        }
     }
 }

@@ -225,6 +225,16 @@ pub fn extract(text: &str) -> Vec<Evidence> {
     extract_with(text, true)
 }
 
+/// The evidence of what was read from stdin or a file, each finding on the line of the
+/// input it stands on (lines after a skipped middle keep their numbers).
+pub fn extract_input(input: &crate::input::Input) -> Vec<Evidence> {
+    let mut found = extract(&input.text);
+    for e in &mut found {
+        e.seen.line = input.input_line(e.seen.line);
+    }
+    found
+}
+
 /// [`extract`] without the evidence of the request (its line, URL, auth, library,
 /// method): for batch mode, whose summary counts responses only, so that the request
 /// readers do not run over every block of a log for findings that would be dropped.

@@ -6,6 +6,9 @@
 
 use std::io::{self, Read};
 
+/// What to do about a body curl printed compressed.
+pub const GZIP_NOTE: &str = "the body is gzip-compressed (curl prints it as it came unless told otherwise): run curl again with --compressed and pipe that into twerr";
+
 /// Bytes kept from the start of the input.
 pub const HEAD_BYTES: usize = 8 << 20;
 /// Bytes kept from the end of the input when it is longer than the head.
@@ -38,6 +41,45 @@ pub struct Input {
 }
 
 impl Input {
+    /// What the reader should know about how an input was read.
+    pub fn notes(&self) -> Vec<String> {
+        let i = self;
+        let mut notes = Vec::new();
+        if i.skipped_bytes > 0 {
+            notes.push(format!(
+                "the input is {} bytes; only the first {} and the last {} were examined ({} bytes in between were skipped)",
+                i.total_bytes,
+                HEAD_BYTES,
+                TAIL_BYTES,
+                i.skipped_bytes
+            ));
+        }
+        if i.invalid_utf8 && !i.gzip {
+            notes.push(
+                "the input is not valid UTF-8; invalid bytes were replaced to read the rest"
+                    .to_string(),
+            );
+        }
+        if i.utf16 {
+            notes.push("the input is UTF-16 (as PowerShell pipes it); it was decoded".to_string());
+        }
+        if i.device {
+            notes.push(format!(
+                "the input is a device that may never end; only its first {} bytes were read",
+                HEAD_BYTES
+            ));
+        }
+        if i.gzip {
+            notes.push(GZIP_NOTE.to_string());
+        } else if i.binary {
+            notes.push(
+                "the input holds NUL bytes (binary data); only its text parts were read"
+                    .to_string(),
+            );
+        }
+        notes
+    }
+
     /// The line of the input that line `line` of `text` is: lines of the kept tail come
     /// after the skipped middle, and the line break added between head and tail is no line
     /// of the input.

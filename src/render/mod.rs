@@ -5,23 +5,6 @@ pub mod json;
 pub mod scan;
 pub mod table;
 
-use crate::cli::ColorChoice;
-use std::io::IsTerminal;
-
-/// Decides colour once for the whole run: `auto` means stdout is a terminal that is not
-/// `TERM=dumb`, and NO_COLOR is unset or empty.
-pub fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-                && std::io::stdout().is_terminal()
-        }
-    }
-}
-
 /// The widest text is wrapped at: the terminal's width, but never more than this, as long
 /// lines are hard to read.
 pub const MAX_TEXT_WIDTH: usize = 100;
