@@ -1,4 +1,4 @@
-//! Batch mode: every error in a log of many responses, counted.
+//! Stage four of the pipeline, batch mode: every error in a log of many responses, counted.
 //!
 //! The log is read line by line and cut into blocks that never split a response; each
 //! block goes through the same [`evidence::extract`] and [`diagnosis::diagnose`] as a

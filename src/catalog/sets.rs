@@ -1,4 +1,4 @@
-//! The fixed sets of names the tables use, each name written once: [`named_set!`] makes
+//! The fixed sets of names the tables use, each name written once: `named_set!` makes
 //! the enum, its `key()` (the name in `data/`, JSON and on the command line), `ALL`,
 //! `from_key` and its serialisation as that key. `build.rs` includes this file too, so the
 //! table checker and the binary read the same names.

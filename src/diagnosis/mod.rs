@@ -1,9 +1,11 @@
-//! Step two: join the evidence with the tables.
+//! Stage three of the pipeline: join the evidence with the tables.
 //!
 //! Decides which status the response had, explains every error through its table entry or
 //! through the page's fallback rule (an unlisted code through the response's status, an
 //! unlisted status through its class), checks that codes fit the status they came with,
-//! and derives one retry verdict for the whole response.
+//! and derives one retry verdict for the whole response. Each job is a file: `status`,
+//! `errors`, `notes`, `retry`, [`ratelimit`] (headers to reset times) and [`request`] (the
+//! request joined with the endpoint table, and the advice that names it).
 
 mod errors;
 mod notes;
@@ -47,7 +49,7 @@ pub struct Diagnosis {
     pub other_statuses: Vec<StatusReport>,
     /// What the reader should know: fallbacks taken, ambiguities, mismatches, ignored parts.
     pub notes: Vec<String>,
-    /// Distinct errors beyond the first [`overflow::MAX_ROWS`], counted, not shown.
+    /// Distinct errors beyond the first [`crate::util::overflow::MAX_ROWS`], counted, not shown.
     pub other_errors: Option<Overflow>,
     /// The request that failed, where the input shows it, with advice that names it.
     pub request: Option<crate::diagnosis::request::RequestReport>,

@@ -1,11 +1,12 @@
-//! Step one of the pipeline: find the evidence in a piece of text.
+//! Stage two of the pipeline: find the evidence in a piece of text.
 //!
 //! First the wrapping a paste carries is undone (`unwrap`: markdown, log prefixes, curly
 //! quotes), keeping line numbers. Then every recogniser reports what it saw, in the role it
 //! had there (an HTTP status, an API error code, a v2 problem, a header), with the line it
 //! was seen on and how: `framing` reads line-shaped HTTP framing, `body` reads bodies
 //! and the dumps of languages (`relaxed`, `php`) into one value type, and `prose`
-//! reads what libraries say in words. Evidence never decides what an entry means: the one
+//! reads what libraries say in words, `request` what the request was, and `arguments` the
+//! words of the command line. Evidence never decides what an entry means: the one
 //! place it reads the tables is `phrases`, which reports where their official wordings
 //! stand in the text; joining evidence with the tables is [`crate::diagnosis`]'s job.
 

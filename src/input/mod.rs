@@ -1,4 +1,5 @@
-//! Reads what the user piped or named, with memory bounded whatever its size.
+//! Stage one of the pipeline: read what the user piped or named, with memory bounded
+//! whatever its size.
 //!
 //! A response is small; a mistaken `cat` of a log or a binary is not. The first
 //! [`HEAD_BYTES`] and the last [`TAIL_BYTES`] are kept (the status line and headers come

@@ -1,4 +1,5 @@
-//! Step three: show a diagnosis or a table, as text for people or JSON for programs.
+//! Stage five of the pipeline: show a diagnosis, a scan or a table, as text for people or
+//! JSON for programs.
 
 pub mod human;
 pub mod json;
