@@ -13,6 +13,7 @@ macro_rules! named_set {
             $($(#[$vmeta])* $variant,)+
         }
 
+        // Not every set uses every helper, and build.rs uses fewer still.
         #[allow(dead_code)]
         impl $name {
             /// Every member, in order.
@@ -44,6 +45,7 @@ macro_rules! named_set {
     };
 }
 
+// For the crate's other sets (build.rs, which includes this file, has none).
 #[allow(unused_imports)]
 pub(crate) use named_set;
 

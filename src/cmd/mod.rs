@@ -29,8 +29,13 @@ impl Ctx<'_> {
     /// Says `message` on stderr after the one `twerr:` prefix. Text from the input in it
     /// must already be made safe ([`crate::util::sanitize::clean`]).
     pub fn say(&mut self, message: impl Display) -> io::Result<()> {
-        writeln!(self.err, "twerr: {message}")
+        say(self.err, message)
     }
+}
+
+/// The one place a message of twerr's own is written, after its `twerr:` prefix.
+fn say(err: &mut dyn Write, message: impl Display) -> io::Result<()> {
+    writeln!(err, "twerr: {message}")
 }
 
 /// The binary's work: the plan's job on stdout (through the pager on a terminal) and
@@ -57,7 +62,8 @@ pub fn main(cli: Cli) -> Exit {
         Err(e) => {
             // A closed stdout (`twerr list | head -1`) is the reader's choice: no message.
             if e.exit() != Exit::Ok {
-                let _ = writeln!(err, "twerr: {e}");
+                // stderr itself may be what failed: nothing more can be said then.
+                let _ = say(&mut err, &e);
             }
             e.exit()
         }
