@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -122,6 +123,20 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'twerr;run' {
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Run the command again at most N times')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h')
+            [CompletionResult]::new('--backoff', '--backoff', [CompletionResultType]::ParameterName, 'The first backoff step (doubling after each failure); default from the error: 5s for a server error, 60s for a stream limit, or the retry-after header')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write the diagnosis of a failure that was not retried away to PATH, as JSON')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing of twerr''s own on stderr (the command''s output still passes through)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing of twerr''s own on stderr (the command''s output still passes through)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'twerr;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search messages, descriptions and advice (every word must match, any case)')
@@ -129,6 +144,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -148,6 +164,9 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             break
         }
         'twerr;help;man' {
+            break
+        }
+        'twerr;help;run' {
             break
         }
         'twerr;help;help' {

@@ -12,7 +12,7 @@ _twerr() {
         if [[ $w == = ]]; then skip=1; continue; fi
         if (( skip )); then skip=0; continue; fi
         case "$level:$w" in
-            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:--color|endpoint:--color|completions:--color|man:--color) skip=1 ;;
+            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:--color|endpoint:--color|completions:--color|man:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:--color) skip=1 ;;
             *:-*) ;;
             :list|:ls) if (( ! seen_input )); then level=list; level_at=$i; fi ;;
             :search) if (( ! seen_input )); then level=search; level_at=$i; fi ;;
@@ -20,10 +20,12 @@ _twerr() {
             :endpoint) if (( ! seen_input )); then level=endpoint; level_at=$i; fi ;;
             :completions) if (( ! seen_input )); then level=completions; level_at=$i; fi ;;
             :man) if (( ! seen_input )); then level=man; level_at=$i; fi ;;
+            :run) if (( ! seen_input )); then level=run; level_at=$i; fi ;;
             :help) if (( ! seen_input )); then level=help; level_at=$i; fi ;;
             :*) seen_input=1 ;;
         esac
     done
+    if [[ $level == run ]] && _twerr_command '--retries|--max-wait|--backoff|--report|--color'; then return; fi
     case "$level:$prev" in
         :-c|:--code) _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453'; return ;;
         :-s|:--status) _twerr_add '200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504'; return ;;
@@ -40,6 +42,11 @@ _twerr() {
         endpoint:--color) _twerr_add 'auto always never'; return ;;
         completions:--color) _twerr_add 'auto always never'; return ;;
         man:--color) _twerr_add 'auto always never'; return ;;
+        run:--retries) :; return ;;
+        run:--max-wait) :; return ;;
+        run:--backoff) :; return ;;
+        run:--report) _twerr_files; return ;;
+        run:--color) _twerr_add 'auto always never'; return ;;
     esac
     if [[ $cur == -* ]]; then
         case $level in
@@ -50,19 +57,21 @@ _twerr() {
             endpoint) _twerr_add '--json --color --no-pager -h --help' ;;
             completions) _twerr_add '--json --color --no-pager -h --help' ;;
             man) _twerr_add '--json --color --no-pager -h --help' ;;
+            run) _twerr_add '--retries --max-wait --backoff --report -q --quiet --json --color --no-pager -h --help' ;;
             help) _twerr_add '' ;;
         esac
         return
     fi
     case $level in
-        "") (( seen_input )) || _twerr_add 'list ls search scan endpoint completions man help'; _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 201 204 304 400 401 402 403 404 406 408 409 410 412 413 420 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped' ;;
+        "") (( seen_input )) || _twerr_add 'list ls search scan endpoint completions man run help'; _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 201 204 304 400 401 402 403 404 406 408 409 410 412 413 420 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped' ;;
         list) : ;;
         search) : ;;
         scan) _twerr_files ;;
         endpoint) _twerr_add '/1.1/statuses/update /1.1/statuses/destroy/:id /1.1/statuses/show/:id /1.1/statuses/lookup /1.1/statuses/user_timeline /1.1/statuses/home_timeline /1.1/statuses/mentions_timeline /1.1/statuses/retweet/:id /1.1/favorites/create /1.1/favorites/destroy /1.1/search/tweets /1.1/users/show /1.1/users/lookup /1.1/account/verify_credentials /1.1/friendships/create /1.1/friendships/destroy /1.1/followers/ids /1.1/followers/list /1.1/friends/ids /1.1/friends/list /1.1/direct_messages/events/new /1.1/media/upload /1.1/trends/place /1.1/application/rate_limit_status /1.1/statuses/filter /2/tweets /2/tweets/:id /2/users/:id/tweets /2/users/:id/timelines/reverse_chronological /2/users/:id/mentions /2/users/:id/retweets /2/users/:id/likes /2/users/:id/likes/:tweet_id /2/tweets/search/recent /2/tweets/search/stream /2/users/by/username/:username /2/users/:id /2/users /2/users/me /2/users/:id/following /2/users/:source_user_id/following/:target_user_id /2/users/:id/followers /2/dm_conversations/with/:participant_id/messages /2/media/upload /2/trends/by/woeid/:woeid' ;;
         completions) _twerr_add 'bash elvish fish powershell zsh' ;;
         man) : ;;
-        help) _twerr_add 'list search scan endpoint completions man help' ;;
+        run) : ;;
+        help) _twerr_add 'list search scan endpoint completions man run help' ;;
     esac
 }
 
@@ -81,6 +90,31 @@ _twerr_files() {
     compopt -o filenames 2>/dev/null
     local IFS=$'\n'
     COMPREPLY+=($(compgen -f -- "$cur"))
+}
+
+# The command after `twerr run` (its first word that is no option, or the one after
+# `--`): its name from the commands bash knows, its arguments as bash completes that
+# command. Returns 1 while the cursor is still on twerr's own options.
+_twerr_command() {
+    local j start=
+    for (( j = level_at + 1; j < COMP_CWORD; j++ )); do
+        case ${COMP_WORDS[j]} in
+            --) start=$(( j + 1 )); break ;;
+            =) (( j++ )) ;;
+            -*) [[ "|$1|" == *"|${COMP_WORDS[j]}|"* ]] && (( j++ )) ;;
+            *) start=$j; break ;;
+        esac
+    done
+    [[ -n $start ]] || { [[ $cur == -* ]] && return 1; start=$COMP_CWORD; }
+    if (( start == COMP_CWORD )); then
+        local IFS=$'\n'
+        COMPREPLY+=($(compgen -c -- "$cur"))
+    elif declare -F _command_offset >/dev/null; then
+        _command_offset "$start"
+    else
+        _twerr_files
+    fi
+    return 0
 }
 
 complete -F _twerr twerr

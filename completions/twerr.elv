@@ -46,6 +46,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand endpoint 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
+            cand run 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'twerr;list'= {
@@ -111,6 +112,19 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'twerr;run'= {
+            cand --retries 'Run the command again at most N times'
+            cand --max-wait 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h'
+            cand --backoff 'The first backoff step (doubling after each failure); default from the error: 5s for a server error, 60s for a stream limit, or the retry-after header'
+            cand --report 'Write the diagnosis of a failure that was not retried away to PATH, as JSON'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand -q 'Say nothing of twerr''s own on stderr (the command''s output still passes through)'
+            cand --quiet 'Say nothing of twerr''s own on stderr (the command''s output still passes through)'
+            cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'twerr;help'= {
             cand list 'List the tables (all, or filtered)'
             cand search 'Search messages, descriptions and advice (every word must match, any case)'
@@ -118,6 +132,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand endpoint 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
+            cand run 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'twerr;help;list'= {
@@ -131,6 +146,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         &'twerr;help;completions'= {
         }
         &'twerr;help;man'= {
+        }
+        &'twerr;help;run'= {
         }
         &'twerr;help;help'= {
         }

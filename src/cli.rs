@@ -14,7 +14,10 @@ Exit status:
      stdin is a terminal with nothing to read)
   6  the output could not be written
   With --exit-verdict, a diagnosis exits by its retry verdict instead of 0:
-  0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff (1, 2 and 6 keep their meaning).";
+  0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff (1, 2 and 6 keep their meaning).
+  `twerr run` exits with the command's own status; where the command exited 0 but its
+  output held an error twerr did not retry away, with that error's verdict (3, 4, 5);
+  126 or 127 when the command cannot be started, 130 on Ctrl-C while waiting.";
 
 pub const EXAMPLES_HELP: &str = "\
 Examples:
@@ -28,7 +31,8 @@ Examples:
   twerr 4xx                      a status class and its statuses
   twerr search duplicate         search messages, descriptions and advice
   twerr endpoint POST /1.1/statuses/update.json   its v2 move, auth and library methods
-  twerr --short < capture.txt    one line per error, for logs and scripts";
+  twerr --short < capture.txt    one line per error, for logs and scripts
+  twerr run -- curl -si URL      run a call; wait out a rate limit or back off, then retry";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -138,6 +142,65 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+    /// Run a command that calls the API; on a failure, wait out the reset or back off and
+    /// run it again, within bounds
+    Run(RunArgs),
+}
+
+/// `twerr run`: the bounds of the retry loop, and the command.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Run the command again at most N times
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+    /// Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h
+    #[arg(long, value_name = "DURATION", default_value = "15m", value_parser = parse_duration)]
+    pub max_wait: std::time::Duration,
+    /// The first backoff step (doubling after each failure); default from the error: 5s for
+    /// a server error, 60s for a stream limit, or the retry-after header
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub backoff: Option<std::time::Duration>,
+    /// Write the diagnosis of a failure that was not retried away to PATH, as JSON
+    #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
+    pub report: Option<PathBuf>,
+    /// Say nothing of twerr's own on stderr (the command's output still passes through)
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// The command and its arguments (after `--` when they start with `-`)
+    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true, value_name = "COMMAND", value_hint = ValueHint::CommandWithArguments)]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+/// A duration as people write it: `90` or `90s`, `500ms`, `15m`, `1h`, `1h30m`.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let bad = || format!("`{text}` is no duration (write 90s, 500ms, 15m, 1h or 1h30m)");
+    let t = text.trim();
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t
+            .parse()
+            .map(std::time::Duration::from_secs)
+            .map_err(|_| bad());
+    }
+    let (mut total, mut rest) = (std::time::Duration::ZERO, t);
+    while !rest.is_empty() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let unit_len = rest[digits..]
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let (number, unit) = (&rest[..digits], &rest[digits..digits + unit_len]);
+        let n: u64 = number.parse().map_err(|_| bad())?;
+        let step = match unit {
+            "ms" => std::time::Duration::from_millis(n),
+            "s" => std::time::Duration::from_secs(n),
+            "m" => std::time::Duration::from_secs(n.saturating_mul(60)),
+            "h" => std::time::Duration::from_secs(n.saturating_mul(3600)),
+            _ => return Err(bad()),
+        };
+        total = total.saturating_add(step);
+        rest = &rest[digits + unit_len..];
+    }
+    if t.is_empty() { Err(bad()) } else { Ok(total) }
 }
 
 #[derive(Debug, Args, Default)]

@@ -10,20 +10,23 @@ use std::io;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// Something was recognised, or a listing found entries.
-    Ok = 0,
+    Ok,
     /// Nothing in the input could be recognised, or a listing found nothing.
-    NothingRecognised = 1,
+    NothingRecognised,
     /// A usage error: a bad flag or value, an unreadable input, nothing to read.
-    Usage = 2,
+    Usage,
     /// With `--exit-verdict`: do not resend the request unchanged.
-    DoNotRetry = 3,
+    DoNotRetry,
     /// With `--exit-verdict`: wait for the rate-limit window to reset.
-    WaitForReset = 4,
+    WaitForReset,
     /// With `--exit-verdict`: retry with exponential backoff.
-    Backoff = 5,
+    Backoff,
     /// The output could not be written (a full disk, `/dev/full`); a closed pipe is not
     /// an error.
-    OutputFailed = 6,
+    OutputFailed,
+    /// `twerr run`: the command's own status, or what a shell says for it (126 and 127
+    /// when it cannot be started, 128 plus the signal that ended it or the wait).
+    Passed(u8),
 }
 
 impl Exit {
@@ -38,7 +41,16 @@ impl Exit {
     }
 
     pub fn code(self) -> u8 {
-        self as u8
+        match self {
+            Exit::Ok => 0,
+            Exit::NothingRecognised => 1,
+            Exit::Usage => 2,
+            Exit::DoNotRetry => 3,
+            Exit::WaitForReset => 4,
+            Exit::Backoff => 5,
+            Exit::OutputFailed => 6,
+            Exit::Passed(code) => code,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod exit;
 mod explain;
 mod list;
 mod plan;
+mod run;
 mod scan;
 
 pub use exit::{Error, Exit, Outcome};
@@ -42,8 +43,9 @@ fn say(err: &mut dyn Write, message: impl Display) -> io::Result<()> {
 /// stderr, and how to exit.
 pub fn main(cli: Cli) -> Exit {
     let plan = Plan::new(cli);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Not locked for the whole run: `twerr run` passes its command's output through from
+    // other threads.
+    let mut out = io::BufWriter::new(io::stdout());
     let mut err = io::stderr();
     // Long output on a terminal is paged: it is gathered first, then shown.
     let result = match &plan.pager {
@@ -97,6 +99,7 @@ fn dispatch(ctx: &mut Ctx) -> Outcome {
         Job::Search(words) => list::search(ctx, words),
         Job::Endpoint(words) => endpoint::run(ctx, words),
         Job::Scan(files) => scan::run(ctx, files),
+        Job::Run(args) => run::run(ctx, args),
         Job::Completions(shell) => {
             docs::completions(*shell, ctx.out)?;
             Ok(Exit::Ok)

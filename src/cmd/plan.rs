@@ -2,7 +2,7 @@
 //! mode, colour, the pager and the wrap width, the clock. Handlers read this plan, never
 //! the raw [`Cli`], so that each decision about the terminal is taken in one place.
 
-use crate::cli::{Cli, ColorChoice, Command, ListArgs};
+use crate::cli::{Cli, ColorChoice, Command, ListArgs, RunArgs};
 use crate::evidence::arguments::Given;
 use crate::render;
 use std::io::{self, IsTerminal};
@@ -30,6 +30,8 @@ pub enum Job {
     Scan(Vec<PathBuf>),
     Completions(clap_complete::Shell),
     Man,
+    /// `twerr run -- COMMAND`: run it, and again within bounds after a failure.
+    Run(RunArgs),
 }
 
 /// What the command line gives to explain.
@@ -93,6 +95,10 @@ impl Plan {
             Some(Command::Scan { files }) => Job::Scan(files),
             Some(Command::Completions { shell }) => Job::Completions(shell),
             Some(Command::Man) => Job::Man,
+            Some(Command::Run(mut args)) => {
+                args.quiet |= cli.quiet;
+                Job::Run(args)
+            }
             None => Job::Explain(Explain {
                 inputs: cli.inputs,
                 codes: cli.codes,
@@ -110,7 +116,8 @@ impl Plan {
         };
         // Paged: what people read on a terminal, not the completion script or the man
         // page's roff (which are for files), and not with --quiet.
-        let for_files = matches!(job, Job::Completions(_) | Job::Man);
+        // Nor `run`, whose command's output passes through as it comes.
+        let for_files = matches!(job, Job::Completions(_) | Job::Man | Job::Run(_));
         let pager = if for_files || cli.quiet {
             None
         } else {

@@ -472,3 +472,55 @@ fn endpoint_paths_complete_in_every_shell() {
     );
     assert!(fish.contains("/2/tweets/search/recent\t"), "{fish}");
 }
+
+/// What bash offers for `line` with bash-completion loaded (its `_command_offset` is what
+/// completes the command after `twerr run`), and twerr on PATH.
+fn bash_completion_for(line: &str) -> Vec<String> {
+    let bin_dir = assert_cmd::cargo::cargo_bin("twerr")
+        .parent()
+        .unwrap()
+        .display()
+        .to_string();
+    let script = format!(
+        "export PATH='{bin_dir}':$PATH; source /usr/share/bash-completion/bash_completion; source completions/twerr.bash; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; read -ra COMP_WORDS <<< \"$COMP_LINE\"; [[ $COMP_LINE == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 )); _twerr; printf '%s\\n' \"${{COMPREPLY[@]}}\""
+    );
+    let mut seen: Vec<String> = shell("bash", &["--norc", "--noprofile", "-c", &script])
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    seen.sort();
+    seen.dedup();
+    seen
+}
+
+#[test]
+fn run_completes_a_command_then_leaves_its_words_to_it_in_every_shell() {
+    // bash: the command's name, then its own words as bash completes that command.
+    assert!(bash_completion_for("twerr run cur").contains(&"curl".to_string()));
+    assert!(bash_completion_for("twerr run --max-wait 5s -- cu").contains(&"curl".to_string()));
+    assert_eq!(bash_completion_for("twerr run -- twerr lis"), ["list"]);
+    assert_eq!(bash_completion_for("twerr run --ma"), ["--max-wait"]);
+    // zsh
+    assert!(zsh_candidates("twerr run cur").iter().any(|c| c == "curl"));
+    let zsh = zsh_candidates("twerr run --retries 2 -- twerr lis");
+    assert!(zsh.len() == 1 && zsh[0].starts_with("list --"), "{zsh:?}");
+    // fish
+    let fish = |line: &str| {
+        let bin_dir = assert_cmd::cargo::cargo_bin("twerr");
+        let bin_dir = bin_dir.parent().unwrap().display().to_string();
+        shell(
+            "fish",
+            &[
+                "--no-config",
+                "-c",
+                &format!(
+                    "set -x PATH '{bin_dir}' $PATH; source completions/twerr.fish; complete -C '{line}'"
+                ),
+            ],
+        )
+    };
+    assert!(fish("twerr run cur").lines().any(|l| l.starts_with("curl")));
+    assert!(fish("twerr run --max-wait 5s -- twerr lis").starts_with("list\t"));
+    assert!(fish("twerr run --ma").starts_with("--max-wait\t"));
+}

@@ -17,6 +17,7 @@ mod pastes;
 mod properties;
 mod readme;
 mod request;
+mod run;
 mod scan;
 mod tables;
 mod tables_current_api;

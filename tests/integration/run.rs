@@ -1,0 +1,291 @@
+//! `twerr run -- COMMAND` end to end: curl against a loopback server of the test's own
+//! (127.0.0.1 only, a fixed number of answers, then it stops), and commands that succeed,
+//! fail on their own terms, cannot start, or are interrupted. Waits are kept short with
+//! `--backoff` and resets a second or two away; nothing sleeps long.
+
+use crate::common::twerr;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+type Answer = Box<dyn Fn() -> String + Send>;
+
+/// Serves `answers` in order, one per request, then stops; returns the URL and how many
+/// requests were served.
+fn serve(answers: Vec<Answer>) -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let url = format!("http://{}/2/tweets", listener.local_addr().unwrap());
+    let served = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&served);
+    std::thread::spawn(move || {
+        for (stream, answer) in listener.incoming().zip(answers) {
+            let mut stream = stream.expect("accept");
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
+                line.clear();
+            }
+            stream.write_all(answer().as_bytes()).unwrap();
+            counter.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    (url, served)
+}
+
+fn response(status: &str, headers: &str, body: &str) -> String {
+    format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\n{headers}content-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+fn ok_answer() -> Answer {
+    Box::new(|| response("200 OK", "", r#"{"data":{"id":"1","text":"hi"}}"#))
+}
+
+fn rate_limited(reset_in: u64) -> Answer {
+    Box::new(move || {
+        let headers = format!(
+            "x-rate-limit-limit: 300\r\nx-rate-limit-remaining: 0\r\nx-rate-limit-reset: {}\r\n",
+            now() + reset_in
+        );
+        response(
+            "429 Too Many Requests",
+            &headers,
+            r#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#,
+        )
+    })
+}
+
+fn over_capacity() -> Answer {
+    Box::new(|| {
+        let body = r#"{"errors":[{"code":130,"message":"Over capacity"}]}"#;
+        response("503 Service Unavailable", "", body)
+    })
+}
+
+/// `twerr run ARGS -- curl -si URL`: exit status, stdout, stderr.
+fn run_curl(args: &[&str], url: &str) -> (i32, String, String) {
+    let out = twerr()
+        .arg("run")
+        .args(args)
+        .args(["--", "curl", "-si", url])
+        .output()
+        .expect("runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+    (
+        out.status.code().unwrap(),
+        text(out.stdout),
+        text(out.stderr),
+    )
+}
+
+#[test]
+fn a_rate_limit_is_waited_out_then_the_call_runs_again() {
+    let (url, served) = serve(vec![rate_limited(1), ok_answer()]);
+    let started = Instant::now();
+    let (code, out, err) = run_curl(&[], &url);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(served.load(Ordering::SeqCst), 2);
+    assert!(
+        out.contains("HTTP/1.1 429") && out.contains(r#""text":"hi""#),
+        "{out}"
+    );
+    assert!(
+        err.contains("waiting") && err.contains("retry 1 of 3"),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "the reset was waited for"
+    );
+}
+
+#[test]
+fn a_duplicate_is_not_run_again() {
+    let duplicate = || {
+        let body = r#"{"errors":[{"code":187,"message":"Status is a duplicate."}]}"#;
+        response("403 Forbidden", "", body)
+    };
+    let (url, served) = serve(vec![Box::new(duplicate), ok_answer()]);
+    let (code, _, err) = run_curl(&[], &url);
+    assert_eq!(
+        code, 3,
+        "curl exited 0: the verdict's status (do-not-retry); {err}"
+    );
+    assert_eq!(served.load(Ordering::SeqCst), 1);
+    assert!(
+        err.contains("403 187 do-not-retry Status is a duplicate"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_server_error_is_backed_off_and_retried() {
+    let (url, served) = serve(vec![over_capacity(), over_capacity(), ok_answer()]);
+    let (code, out, err) = run_curl(&["--backoff", "20ms"], &url);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(served.load(Ordering::SeqCst), 3);
+    assert!(out.ends_with(r#"{"data":{"id":"1","text":"hi"}}"#), "{out}");
+    assert_eq!(err.matches("backing off").count(), 2, "{err}");
+}
+
+#[test]
+fn retries_are_bounded() {
+    let (url, served) = serve(vec![over_capacity(), over_capacity(), ok_answer()]);
+    let (code, _, err) = run_curl(&["--backoff", "10ms", "--retries", "1"], &url);
+    assert_eq!(code, 5, "the backoff verdict's status; {err}");
+    assert_eq!(served.load(Ordering::SeqCst), 2);
+    assert!(err.contains("still failing after 1 retry"), "{err}");
+}
+
+#[test]
+fn a_reset_beyond_max_wait_is_not_waited_for() {
+    let (url, served) = serve(vec![rate_limited(3600), ok_answer()]);
+    let started = Instant::now();
+    let (code, _, err) = run_curl(&["--max-wait", "10s"], &url);
+    assert_eq!(code, 4, "the wait-for-reset verdict's status; {err}");
+    assert_eq!(served.load(Ordering::SeqCst), 1);
+    assert!(err.contains("beyond --max-wait 10s: not waiting"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn json_puts_the_diagnosis_on_stderr_or_in_the_report() {
+    let (url, _) = serve(vec![rate_limited(3600)]);
+    let (_, _, err) = run_curl(&["--json", "--max-wait", "1s"], &url);
+    let doc = err.split("\ntwerr: ").next().unwrap();
+    let v: serde_json::Value = serde_json::from_str(doc).expect("a JSON document first");
+    assert_eq!(v["errors"][0]["code"], 88);
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let (url, _) = serve(vec![rate_limited(3600)]);
+    let (_, _, err) = run_curl(
+        &["--report", report.to_str().unwrap(), "--max-wait", "1s"],
+        &url,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(v["retry"]["verdict"], "wait-for-reset");
+    assert!(err.contains("429 88 wait-for-reset"), "{err}");
+}
+
+/// `twerr run -- sh -c SCRIPT`: exit status, stdout, stderr.
+fn run_sh(script: &str) -> (i32, String, String) {
+    let out = twerr()
+        .args(["run", "--", "sh", "-c", script])
+        .output()
+        .expect("runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
+    (
+        out.status.code().unwrap(),
+        text(out.stdout),
+        text(out.stderr),
+    )
+}
+
+#[test]
+fn a_command_that_succeeds_is_left_alone() {
+    assert_eq!(
+        run_sh("echo fetched"),
+        (0, "fetched\n".into(), String::new())
+    );
+}
+
+#[test]
+fn a_command_failing_on_its_own_terms_keeps_its_status() {
+    assert_eq!(
+        run_sh("echo oops >&2; exit 7"),
+        (7, String::new(), "oops\n".into())
+    );
+}
+
+#[test]
+fn a_traceback_on_stderr_is_diagnosed_and_the_status_kept() {
+    let traceback = "Traceback (most recent call last):\n  File \"post.py\", line 9, in <module>\n    client.create_tweet(text=\"same again\")\n  File \"/srv/venv/lib/python3.12/site-packages/tweepy/client.py\", line 824, in create_tweet\n    return self._make_request(\ntweepy.errors.Forbidden: 403 Forbidden\n187 - Status is a duplicate.\n";
+    let script = format!("printf '%s' '{traceback}' >&2; exit 1");
+    let (code, out, err) = run_sh(&script);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with("Traceback"),
+        "the command's stderr passes through: {err}"
+    );
+    assert!(err.contains("twerr: 403 187 do-not-retry"), "{err}");
+}
+
+#[test]
+fn a_command_that_cannot_start_is_one_line_and_127() {
+    let out = twerr()
+        .args(["run", "--", "twerr-no-such-command-here"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(127));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("twerr: cannot run `twerr-no-such-command-here`"),
+        "{err}"
+    );
+}
+
+/// Starts `twerr run ARGS`, waits until it has said `marker` on stderr, then sends
+/// `signal`; returns its exit status and how long it took to end after the signal.
+fn signalled(args: &[&str], marker: &str, signal: i32) -> (Option<i32>, Duration) {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("twerr"))
+        .arg("run")
+        .args(args)
+        .env("TERM", "dumb")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains(marker) {
+        let mut line = String::new();
+        assert!(
+            err.read_line(&mut line).unwrap() > 0,
+            "ended before {marker:?}: {said}"
+        );
+        said.push_str(&line);
+    }
+    let sent = Instant::now();
+    // SAFETY: a plain kill(2) of the child this test started.
+    unsafe {
+        libc::kill(child.id() as i32, signal);
+    }
+    let status = child.wait().unwrap();
+    let _ = err.read_to_string(&mut said);
+    (status.code(), sent.elapsed())
+}
+
+#[test]
+fn ctrl_c_while_waiting_ends_at_once_with_130() {
+    let (url, _) = serve(vec![rate_limited(3600)]);
+    let args = ["--max-wait", "2h", "--", "curl", "-si", &url];
+    let (code, took) = signalled(&args, "waiting", libc::SIGINT);
+    assert_eq!(code, Some(130));
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
+fn sigterm_is_passed_to_the_running_command() {
+    let script = "trap 'kill $!; exit 42' TERM; echo started >&2; sleep 30 & wait";
+    let (code, took) = signalled(&["--", "sh", "-c", script], "started", libc::SIGTERM);
+    assert_eq!(
+        code,
+        Some(42),
+        "the command's own status after it was told to stop"
+    );
+    assert!(took < Duration::from_secs(10), "{took:?}");
+}
