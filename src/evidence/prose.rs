@@ -81,7 +81,7 @@ static FOLLOWING_CODE: LazyLock<Regex> =
 
 /// Twitter4J glues the page's text to the status: `403:The request is understood, ...`.
 static TWITTER4J_STATUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^:[A-Z][a-z]+ [A-Za-z]").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"^:[A-Z][a-z]+ +[A-Za-z]").expect("the pattern compiles"));
 static TWITTER4J_CODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^code - ([0-9]{1,20})\s*$").expect("the pattern compiles"));
 static GO_TWITTER: LazyLock<Regex> =
@@ -95,6 +95,8 @@ static REPORT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// How many bytes before and after a number its context is read from.
 const BEFORE: usize = 48;
 const AFTER: usize = 96;
+/// How much of the next line a number at the end of its line looks at.
+const NEXT_LINE: usize = 1 << 10;
 
 pub(super) fn read_prose(
     text: &str,
@@ -134,11 +136,22 @@ fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evid
         };
         let before = &text[super::floor_boundary(text, start.saturating_sub(BEFORE))..start];
         let before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-        let after = &text[end..super::ceil_boundary(text, end + AFTER)];
-        let after = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
+        let near = &text[end..super::ceil_boundary(text, end + AFTER)];
+        let after = &near[..near.find(['\n', '\r']).unwrap_or(near.len())];
+        // A number that ends its line may have its reason phrase, or tweepy's code lines,
+        // on the next one (a terminal or a log wrapped the line there).
+        let next = if near.len() > after.len() {
+            next_line(text, end + after.len())
+        } else {
+            ""
+        };
         let reason = reason_after(code, phrases, after);
+        let wrapped = reason.is_none()
+            && after.trim().is_empty()
+            && reason_after(code, phrases, next.trim_start()).is_some();
         let lower = before.to_ascii_lowercase();
         let said = reason.is_some()
+            || wrapped
             || reason_before(phrases, &lower)
             || STATUS_WORDS.is_match(&lower)
             || ERROR_WORD.is_match(&lower) && code >= 400 && !AMBIGUOUS.contains(&code)
@@ -159,13 +172,32 @@ fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evid
             },
             How::ClientText,
         );
-        if let Some((_, used)) = reason
-            && let Some(c) = FOLLOWING_CODE.captures(&after[used..])
-        {
+        // tweepy's `NNN - message` after the status and its reason, on the same line or,
+        // when the reason ends the line, on the next.
+        let following = reason.and_then(|(_, used)| {
+            let rest = &after[used..];
+            match FOLLOWING_CODE.captures(rest) {
+                None if rest.trim().is_empty() => FOLLOWING_CODE.captures(next).map(|c| (c, 1)),
+                found => found.map(|c| (c, 0)),
+            }
+        });
+        if let Some((c, below)) = following {
             let finding = code_finding(&c[1], Some(c[2].trim().to_string()));
-            push(out, line, finding, How::ClientText);
+            push(out, line + below, finding, How::ClientText);
         }
     }
+}
+
+/// The line after the one that ends at `at` (at most [`NEXT_LINE`] bytes of it), with
+/// the line break before it, as FOLLOWING_CODE expects a space: empty when there is none.
+fn next_line(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let rest = rest.strip_prefix('\r').unwrap_or(rest);
+    if !rest.starts_with('\n') {
+        return "";
+    }
+    let rest = &rest[..super::floor_boundary(rest, NEXT_LINE)];
+    &rest[..rest[1..].find(['\n', '\r']).map_or(rest.len(), |n| n + 1)]
 }
 
 /// `1.403`, `12:207`, `403.5`: digits of a version, a time or a decimal, not a status.
@@ -340,17 +372,21 @@ fn reasons_as_messages(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
             None
         };
         after_error_colon = erring && line.trim_end().ends_with(':');
-        let Some(tail) = tail else {
-            continue;
-        };
-        let phrase = tail
-            .trim()
-            .trim_end_matches(['.', ',', ';', ')', '`', '\'', '"']);
-        let plain_word = !phrase.contains(' ') && !matches!(phrase, "Unauthorized" | "Forbidden");
-        if phrase.is_empty() || plain_word || claimed.contains(start) {
+        if claimed.contains(start) {
             continue;
         }
-        if let Some(code) = status_named(phrase).filter(|_| is_reason_phrase(phrase)) {
+        // The message's last part (`...: Not Found`), or its first (an old client's
+        // `TwythonError: 'Bad Request: The request was invalid...'`).
+        let head = line
+            .split_once(": ")
+            .filter(|_| erring)
+            .and_then(|(_, m)| message_head(m));
+        let phrase = [tail.map(tail_phrase), head]
+            .into_iter()
+            .flatten()
+            .find(|p| named_by_reason(p).is_some());
+        if let Some(phrase) = phrase {
+            let code = named_by_reason(phrase).expect("found above");
             let finding = Finding::ImpliedStatus {
                 code,
                 words: phrase.to_string(),
@@ -358,6 +394,29 @@ fn reasons_as_messages(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
             push(out, index + 1, finding, How::Implied);
         }
     }
+}
+
+/// A message's last part as a phrase: trimmed of quotes and the sentence's end.
+fn tail_phrase(tail: &str) -> &str {
+    tail.trim()
+        .trim_end_matches(['.', ',', ';', ')', '`', '\'', '"'])
+}
+
+/// A message's first part, when a colon or a dash ends it: `'Bad Request: The ...`.
+fn message_head(message: &str) -> Option<&str> {
+    let m = message.trim_start_matches(['\'', '"', ' ', '(', '[']);
+    let end = m.find(": ").or_else(|| m.find(" - "))?;
+    Some(m[..end].trim())
+}
+
+/// The status a phrase names when it is a reason phrase as written, of more than one
+/// word (or the two one-word phrases that cannot be anything else).
+fn named_by_reason(phrase: &str) -> Option<u16> {
+    let plain_word = !phrase.contains(' ') && !matches!(phrase, "Unauthorized" | "Forbidden");
+    if phrase.is_empty() || plain_word {
+        return None;
+    }
+    status_named(phrase).filter(|_| is_reason_phrase(phrase))
 }
 
 /// Error classes that name a status without its number.
@@ -464,6 +523,45 @@ mod tests {
             assert!(statuses(text).is_empty(), "{text}: {:?}", statuses(text));
             assert!(codes(text).is_empty(), "{text}: {:?}", codes(text));
         }
+    }
+
+    #[test]
+    fn a_reason_phrase_wrapped_onto_the_next_line() {
+        let text = "ERROR: GET https://api.example.test/oauth/token failed: 401\n      Unauthorized at Client.pm line 88.\n";
+        assert_eq!(statuses(text), [401]);
+        assert!(
+            statuses("count: 401\n   apples and pears").is_empty(),
+            "a number is no status for the words that follow it on the next line"
+        );
+    }
+
+    #[test]
+    fn code_lines_below_a_status_and_its_reason() {
+        let text = "Forbidden: 403 Forbidden\n187 - Status is a duplicate.\n";
+        assert_eq!(statuses(text), [403]);
+        assert_eq!(codes(text), [187]);
+        assert!(codes("HTTP 403 Forbidden\nsee the docs - page 2\n").is_empty());
+        assert!(codes("error 403 Forbidden for 12 - 14 users").is_empty());
+    }
+
+    #[test]
+    fn twitter4j_status_text_with_doubled_spaces() {
+        let text = "403:The  request is understood, but it has been  refused.";
+        assert_eq!(statuses(text), [403]);
+    }
+
+    #[test]
+    fn a_reason_phrase_opening_an_exception_message_implies_its_status() {
+        assert_eq!(
+            implied("ClientError: 'Too Many Requests: slow down, please.'"),
+            [429]
+        );
+        assert_eq!(implied("SomeError: Service Unavailable - try later"), [503]);
+        assert!(implied("SomeError: 'Invalid input: name'").is_empty());
+        assert!(
+            implied("note: Bad Request: all went well").is_empty(),
+            "only an error's message"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! bodies escaped inside strings, bodies cut short, and `curl -w` codes after them. What a
 //! body says is read by `interpret`; this file only locates them, in bounded work.
 
+mod fragment;
 mod interpret;
 
 use super::values::{bounded, php, relaxed};
@@ -85,6 +86,11 @@ pub(super) fn find_bodies(
             }
             Parsed::Nothing => i = start + 1,
         }
+    }
+    let fragments = fragment::read_fragments(text, lines, &spans, depth, out);
+    if !fragments.is_empty() {
+        spans.extend(fragments);
+        spans.sort_unstable();
     }
     spans
 }
@@ -371,6 +377,24 @@ fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<E
         None => return,
     };
     let same_line = rest[..line_len].trim_end_matches('\r');
+    // `{...} 503`, `{...} - 403`: a registered status alone after the body, behind a
+    // short separator, ends the line.
+    let separated = same_line.trim_start_matches([' ', '-', ':', '|', '\t']);
+    if separated.len() < same_line.len()
+        && same_line.len() - separated.len() <= 3
+        && separated.len() == 3
+        && let Ok(code) = separated.parse::<u16>()
+        && crate::catalog::reasons(code).is_some()
+    {
+        let at = end + (same_line.len() - separated.len());
+        let seen = Seen {
+            line: lines.line_of(at),
+            how: How::TrailingHttpCode,
+        };
+        let finding = Finding::Status { code, reason: None };
+        out.push(Evidence { finding, seen });
+        return;
+    }
     let (candidate, offset) = if same_line.trim().is_empty() {
         // `-w '\n%{http_code}'`: the digits are the next line and the last of the text.
         let after = &rest[(line_len + 1).min(rest.len())..];
@@ -520,6 +544,42 @@ mod tests {
             (status.seen.line, status.seen.how),
             (2, How::TrailingHttpCode)
         );
+    }
+
+    #[test]
+    fn a_status_alone_after_a_body_on_its_line() {
+        for (line, status) in [
+            (
+                r#"{"title":"Unauthorized","type":"about:blank","status":401} - 401"#,
+                401,
+            ),
+            (
+                r#"{"errors":[{"code":130,"message":"Over capacity"}]} 503"#,
+                503,
+            ),
+        ] {
+            let f = extract(line);
+            let trailing = f.iter().find(|e| e.seen.how == How::TrailingHttpCode);
+            assert_eq!(
+                trailing.map(|e| &e.finding),
+                Some(&Finding::Status {
+                    code: status,
+                    reason: None
+                }),
+                "{line}"
+            );
+        }
+        for line in [
+            r#"{"errors":[{"code":88,"message":"x"}]} - 1234"#,
+            r#"{"errors":[{"code":88,"message":"x"}]} 200 items"#,
+            r#"{"errors":[{"code":88,"message":"x"}]} -- 999"#,
+        ] {
+            let f = extract(line);
+            assert!(
+                !f.iter().any(|e| e.seen.how == How::TrailingHttpCode),
+                "{line}: {f:?}"
+            );
+        }
     }
 
     #[test]
