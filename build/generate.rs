@@ -180,8 +180,8 @@ pub(super) fn write_problems(out: &mut String, mut rows: Vec<ProblemRow>) {
             &r.note,
         );
         format!(
-            "name: {:?}, title: {:?}, titles: &{:?}, status: {:?}, {rest}, fields: &[{fields}]",
-            r.name, r.title, r.titles, r.status
+            "name: {:?}, title: {:?}, titles: &{:?}, details: &{:?}, status: {:?}, {rest}, fields: &[{fields}]",
+            r.name, r.title, r.titles, r.details, r.status
         )
     });
     write_static(

@@ -60,6 +60,9 @@ pub(super) struct ProblemRow {
     pub(super) title: String,
     #[serde(default)]
     pub(super) titles: Vec<String>,
+    /// Official detail sentences that name the problem when they stand alone.
+    #[serde(default)]
+    pub(super) details: Vec<String>,
     pub(super) status: Option<u16>,
     pub(super) source: String,
     pub(super) family: String,

@@ -185,6 +185,9 @@ fn check_problems(problems: &mut Problems, advice: &mut AdviceSeen, v2: &Problem
             &row.description,
         );
         check_text(problems, file, &entry, "title", &row.title);
+        for detail in &row.details {
+            check_text(problems, file, &entry, "detail", detail);
+        }
         advice.check(problems, file, &entry, &row.advice);
         for field in &row.field {
             check_text(problems, file, &entry, "field meaning", &field.meaning);

@@ -324,7 +324,8 @@ fn opens_occurrence(e: &Evidence) -> bool {
             e.seen.how,
             How::StatusLine | How::CurlFail | How::ClientText | How::HtmlTitle
         ),
-        Finding::ImpliedStatus { .. } => true,
+        // A limit header at 0 implies 429 inside the response it is a header of.
+        Finding::ImpliedStatus { .. } => e.seen.how != How::Header,
         _ => false,
     }
 }

@@ -9,7 +9,7 @@ pub mod sets;
 
 pub use names::{class_named, closest, near_problem, problem_named};
 pub use reasons::{is_reason_phrase, reason_phrase, reasons, status_named};
-pub use sets::{Auth, Source, Verdict};
+pub use sets::{Auth, Source, Verdict, WindowKind};
 
 pub struct StatusEntry {
     pub code: u16,
@@ -48,6 +48,9 @@ pub struct ProblemEntry {
     pub name: &'static str,
     pub title: &'static str,
     pub titles: &'static [&'static str],
+    /// The stable start of detail sentences the API sends with this problem: standing in
+    /// a text alone, they name it (and imply its status).
+    pub details: &'static [&'static str],
     pub status: Option<u16>,
     pub source: Source,
     pub family: &'static str,
@@ -163,6 +166,7 @@ pub fn distinctive_wordings() -> impl Iterator<Item = (&'static str, Wording)> {
         .flat_map(|e| {
             std::iter::once(e.title)
                 .chain(e.titles.iter().copied())
+                .chain(e.details.iter().copied())
                 .map(move |w| (w, Wording::Problem(e)))
         });
     let statuses = STATUSES
@@ -245,7 +249,8 @@ static WORDING_INDEX: std::sync::LazyLock<WordingIndex> = std::sync::LazyLock::n
         }
     }
     for p in PROBLEMS.iter().filter(|p| p.name != "about:blank") {
-        for t in std::iter::once(p.title).chain(p.titles.iter().copied()) {
+        let words = std::iter::once(p.title).chain(p.titles.iter().copied());
+        for t in words.chain(p.details.iter().copied()) {
             add(t, Wording::Problem(p));
         }
     }

@@ -85,3 +85,31 @@ named_set! {
         DoNotRetry = "do-not-retry",
     }
 }
+
+named_set! {
+    /// Which limit a window is, by its header family.
+    pub enum WindowKind {
+        /// `x-rate-limit-*`: the endpoint's 15-minute window.
+        Endpoint = "endpoint",
+        /// `x-app-limit-24hour-*`: the app's 24-hour cap.
+        App24Hour = "app-24hour",
+        /// `x-user-limit-24hour-*`: the user's 24-hour cap.
+        User24Hour = "user-24hour",
+        /// `x-account-rate-limit-*`: the Ads API's limit per advertising account.
+        AdsAccount = "ads-account",
+    }
+}
+
+// build.rs, which includes this file, reads no headers.
+#[allow(dead_code)]
+impl WindowKind {
+    /// The prefix of the headers that describe it.
+    pub fn header_prefix(self) -> &'static str {
+        match self {
+            WindowKind::Endpoint => "x-rate-limit-",
+            WindowKind::App24Hour => "x-app-limit-24hour-",
+            WindowKind::User24Hour => "x-user-limit-24hour-",
+            WindowKind::AdsAccount => "x-account-rate-limit-",
+        }
+    }
+}

@@ -608,3 +608,20 @@ mod tests {
         assert_eq!((e[0].code, e[0].matched_code), (None, Some(187)));
     }
 }
+
+#[cfg(test)]
+mod detail_tests {
+    use super::super::{Options, diagnose};
+    use crate::evidence::{How, extract};
+
+    #[test]
+    fn a_problems_detail_sentence_alone_names_it_and_implies_its_status() {
+        let text = "Error: Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context].";
+        let d = diagnose(&extract(text), Options::default());
+        assert_eq!(d.errors.len(), 1);
+        assert_eq!(d.errors[0].matched_type, Some("unsupported-authentication"));
+        assert_eq!(d.errors[0].type_uri, None, "no type URI was in the input");
+        let s = d.status.expect("implied");
+        assert_eq!((s.code, s.seen.map(|x| x.how)), (403, Some(How::Implied)));
+    }
+}

@@ -180,7 +180,8 @@ impl Framing {
             self.in_headers = false;
             return line.trim().is_empty();
         }
-        // Rate-limit headers pasted on their own, without a status line.
+        // Rate-limit headers pasted on their own, without a status line: a limit at 0 then
+        // implies the 429 that no status line shows.
         if line.starts_with(['x', 'X', 'r', 'R'])
             && let Some((name, value)) = header_line(line)
             && is_interesting_header(name)
@@ -188,6 +189,9 @@ impl Framing {
             && !name.eq_ignore_ascii_case("content-type")
         {
             push(header(name, value), How::Header);
+            if let Some(implied) = super::exhausted_limit(name, value) {
+                push(implied, How::Header);
+            }
             return true;
         }
         false
@@ -352,6 +356,18 @@ pub(super) fn code_finding(digits: &str, message: Option<String>) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_limit_at_zero_pasted_without_a_status_line_implies_429() {
+        let pasted = "x-rate-limit-remaining: 0\nx-rate-limit-reset: 1796050000\n";
+        assert_eq!(crate::evidence::testing::implied(pasted), [429]);
+        assert!(crate::evidence::testing::implied("x-rate-limit-remaining: 12\n").is_empty());
+        let framed = "HTTP/2 200\nx-rate-limit-remaining: 0\n\n";
+        assert!(
+            crate::evidence::testing::implied(framed).is_empty(),
+            "the last call of a window may succeed: the status line says what happened"
+        );
+    }
 
     fn findings(text: &str) -> Vec<(usize, How, Finding)> {
         let mut out = Vec::new();

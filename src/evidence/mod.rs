@@ -195,6 +195,22 @@ impl Problem {
     }
 }
 
+/// An exhausted limit named by its header (`x-rate-limit-remaining: 0`, in a header block,
+/// a client's headers object or a Python dict of them): the status 429 it implies when the
+/// input shows no status, with the header's name as the words that imply it. It is seen
+/// as a header, so that batch mode keeps it with the response it belongs to.
+pub(crate) fn exhausted_limit(name: &str, value: &str) -> Option<Finding> {
+    let n = name.to_ascii_lowercase();
+    let remaining = crate::catalog::WindowKind::ALL
+        .iter()
+        .any(|w| n.strip_prefix(w.header_prefix()) == Some("remaining"));
+    let zero = value.trim().trim_matches(['"', '\'']) == "0";
+    (remaining && zero).then(|| Finding::ImpliedStatus {
+        code: 429,
+        words: name.to_string(),
+    })
+}
+
 /// Headers worth reporting: rate limits, the retry hint, the clock and the access level.
 pub fn is_interesting_header(name: &str) -> bool {
     let n = name.to_ascii_lowercase();

@@ -105,6 +105,7 @@ pub(super) fn read_prose(
     out: &mut Vec<Evidence>,
 ) {
     statuses(text, lines, claimed, out);
+    status_variants(text, lines, claimed, out);
     codes(text, lines, claimed, out);
     line_shapes(text, claimed, out);
     implied(text, lines, claimed, out);
@@ -215,7 +216,7 @@ fn part_of_a_larger_number(bytes: &[u8], start: usize, end: usize) -> bool {
 fn reason_after<'a>(code: u16, phrases: &[&str], after: &'a str) -> Option<(&'a str, usize)> {
     let skipped = after.len()
         - after
-            .trim_start_matches([' ', ')', ']', '(', ':', '-', ',', '|'])
+            .trim_start_matches([' ', ')', ']', '(', '[', ':', '-', ',', '|'])
             .len();
     if skipped > 3 {
         return None;
@@ -343,6 +344,55 @@ const MAX_QUALIFIER: usize = 64;
 fn implied(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
     error_classes(text, lines, claimed, out);
     reasons_as_messages(text, claimed, out);
+    limit_words(text, lines, claimed, out);
+}
+
+/// An app's own words for a limit it hit, with no number: tweepy's `Rate limit reached.
+/// Sleeping for: 873`, `rate-limited`, `Waiting until 12:00 (rate limit)`.
+static LIMIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\brate[ -]limit(?: has been| was)? (?:reached|hit)\b|\brate[ -]limited\b|\(rate limit\)")
+        .expect("the pattern compiles")
+});
+
+fn limit_words(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    for m in LIMIT_WORDS.find_iter(text) {
+        if super::full(out) {
+            break;
+        }
+        if claimed.contains(m.start()) {
+            continue;
+        }
+        let finding = Finding::ImpliedStatus {
+            code: 429,
+            words: m.as_str().to_string(),
+        };
+        push(out, lines.line_of(m.start()), finding, How::Implied);
+    }
+}
+
+/// A status as the first value of a variant named for it, as languages print enums, also
+/// spread over lines: Elm's and Rust's `BadStatus(401)`, `Status(\n    429,\n)`.
+static STATUS_VARIANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Za-z]*Status(?:Code)?\(\s*([1-5][0-9]{2})\s*[,)]")
+        .expect("the pattern compiles")
+});
+
+fn status_variants(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+    for c in STATUS_VARIANT.captures_iter(text) {
+        let number = c.get(1).expect("group 1");
+        if super::full(out) {
+            break;
+        }
+        if claimed.contains(number.start()) {
+            continue;
+        }
+        if let Ok(code) = number.as_str().parse::<u16>()
+            && reasons(code).is_some()
+        {
+            let finding = Finding::Status { code, reason: None };
+            push(out, lines.line_of(number.start()), finding, How::ClientText);
+        }
+    }
 }
 
 /// `Error in doAPICall(...) : Unauthorized`, `Exception Name: Forbidden`, `HTTPError: Too
@@ -562,6 +612,34 @@ mod tests {
             implied("note: Bad Request: all went well").is_empty(),
             "only an error's message"
         );
+    }
+
+    #[test]
+    fn a_status_as_the_value_of_a_variant_named_for_it() {
+        assert_eq!(statuses("Err(BadStatus(\n    429,\n))"), [429]);
+        assert_eq!(statuses("Left (HttpStatus(503))"), [503]);
+        assert!(statuses("Progress(403, 12)").is_empty());
+        assert!(statuses("BadStatus(999)").is_empty(), "999 is no status");
+    }
+
+    #[test]
+    fn a_reason_phrase_in_brackets_after_the_number() {
+        let log = "403 [Forbidden] (403 ms) POST https://api.twitter.com/2/tweets";
+        assert_eq!(statuses(log), [403], "the duration is no second status");
+    }
+
+    #[test]
+    fn an_apps_own_words_for_a_limit_it_hit() {
+        assert_eq!(implied("Rate limit reached. Sleeping for: 873"), [429]);
+        assert_eq!(implied("bot was rate-limited, backing off"), [429]);
+        assert_eq!(implied("Waiting until 12:15:00 (rate limit)"), [429]);
+        assert!(implied("rate limit: 300 per window").is_empty());
+    }
+
+    #[test]
+    fn a_php_exception_class_alone_implies_its_status() {
+        let stack = "PHP Fatal error:  Uncaught App\\Twitter\\TooManyRequestsException: in /srv/app.php:40\n#0 {main}";
+        assert_eq!(implied(stack), [429]);
     }
 
     #[test]

@@ -39,12 +39,12 @@ pub(super) fn read_value(
         depth,
         free_text: true,
     };
-    // Another API's error body: its words mean nothing in these tables.
-    match foreign_host(value) {
-        Some(host) => out.push(Evidence {
+    // Another API's error body: its words and numbers mean nothing in these tables.
+    match foreign(value) {
+        Some(why) => out.push(Evidence {
             finding: Finding::Hint {
                 text: format!(
-                    "the body there is not the Twitter/X API's (it points to {host}); only its HTTP status and headers apply"
+                    "the body there is not the Twitter/X API's ({why}); only its HTTP status and headers apply"
                 ),
             },
             seen: Seen { line, how },
@@ -65,18 +65,37 @@ pub(super) fn read_value(
     body
 }
 
-/// The host of a link in an error body that is not the Twitter/X API's own (GitHub's
-/// `{"message": ..., "documentation_url": "https://docs.github.com/..."}`).
-fn foreign_host(value: &Value) -> Option<String> {
+/// Why a body is another API's, if it is: it has none of the Twitter/X API's members and
+/// either links to another host (GitHub's `{"message": ..., "documentation_url": ...}`)
+/// or is the envelope of an API that answers `{"ok": false, ...}` (Telegram's and Slack's,
+/// whose `error_code` is theirs, not an API error code of X).
+fn foreign(value: &Value) -> Option<String> {
     let Value::Object(map) = value else {
         return None;
     };
     let twitter_shape = ["errors", "type", "title", "code"]
         .iter()
         .any(|k| map.contains_key(*k));
-    if twitter_shape || !map.contains_key("message") && !map.contains_key("error") {
+    if twitter_shape {
         return None;
     }
+    if map.get("ok").is_some_and(Value::is_boolean) {
+        let members: Vec<String> = map.keys().take(3).map(|k| format!("`{k}`")).collect();
+        let members = crate::util::sanitize::clean(&members.join(", "));
+        return Some(format!("its members {members} are another API's envelope"));
+    }
+    if !map.contains_key("message") && !map.contains_key("error") {
+        return None;
+    }
+    let host = foreign_host(map)?;
+    Some(format!(
+        "it points to {}",
+        crate::util::sanitize::clean(&host)
+    ))
+}
+
+/// The host of a link in the body that is not the Twitter/X API's own.
+fn foreign_host(map: &Map<String, Value>) -> Option<String> {
     map.values().filter_map(Value::as_str).find_map(|v| {
         let rest = v
             .strip_prefix("https://")
@@ -128,6 +147,13 @@ fn interpret(value: &Value, place: Place, out: &mut Vec<Evidence>) {
     }
     match value {
         // tweepy 3 / python-twitter print the errors list itself.
+        // A list of whole bodies (`[{"errors": [...]}]`, responses collected by a client)
+        // is read body by body; a list of errors, entry by entry.
+        Value::Array(items) if items.iter().any(is_a_body) => {
+            for item in items.iter().filter(|v| is_a_body(v)) {
+                interpret(item, place.deeper(), out);
+            }
+        }
         Value::Array(items) => error_entries(items, how, line, out),
         Value::Object(map) => {
             let before = out.len();
@@ -144,6 +170,16 @@ fn interpret(value: &Value, place: Place, out: &mut Vec<Evidence>) {
         }
         _ => {}
     }
+}
+
+/// An object shaped as a whole body: an `errors` list, or a problem's type.
+fn is_a_body(value: &Value) -> bool {
+    value.as_object().is_some_and(|m| {
+        m.get("errors").is_some_and(Value::is_array)
+            || m.get("type")
+                .and_then(Value::as_str)
+                .is_some_and(is_problem_type)
+    })
 }
 
 /// A list of errors printed on its own (tweepy 3's `[{'code': 187, ...}]`) or kept under
@@ -304,6 +340,10 @@ fn header_members(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Find
     };
     for (name, v) in headers.into_iter().flatten() {
         if let Some(v) = scalar_text(v).filter(|_| is_interesting_header(name)) {
+            if let Some(implied) = super::super::exhausted_limit(name, &v) {
+                // Seen as a header: it belongs to the response whose headers it is.
+                push(implied, How::Header);
+            }
             let name = name.to_ascii_lowercase();
             push(Finding::Header { name, value: v }, how);
         }

@@ -583,6 +583,48 @@ mod tests {
     }
 
     #[test]
+    fn bodies_inside_an_extra_list() {
+        let listed = r#"[{"errors":[{"code":88,"message":"Rate limit exceeded"}]},{"errors":[{"code":130,"message":"Over capacity"}]}]"#;
+        let f = kinds(listed);
+        assert!(f.contains(&code(88, "Rate limit exceeded")), "{f:?}");
+        assert!(f.contains(&code(130, "Over capacity")), "{f:?}");
+    }
+
+    #[test]
+    fn another_apis_envelope_gives_no_code() {
+        let telegram =
+            r#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7"}"#;
+        let f = kinds(telegram);
+        assert!(
+            !f.iter()
+                .any(|k| matches!(k, Finding::Code { .. } | Finding::Status { .. })),
+            "{f:?}"
+        );
+        assert!(
+            f.iter().any(
+                |k| matches!(k, Finding::Hint { text } if text.contains("not the Twitter/X API's"))
+            ),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_headers_dict_with_a_limit_at_zero_implies_429() {
+        let dict = "{'x-rate-limit-limit': '450', 'x-rate-limit-remaining': '0'}";
+        assert_eq!(crate::evidence::testing::implied(dict), [429]);
+    }
+
+    #[test]
+    fn php_with_its_quotes_escaped_one_level_deeper() {
+        let dumped = r"array(\'code\' => 215, \'message\' => \'Bad Authentication data.\')";
+        assert!(
+            kinds(dumped).contains(&code(215, "Bad Authentication data.")),
+            "{:?}",
+            kinds(dumped)
+        );
+    }
+
+    #[test]
     fn node_dump_code_is_the_status() {
         let f = kinds(
             "{\n  error: true,\n  type: 'response',\n  code: 403,\n  data: { errors: [ { code: 187, message: 'Status is a duplicate.' } ] }\n}",
@@ -711,6 +753,10 @@ mod tests {
         assert_eq!(
             f,
             vec![
+                Finding::ImpliedStatus {
+                    code: 429,
+                    words: "x-rate-limit-remaining".into()
+                },
                 Finding::Header {
                     name: "x-rate-limit-remaining".into(),
                     value: "0".into()
