@@ -48,6 +48,15 @@ ROWS = {
     "library-calls": repeat("api.update_status(x) client.v2.tweet(y) "),
     "traceback-frames": numbered('  File "/v/site-packages/tweepy/client.py", line {i}, in create_tweet\n'),
     "authorization-headers": repeat("Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAtoken\n"),
+    # the readers by neighbourhood (issue 23), and openers repeated along one line
+    "member-lines": repeat("    title: 'Client Forbidden',\n"),
+    "status-variants-open": repeat("BadStatus(\n"),
+    "numbers-at-line-end": repeat("failed: 401\n"),
+    "limit-words-one-line": repeat("rate-limited "),
+    "error-classes-one-line": repeat("Twitter::Error::Forbidden "),
+    "bodies-in-a-list": repeat('[{"errors":[{"code":88}]},'),
+    "ok-envelopes": repeat('{"ok":false,"error_code":429}\n'),
+    "exception-heads": repeat("SomeError: 'Bad Request: x\n"),
 }
 
 

@@ -232,10 +232,12 @@ impl Grouper {
         let body = is_body(&e);
         let mut finished = None;
         if opens_occurrence(&e) && !self.repeats_status(&e) {
-            if !self.current.is_empty() && !self.interim() {
-                // What was already read on the opener's own line belongs with it (the Ruby
-                // gem's message comes before the class that implies its status).
-                let split = self.current.partition_point(|x| x.seen.line < line);
+            // What was already read on the opener's own line belongs with it (the Ruby
+            // gem's message comes before the class that implies its status). When all of
+            // it is on that line nothing moves: openers repeated along one line must not
+            // move the same findings again each time.
+            let split = self.current.partition_point(|x| x.seen.line < line);
+            if split > 0 && !self.interim() {
                 let same_line = self.current.split_off(split);
                 finished = self.take();
                 self.body_line = same_line.iter().find(|x| is_body(x)).map(|x| x.seen.line);
