@@ -74,20 +74,22 @@ fn over_capacity() -> Answer {
     })
 }
 
-/// `twerr run ARGS -- curl -si URL`: exit status, stdout, stderr.
-fn run_curl(args: &[&str], url: &str) -> (i32, String, String) {
-    let out = twerr()
-        .arg("run")
-        .args(args)
-        .args(["--", "curl", "-si", url])
-        .output()
-        .expect("runs");
+/// `twerr run ARGS`: exit status, stdout, stderr.
+fn run_twerr(args: &[&str]) -> (i32, String, String) {
+    let out = twerr().arg("run").args(args).output().expect("runs");
     let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
     (
         out.status.code().unwrap(),
         text(out.stdout),
         text(out.stderr),
     )
+}
+
+/// `twerr run ARGS -- curl -si URL`.
+fn run_curl(args: &[&str], url: &str) -> (i32, String, String) {
+    let mut all = args.to_vec();
+    all.extend(["--", "curl", "-si", url]);
+    run_twerr(&all)
 }
 
 #[test]
@@ -179,18 +181,9 @@ fn json_puts_the_diagnosis_on_stderr_or_in_the_report() {
     assert!(err.contains("429 88 wait-for-reset"), "{err}");
 }
 
-/// `twerr run -- sh -c SCRIPT`: exit status, stdout, stderr.
+/// `twerr run -- sh -c SCRIPT`.
 fn run_sh(script: &str) -> (i32, String, String) {
-    let out = twerr()
-        .args(["run", "--", "sh", "-c", script])
-        .output()
-        .expect("runs");
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
-    (
-        out.status.code().unwrap(),
-        text(out.stdout),
-        text(out.stderr),
-    )
+    run_twerr(&["--", "sh", "-c", script])
 }
 
 #[test]
