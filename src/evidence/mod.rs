@@ -21,6 +21,7 @@ mod unwrap;
 mod values;
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One thing found in the input, and where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -261,6 +262,7 @@ pub fn extract_response(text: &str) -> Vec<Evidence> {
 
 fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
     let text = unwrap::unwrap(text);
+    let text = defuse_escaped_digits(text);
     let text = text.as_ref();
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
@@ -287,6 +289,29 @@ fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
         });
     }
     found
+}
+
+/// The text with every JSON escape of a digit (`\u0034`, also escaped again: `\\u0034`)
+/// written as the escape of U+FFFD instead, which has the same length. Strings are decoded
+/// and read again as text (a log record's message, a body kept in a string), and a digit
+/// that exists only as an escape must not become a digit of a status or a code there; the
+/// same length keeps every offset and line as it was.
+fn defuse_escaped_digits(text: Cow<'_, str>) -> Cow<'_, str> {
+    let finder = memchr::memmem::Finder::new(b"\\u003");
+    let is_digit_escape =
+        |bytes: &[u8], at: usize| bytes.get(at + 5).is_some_and(u8::is_ascii_digit);
+    let bytes = text.as_bytes();
+    if !finder.find_iter(bytes).any(|at| is_digit_escape(bytes, at)) {
+        return text;
+    }
+    let mut owned = text.into_owned().into_bytes();
+    let at: Vec<usize> = finder.find_iter(&owned).collect();
+    for at in at {
+        if is_digit_escape(&owned, at) {
+            owned[at + 2..at + 6].copy_from_slice(b"fffd");
+        }
+    }
+    Cow::Owned(String::from_utf8(owned).expect("ASCII replaced by ASCII"))
 }
 
 /// The most findings one extraction keeps: far more than any response holds, and a bound

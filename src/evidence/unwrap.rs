@@ -49,19 +49,35 @@ static TAG_AFTER_LEVEL: LazyLock<Regex> =
 
 const MAX_PREFIXES: usize = 4;
 
+/// How many levels of chunked framing inside chunked framing (a proxy's capture of a
+/// proxy's) are taken out: each is one linear pass over one copy, so nesting set by the
+/// input never costs more than this many passes, nor more than two copies at once.
+const MAX_CHUNK_LEVELS: usize = 4;
+
 /// The text with its wrapping undone, one output line per input line. Borrowed when there
 /// was nothing to undo.
 pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
+    let mut text = Cow::Borrowed(text);
     // Old Mac line endings (a lone CR) are line endings too.
     if memchr::memchr(b'\r', text.as_bytes()).is_some()
         && memchr::memchr(b'\n', text.as_bytes()).is_none()
     {
-        let lines = text.replace('\r', "\n");
-        return Cow::Owned(unwrap(&lines).into_owned());
+        text = Cow::Owned(text.replace('\r', "\n"));
     }
-    if let Some(dechunked) = super::chunked::undo(text) {
-        return Cow::Owned(unwrap(&dechunked).into_owned());
+    for _ in 0..MAX_CHUNK_LEVELS {
+        match super::chunked::undo(&text) {
+            Some(dechunked) => text = Cow::Owned(dechunked),
+            None => break,
+        }
     }
+    match unwrap_lines(&text) {
+        Some(unwrapped) => Cow::Owned(unwrapped),
+        None => text,
+    }
+}
+
+/// Each line with its wrapping undone; `None` when no line had any.
+fn unwrap_lines(text: &str) -> Option<String> {
     let curl_verbose = is_curl_verbose(text);
     let mut out = String::new();
     let mut changed = false;
@@ -79,11 +95,7 @@ pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
         out.push_str(&clean);
         out.push_str(cr);
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
-    }
+    changed.then_some(out)
 }
 
 /// `curl -v` marks request lines with `> `, which must not be taken for markdown quotes.

@@ -570,3 +570,78 @@ fn several_bodies_on_one_line_are_each_an_occurrence_in_scan() {
         .collect();
     assert_eq!(counts, [(187, 2), (88, 1)]);
 }
+
+/// Chunked framing inside chunked framing, `levels` deep, around one error body.
+fn nested_chunked(levels: usize) -> String {
+    let mut inner = r#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#.to_string();
+    for _ in 0..levels {
+        inner = format!(
+            "HTTP/1.1 429 Too Many Requests\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{inner}\r\n0\r\n\r\n",
+            inner.len()
+        );
+    }
+    inner
+}
+
+#[test]
+fn chunked_bodies_nested_deeply_neither_abort_nor_grow() {
+    // A proxy's capture of a proxy's: once aborted with a stack overflow past a few
+    // thousand levels, and kept a copy of the text per level.
+    let deep = nested_chunked(20_000);
+    let (code, out, err) = run(&["--short"], deep.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("429 "), "{out}");
+    let shallow = nested_chunked(3);
+    let (code, out, _) = run(&["--short"], shallow.as_bytes());
+    assert_eq!(
+        (code, out.trim()),
+        (0, "429 88 wait-for-reset Rate limit exceeded")
+    );
+    let (code, out, err) = run(&["scan", "--json"], deep.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["total"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn digits_that_exist_only_as_escapes_make_no_status_or_code() {
+    // Strings decoded and read again as text: a log record's message, a body in a string.
+    for text in [
+        r#"{"msg":"Request failed with status code \u0034\u0030\u0033"}"#,
+        r#"{"body":"{\"errors\":[{\"code\":\u0031\u0038\u0037}]}"}"#,
+        r#"{"body":"{\"errors\":[{\"code\":\"\\u0031\\u0038\\u0037\"}]}"}"#,
+    ] {
+        let (_, v) = json(&[], text.as_bytes());
+        assert!(v["status"].is_null() && codes(&v).is_empty(), "{text}: {v}");
+    }
+    let (_, v) = json(&[], br#"{"msg":"Request failed with status code 403"}"#);
+    assert_eq!(
+        v["status"]["code"], 403,
+        "the same text with its digits written is read"
+    );
+}
+
+#[test]
+fn brackets_that_never_close_cost_linear_time() {
+    // `[` a million times once made the PHP key reader look for `]` to the end from each
+    // one (22 s); and `[a]=>string(1) ` repeated made its string reader do the same.
+    let brackets = "[".repeat(1 << 20);
+    let (code, _, err) = run(&[], brackets.as_bytes());
+    assert_eq!(code, 1, "{err}");
+    let dumps = "[a]=>string(1) ".repeat(1 << 16);
+    let (code, _, err) = run(&[], dumps.as_bytes());
+    assert_eq!(code, 1, "{err}");
+}
+
+#[test]
+fn a_foreign_host_with_escapes_reaches_no_terminal_raw() {
+    let body = "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://evil\u{1b}]0;owned\u{7}.example/x\"}";
+    let (_, out, err) = run(&[], body.as_bytes());
+    for text in [&out, &err] {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+    }
+    assert!(err.contains("not the Twitter/X API's"), "{err}");
+}

@@ -9,6 +9,8 @@ use serde_json::{Map, Value};
 const MAX_DEPTH: usize = 16;
 /// The longest scalar value read; a longer one is cut there.
 const MAX_SCALAR: usize = 4096;
+/// The longest key read.
+const MAX_KEY: usize = 64;
 
 /// Whether `text` starts with a PHP array key: `[name] =>`, `[0] =>` or `["name"]=>`.
 pub(in crate::evidence) fn starts_key(text: &str) -> bool {
@@ -25,14 +27,17 @@ pub(in crate::evidence) fn dump_prefix(text: &str) -> Option<(Value, usize)> {
 
 /// `[key]` then `=>`: the key and the length of all that.
 fn key(text: &str) -> Option<(&str, usize)> {
-    let inner_end = text.strip_prefix('[')?.find(']')?;
+    // A key is short: its `]` is looked for that far, never to the end of the text (a `[`
+    // repeated a million times would make that quadratic).
+    let inner = text.strip_prefix('[')?.as_bytes();
+    let inner_end = memchr::memchr(b']', &inner[..inner.len().min(MAX_KEY + 2)])?;
     let raw = &text[1..1 + inner_end];
     let name = raw
         .strip_prefix('"')
         .and_then(|r| r.strip_suffix('"'))
         .unwrap_or(raw);
     let ok = !name.is_empty()
-        && name.len() <= 64
+        && name.len() <= MAX_KEY
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':'));
@@ -167,7 +172,9 @@ fn var_dump_scalar(rest: &str) -> Option<(Value, usize)> {
         "string" => {
             // The length is in bytes, so quotes inside the string need no escaping.
             let len: usize = inner.parse().ok()?;
-            let start = close + 1 + rest[close + 1..].find('"')? + 1;
+            // `string(29) "`: the quote comes right after, never further than a space.
+            let near = &rest.as_bytes()[close + 1..rest.len().min(close + 4)];
+            let start = close + 1 + memchr::memchr(b'"', near)? + 1;
             let text = rest.get(start..start + len)?;
             if !rest[start + len..].starts_with('"') {
                 return None;
