@@ -266,6 +266,12 @@ fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidenc
             continue;
         }
         let digits = &c[1];
+        // `API error: 88.5` is a decimal and `093` padded digits: neither is a code.
+        let rest = &text.as_bytes()[whole.end()..];
+        let decimal = matches!(rest, [b'.' | b',', d, ..] if d.is_ascii_digit());
+        if decimal || digits.len() > 1 && digits.starts_with('0') {
+            continue;
+        }
         let line = lines.line_of(whole.start());
         push(out, line, code_finding(digits, None), How::ClientText);
     }

@@ -351,13 +351,16 @@ fn status_name(code: u16, message: &str) -> &str {
 /// `403 187 do-not-retry Status is a duplicate`. Fields are separated by single spaces; the
 /// message, last, may hold spaces; `-` stands for a field with no value.
 pub fn short(out: &mut dyn Write, d: &Diagnosis) -> io::Result<()> {
-    let response = d.status.as_ref().map(|s| s.code);
+    // The status column holds only a status the input shows as digits: not the table's
+    // documented status, nor one implied by words.
+    let shown = |s: &StatusReport| s.implied_by.is_none().then_some(s.code);
+    let response = d.status.as_ref().and_then(shown);
     let wait = match d.retry.wait_seconds {
         Some(s) => format!(" (wait {})", human_duration(s)),
         None => String::new(),
     };
     for e in &d.errors {
-        let status = e.response_status.or(response).or(e.documented_status);
+        let status = e.response_status.or(response);
         let id = match (&e.code, &e.problem, &e.oauth_error) {
             (Some(c), _, _) => c.to_string(),
             (None, Some(p), _) => p.name.clone(),
@@ -378,7 +381,7 @@ pub fn short(out: &mut dyn Write, d: &Diagnosis) -> io::Result<()> {
             writeln!(
                 out,
                 "{} - {verdict} {}{wait}",
-                s.code,
+                shown(s).map_or("-".to_string(), |c| c.to_string()),
                 status_name(s.code, &s.message)
             )?;
         }

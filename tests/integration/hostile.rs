@@ -645,3 +645,49 @@ fn a_foreign_host_with_escapes_reaches_no_terminal_raw() {
     }
     assert!(err.contains("not the Twitter/X API's"), "{err}");
 }
+
+#[test]
+fn numbers_in_other_roles_are_no_codes() {
+    for text in [
+        "{'code': 093, 'message': 'x'}",
+        "{\"errors\":[{\"code\":\"093\",\"message\":\"x\"}]}",
+        "API error: 88.5\n",
+        "API error: 088\n",
+        // Cut by the end of the input right after its digits: the number may go on.
+        "{\"errors\":[{\"message\":\"Status is a duplicate.\",\"code\":18",
+    ] {
+        let (_, v) = json(&[], text.as_bytes());
+        assert!(codes(&v).is_empty(), "{text}: {v}");
+    }
+    let (_, v) = json(&[], b"API error: 88\n");
+    assert_eq!(
+        codes(&v),
+        [88],
+        "the same key with the number written whole"
+    );
+}
+
+#[test]
+fn short_shows_only_a_status_the_input_shows() {
+    let (_, out, _) = run(
+        &["--short"],
+        br#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#,
+    );
+    assert_eq!(
+        out, "- 88 wait-for-reset Rate limit exceeded\n",
+        "not the table's 429"
+    );
+    let (_, out, _) = run(
+        &["--short"],
+        b"Twitter::Error::TooManyRequests: Rate limit exceeded\n",
+    );
+    assert!(
+        out.starts_with("- "),
+        "an implied status is no digits of the input: {out}"
+    );
+    let (_, out, _) = run(
+        &["--short"],
+        b"HTTP/2 429\n\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}",
+    );
+    assert!(out.starts_with("429 88 "), "{out}");
+}

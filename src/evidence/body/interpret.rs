@@ -399,13 +399,18 @@ fn status_value(v: &Value) -> Option<u16> {
 fn whole_number(v: &Value) -> Option<String> {
     match v {
         Value::Number(n) if n.as_u64().is_some() => Some(n.to_string()),
-        Value::String(s)
-            if !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            Some(s.clone())
-        }
+        Value::String(s) if is_number_as_written(s) => Some(s.clone()),
         _ => None,
     }
+}
+
+/// Digits a number is written with: `"88"`, not `"093"` (padded, or Python 2's octal: the
+/// digits of 93 do not stand there as 93) nor 21 digits or more.
+fn is_number_as_written(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 20
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (s.len() == 1 || !s.starts_with('0'))
 }
 
 fn str_member<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
@@ -516,11 +521,7 @@ fn error_entry(
                     message: text,
                 },
             },
-            Value::String(s)
-                if !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                code_finding(s, text)
-            }
+            Value::String(s) if is_number_as_written(s) => code_finding(s, text),
             other => Finding::InvalidCode {
                 raw: other.to_string(),
                 message: text,

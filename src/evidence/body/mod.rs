@@ -19,8 +19,10 @@ const MAX_BODY_DEPTH: usize = 32;
 /// How far the nesting check looks.
 const NESTING_WINDOW: usize = 4 << 10;
 
+/// A complete entry of a body cut short, its keys in either order; a code's number must be
+/// followed by what ends it (a number cut by the end of the text is no number).
 static SALVAGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{\s*"code"\s*:\s*(?<code>[0-9]{1,20})\s*,\s*"message"\s*:\s*"(?<msg>(?:[^"\\]|\\.)*)"|\{\s*"message"\s*:\s*"(?<msg2>(?:[^"\\]|\\.)*)"\s*,\s*"code"\s*:\s*(?<code2>[0-9]{1,20})"#).unwrap()
+    Regex::new(r#"\{\s*"code"\s*:\s*(?<code>[0-9]{1,20})\s*,\s*"message"\s*:\s*"(?<msg>(?:[^"\\]|\\.)*)"|\{\s*"message"\s*:\s*"(?<msg2>(?:[^"\\]|\\.)*)"\s*,\s*"code"\s*:\s*(?<code2>[0-9]{1,20})\s*[,}]"#).unwrap()
 });
 
 /// Scans `text` for bodies and appends what they hold. Returns the byte ranges read as

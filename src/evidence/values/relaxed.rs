@@ -397,6 +397,12 @@ impl Parser<'_> {
         if self.peek() == Some(b'n') {
             self.i += 1; // a JavaScript BigInt: 187n
         }
+        // A leading zero (`093`: Python 2's octal, or digits padded for show) writes no
+        // number as JSON does: its text is kept, so that it is never the number 93.
+        let digits = raw.trim_start_matches('-');
+        if digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
+            return Some(Value::String(raw.to_string()));
+        }
         if let Ok(v) = raw.parse::<u64>() {
             return Some(Value::Number(v.into()));
         }
