@@ -15,6 +15,7 @@ fn main() -> ExitCode {
             // error; a closed pipe is the reader's choice.
             let exit = match e.print() {
                 Err(p) if p.kind() != io::ErrorKind::BrokenPipe && !e.use_stderr() => {
+                    let _ = cmd::say(&mut io::stderr(), cmd::Error::Output(p));
                     Exit::OutputFailed
                 }
                 _ if e.use_stderr() => Exit::Usage,

@@ -34,9 +34,12 @@ impl Ctx<'_> {
     }
 }
 
-/// The one place a message of twerr's own is written, after its `twerr:` prefix.
-fn say(err: &mut dyn Write, message: impl Display) -> io::Result<()> {
-    writeln!(err, "twerr: {message}")
+/// The one place a message of twerr's own is written, after its `twerr:` prefix. A stderr
+/// that cannot be written (closed, full) changes nothing: the exit status still says what
+/// happened, as README documents it, and there is nowhere else to say more.
+pub fn say(err: &mut dyn Write, message: impl Display) -> io::Result<()> {
+    let _ = writeln!(err, "twerr: {message}");
+    Ok(())
 }
 
 /// The binary's work: the plan's job on stdout (through the pager on a terminal) and

@@ -691,3 +691,52 @@ fn short_shows_only_a_status_the_input_shows() {
     );
     assert!(out.starts_with("429 88 "), "{out}");
 }
+
+/// `twerr ARGS` with its stdout or stderr on /dev/full: the exit status.
+fn exit_with_full(args: &[&str], full_stderr: bool) -> (Option<i32>, String) {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("twerr"));
+    cmd.args(args).stdin(std::process::Stdio::null());
+    if full_stderr {
+        cmd.stderr(full).stdout(std::process::Stdio::null());
+    } else {
+        cmd.stdout(full).stderr(std::process::Stdio::piped());
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_full_stderr_keeps_the_documented_exit_status() {
+    assert_eq!(exit_with_full(&["zzz-in-no-table"], true).0, Some(1));
+    assert_eq!(exit_with_full(&["--no-such-flag"], true).0, Some(2));
+    assert_eq!(exit_with_full(&["187"], true).0, Some(0));
+}
+
+#[test]
+fn help_and_version_to_a_full_stdout_say_so_and_exit_6() {
+    for flag in ["--help", "--version"] {
+        let (code, err) = exit_with_full(&[flag], false);
+        assert_eq!(code, Some(6), "{flag}");
+        assert!(
+            err.starts_with("twerr: cannot write the output:"),
+            "{flag}: {err}"
+        );
+    }
+}
+
+#[test]
+fn an_echoed_word_is_made_safe_and_cut() {
+    let (code, _, err) = run(&["search", "\u{1b}]0;owned\u{7}"], b"");
+    assert_eq!(code, 1);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    let long = "w".repeat(100_000);
+    let (_, _, err) = run(&["search", &long], b"");
+    assert!(err.len() < 4_096, "echoed in full: {} bytes", err.len());
+}
