@@ -31,6 +31,9 @@ const MAX_GROUP_LINES: usize = 256;
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
     pub status: Option<u16>,
+    /// Whether the status was implied by words (an error class, an official text), not
+    /// shown as digits: such rows are counted apart from those whose status was shown.
+    pub status_implied: bool,
     pub code: Option<u64>,
     #[serde(rename = "type")]
     pub type_uri: Option<String>,
@@ -110,7 +113,7 @@ pub struct Unreadable {
 }
 
 /// What one summary row counts: the response's status with one error's code or type.
-type Key = (Option<u16>, Option<u64>, Option<String>);
+type Key = (Option<u16>, bool, Option<u64>, Option<String>);
 
 /// Counts occurrences as they are found.
 #[derive(Default)]
@@ -123,6 +126,7 @@ pub struct Tally {
 impl Tally {
     fn add(&mut self, d: &Diagnosis, first_line: u64, last_line: u64) {
         let status = d.status.as_ref().map(|s| s.code);
+        let implied = d.status.as_ref().is_some_and(|s| s.implied_by.is_some());
         if d.errors.is_empty() && status.is_none_or(|s| s < 400) {
             return; // no error, or a 2xx/3xx response: not a failure
         }
@@ -133,36 +137,38 @@ impl Tally {
                 other.add(&key, 1);
                 return;
             }
-            let entry = entries
-                .entry(key)
-                .or_insert_with_key(|(status, code, type_uri)| {
-                    let (verdict, message, advice, known) = fill();
-                    Entry {
-                        status: *status,
-                        code: *code,
-                        type_uri: type_uri.clone(),
-                        count: 0,
-                        first_line,
-                        last_line,
-                        first_file: None,
-                        files: None,
-                        verdict,
-                        message,
-                        advice: first_sentence(&advice),
-                        known,
-                    }
-                });
+            let entry =
+                entries
+                    .entry(key)
+                    .or_insert_with_key(|(status, implied, code, type_uri)| {
+                        let (verdict, message, advice, known) = fill();
+                        Entry {
+                            status: *status,
+                            status_implied: *implied,
+                            code: *code,
+                            type_uri: type_uri.clone(),
+                            count: 0,
+                            first_line,
+                            last_line,
+                            first_file: None,
+                            files: None,
+                            verdict,
+                            message,
+                            advice: first_sentence(&advice),
+                            known,
+                        }
+                    });
             entry.count += 1;
             entry.first_line = entry.first_line.min(first_line);
             entry.last_line = entry.last_line.max(last_line);
         };
         match (&d.status, d.errors.as_slice()) {
-            (Some(s), []) => count((status, None, None), &|| {
+            (Some(s), []) => count((status, implied, None, None), &|| {
                 (s.verdict, s.message.clone(), s.advice.to_string(), s.known)
             }),
             (_, errors) => {
                 for e in errors {
-                    count((status, e.code, e.type_uri.clone()), &|| {
+                    count((status, implied, e.code, e.type_uri.clone()), &|| {
                         (e.verdict, e.message.clone(), e.advice.to_string(), e.known)
                     });
                 }

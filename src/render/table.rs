@@ -108,7 +108,12 @@ fn scan_row(e: &crate::batch::Entry, name_files: bool) -> Vec<String> {
     };
     vec![
         e.count.to_string(),
-        e.status.map_or("-".to_string(), |s| s.to_string()),
+        // A status implied by words, not shown as digits, is in parentheses: `(429)`.
+        match (e.status, e.status_implied) {
+            (Some(s), true) => format!("({s})"),
+            (Some(s), false) => s.to_string(),
+            (None, _) => "-".to_string(),
+        },
         what,
         lines,
         e.verdict.key().to_string(),

@@ -150,3 +150,27 @@ fn no_progress_line_when_stderr_is_not_a_terminal() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"], 20_000);
 }
+
+#[test]
+fn an_implied_status_is_marked_and_counted_apart() {
+    let log = "Twitter::Error::TooManyRequests: Rate limit exceeded\nHTTP/2 429\n\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n";
+    let (_, v) = crate::common::json(&["scan"], log.as_bytes());
+    let rows: Vec<(u64, bool)> = v["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["status"].as_u64().unwrap(),
+                e["status_implied"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rows.len(), 2, "{v}");
+    assert!(
+        rows.contains(&(429, true)) && rows.contains(&(429, false)),
+        "{rows:?}"
+    );
+    let (_, out, _) = crate::common::run(&["scan"], log.as_bytes());
+    assert!(out.contains("(429)"), "{out}");
+}
