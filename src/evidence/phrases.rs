@@ -94,7 +94,9 @@ fn number_near(text: &str, start: usize, end: usize, code: u32) -> bool {
                 })
             };
             let end = at + d.len();
-            alone(at.checked_sub(1), at.checked_sub(2)) && alone(Some(end), Some(end + 1))
+            alone(at.checked_sub(1), at.checked_sub(2))
+                && alone(Some(end), Some(end + 1))
+                && no_other_role(&s[..at], &s[end..])
         })
     };
     let before = &text[from..start];
@@ -104,9 +106,87 @@ fn number_near(text: &str, start: usize, end: usize, code: u32) -> bool {
     window(before) || window(after)
 }
 
+/// Whether a number between `before` and `after` has no role of its own that its
+/// neighbours name: the value of another key (`user_id=32`), a count of time or things
+/// (`88 seconds`, `34 of 50`), a page, line, attempt or ID (`Page 34`).
+fn no_other_role(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    let key = before
+        .strip_suffix(['=', ':'])
+        .map(|k| k.trim_end())
+        .map(|k| {
+            &k[k.rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .map_or(0, |i| i + 1)..]
+        });
+    let keyed_otherwise = key.is_some_and(|k| {
+        let k = k.to_ascii_lowercase();
+        !k.is_empty() && !k.contains("code") && !matches!(k.as_str(), "error" | "err" | "errors")
+    });
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let named_before = matches!(
+        word_before.as_str(),
+        "page" | "line" | "attempt" | "retry" | "sleeping" | "waiting" | "wait" | "id" | "after"
+    );
+    let word_after: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '%')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let counted = matches!(
+        word_after.as_str(),
+        "s" | "ms"
+            | "sec"
+            | "secs"
+            | "second"
+            | "seconds"
+            | "min"
+            | "mins"
+            | "minute"
+            | "minutes"
+            | "h"
+            | "hour"
+            | "hours"
+            | "of"
+            | "times"
+            | "tweets"
+            | "results"
+            | "items"
+            | "requests"
+            | "calls"
+            | "retries"
+            | "attempts"
+            | "%"
+    );
+    !(keyed_otherwise || named_before || counted)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{codes, phrases};
+
+    #[test]
+    fn numbers_in_other_roles_beside_an_official_message_are_no_codes() {
+        for text in [
+            "user_id=32 Could not authenticate you",
+            "Rate limit exceeded. Sleeping 88 seconds",
+            "Page 34 of results: Sorry, that page does not exist",
+            "Rate limit exceeded (88% of the window used)",
+        ] {
+            assert!(codes(text).is_empty(), "{text}: {:?}", codes(text));
+        }
+        for (text, code) in [
+            ("Could not authenticate you - 32", 32),
+            ("Rate limit exceeded (88)", 88),
+            ("code=88 Rate limit exceeded", 88),
+        ] {
+            assert_eq!(codes(text), [code], "{text}");
+        }
+    }
 
     #[test]
     fn official_words_in_free_text() {
