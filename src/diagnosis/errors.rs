@@ -411,7 +411,13 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
         .detail
         .clone()
         .or_else(|| problem.title.clone())
-        .or_else(|| entry.map(|e| e.title.to_string()))
+        // about:blank's table title is one of many it comes with: never a title the
+        // input did not give.
+        .or_else(|| {
+            entry
+                .filter(|e| e.name != "about:blank")
+                .map(|e| e.title.to_string())
+        })
         .unwrap_or_else(|| name.clone());
     let mut report = match entry {
         Some(e) if e.name == "about:blank" => about_blank(p, e, message, seen, status),

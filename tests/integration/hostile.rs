@@ -740,3 +740,14 @@ fn an_echoed_word_is_made_safe_and_cut() {
     let (_, _, err) = run(&["search", &long], b"");
     assert!(err.len() < 4_096, "echoed in full: {} bytes", err.len());
 }
+
+#[test]
+fn about_blank_alone_gets_no_title_the_input_never_gave() {
+    let (_, out, _) = run(&[], br#"{"type":"about:blank"}"#);
+    assert!(!out.contains("Too Many Requests"), "{out}");
+    let (_, v) = json(
+        &[],
+        br#"{"type":"about:blank","title":"Forbidden","status":403}"#,
+    );
+    assert_eq!(v["errors"][0]["message"], "Forbidden");
+}
