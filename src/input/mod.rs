@@ -173,11 +173,26 @@ pub fn utf16_order(bytes: &[u8]) -> Option<ByteOrder> {
     if sample.len() < 8 {
         return None;
     }
-    let pairs = || sample.chunks_exact(2);
-    let ascii = |b: u8| b.is_ascii_graphic() || b.is_ascii_whitespace();
-    if pairs().all(|p| p[1] == 0 && ascii(p[0])) {
+    // Text in UTF-16 is mostly ASCII code units (a zero byte beside a printable one), with
+    // room for a few others (`é`, `—`, an emoji), and never the unit 0: binary data has
+    // runs of zero bytes, UTF-8 text has none.
+    let units = sample.len() / 2;
+    let looks = |order: ByteOrder| {
+        let (mut ascii, mut nul) = (0, false);
+        for p in sample.chunks_exact(2) {
+            let (low, high) = match order {
+                ByteOrder::Little => (p[0], p[1]),
+                ByteOrder::Big => (p[1], p[0]),
+            };
+            nul |= low == 0 && high == 0;
+            ascii +=
+                usize::from(high == 0 && (low.is_ascii_graphic() || low.is_ascii_whitespace()));
+        }
+        !nul && ascii * 4 >= units * 3
+    };
+    if looks(ByteOrder::Little) {
         Some(ByteOrder::Little)
-    } else if pairs().all(|p| p[0] == 0 && ascii(p[1])) {
+    } else if looks(ByteOrder::Big) {
         Some(ByteOrder::Big)
     } else {
         None
@@ -344,6 +359,25 @@ pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_without_a_mark_is_found_with_some_non_ascii_in_it() {
+        let le: Vec<u8> = "HTTP/1.1 403 Forbidden — ça va\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(utf16_order(&le), Some(ByteOrder::Little));
+        let be: Vec<u8> = "HTTP/1.1 429 Too Many Requests 😀\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(utf16_order(&be), Some(ByteOrder::Big));
+        assert_eq!(utf16_order("plain UTF-8 text — here".as_bytes()), None);
+        assert_eq!(
+            utf16_order(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13, b'I', b'H', b'D', b'R']),
+            None
+        );
+    }
 
     #[test]
     fn small_input_is_kept_whole() {
