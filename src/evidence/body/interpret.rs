@@ -6,6 +6,7 @@
 use super::super::framing::code_finding;
 use super::super::values::{bounded, relaxed};
 use super::super::{Evidence, Finding, How, Problem, Seen, is_interesting_header};
+use super::foreign::foreign;
 use serde_json::{Map, Value};
 
 /// How far into nested `data` objects of client dumps the interpreter follows.
@@ -63,52 +64,6 @@ pub(super) fn read_value(
         _ => {}
     }
     body
-}
-
-/// Why a body is another API's, if it is: it has none of the Twitter/X API's members and
-/// either links to another host (GitHub's `{"message": ..., "documentation_url": ...}`)
-/// or is the envelope of an API that answers `{"ok": false, ...}` (Telegram's and Slack's,
-/// whose `error_code` is theirs, not an API error code of X).
-fn foreign(value: &Value) -> Option<String> {
-    let Value::Object(map) = value else {
-        return None;
-    };
-    let twitter_shape = ["errors", "type", "title", "code"]
-        .iter()
-        .any(|k| map.contains_key(*k));
-    if twitter_shape {
-        return None;
-    }
-    if map.get("ok").is_some_and(Value::is_boolean) {
-        let members: Vec<String> = map.keys().take(3).map(|k| format!("`{k}`")).collect();
-        let members = crate::util::sanitize::clean(&members.join(", "));
-        return Some(format!("its members {members} are another API's envelope"));
-    }
-    if !map.contains_key("message") && !map.contains_key("error") {
-        return None;
-    }
-    let host = foreign_host(map)?;
-    Some(format!(
-        "it points to {}",
-        crate::util::sanitize::clean(&host)
-    ))
-}
-
-/// The host of a link in the body that is not the Twitter/X API's own.
-fn foreign_host(map: &Map<String, Value>) -> Option<String> {
-    map.values().filter_map(Value::as_str).find_map(|v| {
-        let rest = v
-            .strip_prefix("https://")
-            .or_else(|| v.strip_prefix("http://"))?;
-        let host = rest
-            .split(['/', '?', '#', ':'])
-            .next()?
-            .to_ascii_lowercase();
-        let own = ["twitter.com", "x.com", "twimg.com", "t.co"]
-            .iter()
-            .any(|d| host == *d || host.ends_with(&format!(".{d}")));
-        (!own && !host.is_empty()).then_some(host)
-    })
 }
 
 /// A value that is a response body even when it holds no error (a `data`-only 200).

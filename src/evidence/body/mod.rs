@@ -2,6 +2,7 @@
 //! bodies escaped inside strings, bodies cut short, and `curl -w` codes after them. What a
 //! body says is read by `interpret`; this file only locates them, in bounded work.
 
+mod foreign;
 mod fragment;
 mod interpret;
 
