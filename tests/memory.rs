@@ -1,5 +1,5 @@
-//! Memory stays bounded whatever the input size: 1 GiB streamed through stdin leaves the
-//! child's peak RSS under 64 MiB. (RSS is a count, not a time: no wall-clock limit here.)
+//! Memory stays bounded whatever the input's size or shape: 1 GiB streamed through stdin,
+//! millions of lines, one very long line, each leave the child's peak RSS under 64 MiB. (RSS is a count, not a time: no wall-clock limit here.)
 //! Alone in its own test binary, so that the peak RSS of waited children is this child's.
 
 use std::io::Write;
@@ -38,6 +38,23 @@ fn a_gibibyte_on_stdin_in_bounded_memory() {
             .to_string()
             .contains("bytes in between were skipped")
     );
+
+    // Shapes whose memory once grew with the input's lines or one line's length: 8.4
+    // million blank lines (8 bytes a line in the line index: 97 MB), and a 7 MiB request
+    // line (its path copied and split into segments: 103 MB).
+    let blank = vec![b'\n'; 8_400_000];
+    let mut request = b"> GET /1.1/".to_vec();
+    request.extend(b"a/".repeat(7 << 19));
+    request.extend(b" HTTP/1.1\n");
+    for input in [blank, request] {
+        let out = assert_cmd::Command::cargo_bin("twerr")
+            .unwrap()
+            .arg("--json")
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "nothing to recognise in it");
+    }
 
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: getrusage fills the struct we own; RUSAGE_CHILDREN covers waited children.

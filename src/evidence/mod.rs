@@ -370,23 +370,41 @@ fn dedup_same_number(found: &mut Vec<Evidence>) {
     });
 }
 
-/// Maps byte offsets to 1-based line numbers.
-pub(crate) struct LineIndex {
-    starts: Vec<usize>,
+/// Maps byte offsets to 1-based line numbers. It keeps the line at the start of every
+/// [`LINE_INDEX_STEP`] bytes, not every line's start: memory is the text's size over that
+/// step whatever the number of lines (8 million blank lines took 8 bytes each), and a
+/// lookup counts the line breaks of at most one step.
+pub(crate) struct LineIndex<'a> {
+    text: &'a [u8],
+    /// The 1-based line at offset `i * LINE_INDEX_STEP`.
+    line_at_step: Vec<usize>,
 }
 
-impl LineIndex {
-    pub(crate) fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+const LINE_INDEX_STEP: usize = 4 << 10;
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let text = text.as_bytes();
+        let mut line_at_step = Vec::with_capacity(text.len() / LINE_INDEX_STEP + 1);
+        let mut line = 1;
+        for chunk in text.chunks(LINE_INDEX_STEP) {
+            line_at_step.push(line);
+            line += memchr::memchr_iter(b'\n', chunk).count();
+        }
+        LineIndex { text, line_at_step }
     }
 
     pub(crate) fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
-            Ok(i) => i + 1,
-            Err(i) => i,
-        }
+        let offset = offset.min(self.text.len());
+        let step = offset / LINE_INDEX_STEP;
+        let Some(&line) = self.line_at_step.get(step) else {
+            // The end of a text whose length is a whole number of steps.
+            let last = self.line_at_step.last().copied().unwrap_or(1);
+            let from = self.line_at_step.len().saturating_sub(1) * LINE_INDEX_STEP;
+            return last + memchr::memchr_iter(b'\n', &self.text[from..offset]).count();
+        };
+        let from = step * LINE_INDEX_STEP;
+        line + memchr::memchr_iter(b'\n', &self.text[from..offset]).count()
     }
 }
 

@@ -84,6 +84,10 @@ static CALL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the call pattern compiles")
 });
 
+/// The longest request path kept: an API's paths are short, and a longer one (a line of
+/// `a/` repeated) would be copied and split into segments for nothing.
+const MAX_TARGET: usize = 2 << 10;
+
 /// Appends the request evidence of `text`: request lines, API URLs, the auth scheme, the
 /// library and the methods called, at most [`MAX_REQUEST_FINDINGS`] in all.
 pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidence>) {
@@ -110,7 +114,7 @@ pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidenc
 
 /// The request findings kept so far, up to the cap.
 struct Kept<'a> {
-    lines: &'a LineIndex,
+    lines: &'a LineIndex<'a>,
     out: &'a mut Vec<Evidence>,
     count: usize,
 }
@@ -142,6 +146,9 @@ fn request_lines(text: &str, kept: &mut Kept) {
             break;
         }
         let whole = c.get(0).expect("a match");
+        if c[2].len() > MAX_TARGET {
+            continue;
+        }
         // The Host header follows the request line within a few lines.
         let after = &text[whole.end()..super::floor_boundary(text, whole.end() + 2048)];
         let host = HOST.captures(after).map(|h| h[1].to_ascii_lowercase());
@@ -164,8 +171,8 @@ fn urls(text: &str, kept: &mut Kept) {
             .next()
             .unwrap_or("")
             .trim_end_matches(['.', ':', '!']);
-        // A problem's type URI names no request.
-        if path.starts_with("/2/problems") {
+        // A problem's type URI names no request, and no API path is that long.
+        if path.starts_with("/2/problems") || path.len() > MAX_TARGET {
             continue;
         }
         let finding = Finding::Request {
