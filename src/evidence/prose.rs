@@ -141,15 +141,18 @@ fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evid
         let after = &near[..near.find(['\n', '\r']).unwrap_or(near.len())];
         // A number that ends its line may have its reason phrase, or tweepy's code lines,
         // on the next one (a terminal or a log wrapped the line there).
-        let next = if near.len() > after.len() {
-            next_line(text, end + after.len())
-        } else {
-            ""
+        // Looked at only when the line ends within the window and nothing on it decided.
+        let next = || {
+            if near.len() > after.len() {
+                next_line(text, end + after.len())
+            } else {
+                ""
+            }
         };
         let reason = reason_after(code, phrases, after);
         let wrapped = reason.is_none()
             && after.trim().is_empty()
-            && reason_after(code, phrases, next.trim_start()).is_some();
+            && reason_after(code, phrases, next().trim_start()).is_some();
         let lower = before.to_ascii_lowercase();
         let said = reason.is_some()
             || wrapped
@@ -178,7 +181,7 @@ fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evid
         let following = reason.and_then(|(_, used)| {
             let rest = &after[used..];
             match FOLLOWING_CODE.captures(rest) {
-                None if rest.trim().is_empty() => FOLLOWING_CODE.captures(next).map(|c| (c, 1)),
+                None if rest.trim().is_empty() => FOLLOWING_CODE.captures(next()).map(|c| (c, 1)),
                 found => found.map(|c| (c, 0)),
             }
         });

@@ -35,12 +35,7 @@ pub fn bash() -> String {
 /// command's, completed by bash-completion's `_command_offset` (a name: `compgen -c`).
 fn bash_commands(out: &mut String, levels: &[Level]) {
     for l in levels.iter().filter(|l| command_level(l)) {
-        let value_opts: Vec<&str> = l
-            .opts
-            .iter()
-            .filter(|o| o.value.is_some())
-            .flat_map(|o| o.names.iter().map(String::as_str))
-            .collect();
+        let value_opts = l.value_option_names();
         let _ = writeln!(
             out,
             "    if [[ $level == {} ]] && _twerr_command {}; then return; fi",

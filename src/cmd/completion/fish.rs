@@ -7,12 +7,7 @@ use std::fmt::Write as _;
 /// The fish function that completes the command line after `level` and its own options
 /// (and after `--`) as fish completes that command.
 fn fish_command_function(level: &Level) -> String {
-    let value_opts: Vec<&str> = level
-        .opts
-        .iter()
-        .filter(|o| o.value.is_some())
-        .flat_map(|o| o.names.iter().map(String::as_str))
-        .collect();
+    let value_opts = level.value_option_names();
     format!(
         r#"function __fish_twerr_{name}_command
     set -l words (commandline -opc) (commandline -ct)

@@ -58,6 +58,18 @@ struct Level {
     positional: Option<(String, Values, bool)>,
 }
 
+impl Level {
+    /// The names of the options that take a value (`--max-wait`, `-s`): the words after
+    /// them are their values, not positional arguments.
+    fn value_option_names(&self) -> Vec<&str> {
+        self.opts
+            .iter()
+            .filter(|o| o.value.is_some())
+            .flat_map(|o| o.names.iter().map(String::as_str))
+            .collect()
+    }
+}
+
 /// Every level, the top one first.
 fn levels() -> Vec<Level> {
     let mut cmd = Cli::command();

@@ -33,13 +33,13 @@ pub(super) struct NotStarted {
 
 /// A bounded copy of a stream: its first [`HEAD_BYTES`] and its last [`TAIL_BYTES`].
 #[derive(Default, Clone)]
-struct Copy {
+struct StreamCopy {
     head: Vec<u8>,
     tail: std::collections::VecDeque<u8>,
     skipped: u64,
 }
 
-impl Copy {
+impl StreamCopy {
     fn keep(&mut self, mut bytes: &[u8]) {
         let room = HEAD_BYTES.saturating_sub(self.head.len());
         let (into_head, rest) = bytes.split_at(room.min(bytes.len()));
@@ -72,7 +72,7 @@ pub(super) fn run(command: &[OsString], started: impl FnOnce(u32)) -> Result<Ran
         .spawn();
     let mut child = spawned.map_err(|e| not_started(program, &e))?;
     started(child.id());
-    let (out, err) = (Arc::new(Mutex::new(Copy::default())), Arc::default());
+    let (out, err) = (Arc::new(Mutex::new(StreamCopy::default())), Arc::default());
     let readers = [
         passing(child.stdout.take().expect("piped"), io::stdout(), &out),
         passing(child.stderr.take().expect("piped"), io::stderr(), &err),
@@ -82,7 +82,7 @@ pub(super) fn run(command: &[OsString], started: impl FnOnce(u32)) -> Result<Ran
     while readers.iter().any(|r| !r.is_finished()) && Instant::now() < until {
         thread::sleep(Duration::from_millis(5));
     }
-    let text_of = |copy: &Arc<Mutex<Copy>>| copy.lock().map_or(String::new(), |c| c.text());
+    let text_of = |copy: &Arc<Mutex<StreamCopy>>| copy.lock().map_or(String::new(), |c| c.text());
     let mut text = text_of(&out);
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
@@ -95,7 +95,7 @@ pub(super) fn run(command: &[OsString], started: impl FnOnce(u32)) -> Result<Ran
 fn passing(
     from: impl Read + Send + 'static,
     to: impl Write + Send + 'static,
-    copy: &Arc<Mutex<Copy>>,
+    copy: &Arc<Mutex<StreamCopy>>,
 ) -> thread::JoinHandle<()> {
     let copy = Arc::clone(copy);
     thread::spawn(move || pass_through(from, to, &copy))
@@ -104,7 +104,7 @@ fn passing(
 /// Copies `from` to `to` as it comes, keeping a bounded copy. A closed `to` (the reader of
 /// twerr's output went away) stops the passing, not the reading: the child is never
 /// blocked on a full pipe.
-fn pass_through(mut from: impl Read, to: impl Write, copy: &Mutex<Copy>) {
+fn pass_through(mut from: impl Read, to: impl Write, copy: &Mutex<StreamCopy>) {
     let mut to = Some(to);
     let mut buf = vec![0u8; 64 << 10];
     loop {
@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn the_copy_keeps_the_head_and_the_tail() {
-        let mut copy = Copy::default();
+        let mut copy = StreamCopy::default();
         copy.keep(&vec![b'h'; HEAD_BYTES]);
         copy.keep(&vec![b'm'; 3 * TAIL_BYTES]);
         copy.keep(b"the end");
@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn a_short_stream_is_kept_whole() {
-        let mut copy = Copy::default();
+        let mut copy = StreamCopy::default();
         copy.keep(b"HTTP/2 429\n");
         assert_eq!(copy.text(), "HTTP/2 429\n");
     }

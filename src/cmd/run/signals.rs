@@ -38,6 +38,11 @@ pub(super) fn set_child(pid: u32) {
 pub(super) fn interrupted() -> Option<u8> {
     match RECEIVED.load(Ordering::SeqCst) {
         0 => None,
-        signal => Some(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
+        signal => Some(status_of_signal(signal)),
     }
+}
+
+/// What a shell says for a process a signal ended: 128 plus the signal.
+pub(super) fn status_of_signal(signal: i32) -> u8 {
+    128u8.saturating_add(u8::try_from(signal).unwrap_or(0))
 }
