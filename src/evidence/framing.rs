@@ -58,30 +58,30 @@ static CURL_FAIL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static HTML_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)<title>\s*([1-5][0-9]{2})\b\s*([^<]{0,100})</title>").unwrap()
+    Regex::new(r"(?i)<title>[[:space:]]*([1-5][0-9]{2})(?-u:\b)[[:space:]]*([^<]{0,100})</title>").unwrap()
 });
 static XML_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<error\s+code\s*=\s*["']([0-9]{1,20})["']\s*>([^<]*)</error>"#).unwrap()
+    Regex::new(r#"<error[[:space:]]+code[[:space:]]*=[[:space:]]*["']([0-9]{1,20})["'][[:space:]]*>([^<]*)</error>"#).unwrap()
 });
 /// tweepy 4: `tweepy.errors.Forbidden: 403 Forbidden`, then one `187 - message` line per error.
 static TWEEPY_EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"tweepy\.errors\.[A-Za-z]+: ([1-5][0-9]{2})(?: ([A-Za-z][A-Za-z' -]*))?\s*$")
+    Regex::new(r"tweepy\.errors\.[A-Za-z]+: ([1-5][0-9]{2})(?: ([A-Za-z][A-Za-z' -]*))?[[:space:]]*$")
         .unwrap()
 });
 static TWEEPY_ERROR_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,20}) - (.+)$").unwrap());
 /// twitter-api-v2 (Node): `ApiResponseError: Request failed with code 403 - text (Twitter code 187)`.
 static PTT_STATUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Twitter sent status ([1-5][0-9]{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"Twitter sent status ([1-5][0-9]{2})(?-u:\b)").unwrap());
 /// `Twitter::Error::Forbidden: message`, or Ruby's report of an uncaught exception,
 /// `file:12:in 'method': message (Twitter::Error::Forbidden)`.
 static RUBY_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*Twitter::Error::(?<class>[A-Za-z]+)(?::\s*(?<text>.*))?$|: (?<text2>.+) \(Twitter::Error::(?<class2>[A-Za-z]+)\)\s*$")
+    Regex::new(r"^[[:space:]]*Twitter::Error::(?<class>[A-Za-z]+)(?::[[:space:]]*(?<text>.*))?$|: (?<text2>.+) \(Twitter::Error::(?<class2>[A-Za-z]+)\)[[:space:]]*$")
         .unwrap()
 });
 
 static NODE_REQUEST_FAILED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"Request failed with code ([1-5][0-9]{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"Request failed with code ([1-5][0-9]{2})(?-u:\b)").unwrap());
 static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Request failed with code [0-9]{3} - (.*?) ?\(Twitter code ([0-9]{1,20})\)")
         .unwrap()

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 /// A number of three digits standing alone.
 static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[1-5][0-9]{2}\b").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[1-5][0-9]{2}(?-u:\b)").expect("the pattern compiles"));
 
 /// Words that, just before a number, make it an HTTP status (matched lower-cased, at the end
 /// of the text before the number).
@@ -24,44 +24,44 @@ static STATUS_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?x)(?:
             http/[0-9](?:\.[0-9])?"?
-          | \bhttp(?:[\ _-]?(?:status|result|response|error))?(?:[\ _-]?code)?
-          | \b(?:response[\ _-]?)?status(?:[\ _-]?code)?(?:[\ _-]?error)?
-          | \bresponse[\ _-]?code
+          | (?-u:\b)http(?:[\ _-]?(?:status|result|response|error))?(?:[\ _-]?code)?
+          | (?-u:\b)(?:response[\ _-]?)?status(?:[\ _-]?code)?(?:[\ _-]?error)?
+          | (?-u:\b)response[\ _-]?code
           | <response\ \[
-          | \breturned(?:\ an?|\ status|\ http)?
-          | \bapi\ failed
-          | \b(?:client|server)\ error
+          | (?-u:\b)returned(?:\ an?|\ status|\ http)?
+          | (?-u:\b)api\ failed
+          | (?-u:\b)(?:client|server)\ error
           | <title>(?:error)?
-        )[\s:=\#(\[\]'"]{0,4}$"#,
+        )[[:space:]:=\#(\[\]'"]{0,4}$"#,
     )
     .expect("the pattern compiles")
 });
 
 /// `error 429`, `Stream error 420`: a status when the number is one of 4xx/5xx...
 static ERROR_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\berror ?[:#]? ?$").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)error ?[:#]? ?$").expect("the pattern compiles"));
 /// ...but not the registered statuses that are also API error codes of the same number:
 /// `error 422` may be either, so only other words decide.
 const AMBIGUOUS: &[u16] = &[407, 415, 416, 417, 421, 422];
 /// urllib3's `too many 429 error responses`.
 static ERROR_RESPONSES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^ (?:error )?responses?\b").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"(?i)^ (?:error )?responses?(?-u:\b)").expect("the pattern compiles"));
 
 /// A verb of receiving before a number (`caught 503 from`, `got a 429 response`)...
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:got|get|gets|getting|received|receive|receiving|caught|returned|returns|with|hit|hitting)(?: an?)? $")
+    Regex::new(r"(?-u:\b)(?:got|get|gets|getting|received|receive|receiving|caught|returned|returns|with|hit|hitting)(?: an?)? $")
         .expect("the pattern compiles")
 });
 /// ...makes it a status only with a word of the answer after it.
 static RESPONSE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^ (?:from|response|error|status|http)\b").expect("the pattern compiles")
+    Regex::new(r"(?i)^ (?:from|response|error|status|http)(?-u:\b)").expect("the pattern compiles")
 });
 
 /// An API error code named by its key in prose: `API Error: 306`, `error_code=89`,
 /// `Twitter code 187`.
 static CODE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:api[ _-]?error(?:[ _-]?code)?|api[ _-]?code|error[ _-]?code)\s*(?:[:=#]|=>| -)|\btwitter code)\s*\(?([0-9]{1,4})\b",
+        r"(?i)(?:(?-u:\b)(?:api[ _-]?error(?:[ _-]?code)?|api[ _-]?code|error[ _-]?code)[[:space:]]*(?:[:=#]|=>| -)|(?-u:\b)twitter code)[[:space:]]*\(?([0-9]{1,4})(?-u:\b)",
     )
     .expect("the pattern compiles")
 });
@@ -70,26 +70,26 @@ static CODE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// `Twitter::Error::TooManyRequests`, `NotFoundError`, `UnauthorizedException`.
 static ERROR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?i:errors?|exceptions?)(?:\.|::|\\)|Error::)(?<a>[A-Z][A-Za-z]+)\b|\b(?<b>[A-Z][A-Za-z]+?)(?:Error|Exception)\b",
+        r"(?:(?i:errors?|exceptions?)(?:\.|::|\\)|Error::)(?<a>[A-Z][A-Za-z]+)(?-u:\b)|(?-u:\b)(?<b>[A-Z][A-Za-z]+?)(?:Error|Exception)(?-u:\b)",
     )
     .expect("the pattern compiles")
 });
 
 /// tweepy 4's error lines flattened onto the status line: `403 Forbidden 453 - text`.
 static FOLLOWING_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,4}) - (\S.*)$").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"^[[:space:]]+([0-9]{1,4}) - ([^[:space:]].*)$").expect("the pattern compiles"));
 
 /// Twitter4J glues the page's text to the status: `403:The request is understood, ...`.
 static TWITTER4J_STATUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^:[A-Z][a-z]+ +[A-Za-z]").expect("the pattern compiles"));
 static TWITTER4J_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^code - ([0-9]{1,20})\s*$").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"^code - ([0-9]{1,20})[[:space:]]*$").expect("the pattern compiles"));
 static GO_TWITTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^twitter: ([0-9]{1,6}) (\S.*)$").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"^twitter: ([0-9]{1,6}) ([^[:space:]].*)$").expect("the pattern compiles"));
 /// A `.NET`-style report (Tweetinvi): `Reason : Forbidden` and `Code : 403` on lines of
 /// their own, where `Code` is the HTTP status.
 static REPORT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(Reason|Code)\s+:\s+(.+?)\s*$").expect("the pattern compiles")
+    Regex::new(r"^[[:space:]]*(Reason|Code)[[:space:]]+:[[:space:]]+(.+?)[[:space:]]*$").expect("the pattern compiles")
 });
 
 /// How many bytes before and after a number its context is read from.
@@ -359,7 +359,7 @@ fn implied(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evide
 /// An app's own words for a limit it hit, with no number: tweepy's `Rate limit reached.
 /// Sleeping for: 873`, `rate-limited`, `Waiting until 12:00 (rate limit)`.
 static LIMIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\brate[ -]limit(?: has been| was)? (?:reached|hit)\b|\brate[ -]limited\b|\(rate limit\)")
+    Regex::new(r"(?i)(?-u:\b)rate[ -]limit(?: has been| was)? (?:reached|hit)(?-u:\b)|(?-u:\b)rate[ -]limited(?-u:\b)|\(rate limit\)")
         .expect("the pattern compiles")
 });
 
@@ -382,7 +382,7 @@ fn limit_words(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<E
 /// A status as the first value of a variant named for it, as languages print enums, also
 /// spread over lines: Elm's and Rust's `BadStatus(401)`, `Status(\n    429,\n)`.
 static STATUS_VARIANT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Za-z]*Status(?:Code)?\(\s*([1-5][0-9]{2})\s*[,)]")
+    Regex::new(r"(?-u:\b)[A-Za-z]*Status(?:Code)?\([[:space:]]*([1-5][0-9]{2})[[:space:]]*[,)]")
         .expect("the pattern compiles")
 });
 

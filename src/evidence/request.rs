@@ -20,13 +20,13 @@ const MAX_REQUEST_FINDINGS: usize = 1000;
 
 /// A request line, wherever it stands (after curl's `> `, inside Node's `_header: '`).
 static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(GET|POST|PUT|DELETE|PATCH) (/(?:1\.1|2|labs|1|oauth2?)/[^\s?'\x22\\]*)(?:\?[^\s'\x22\\]*)? HTTP/[0-9.]+")
+    Regex::new(r"(?-u:\b)(GET|POST|PUT|DELETE|PATCH) (/(?:1\.1|2|labs|1|oauth2?)/[^[:space:]?'\x22\\]*)(?:\?[^[:space:]'\x22\\]*)? HTTP/[0-9.]+")
         .expect("the request-line pattern compiles")
 });
 
 /// A `Host:` header of a request (`> Host: api.twitter.com`, Node's `host: 'api.x.com'`).
 static HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)host:\s*'?((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)\b")
+    Regex::new(r"(?i)host:[[:space:]]*'?((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(?-u:\b)")
         .expect("the host pattern compiles")
 });
 
@@ -35,7 +35,7 @@ static HOST: LazyLock<Regex> = LazyLock::new(|| {
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     // Go's net/http writes the method capitalised and, since 1.14, quotes the URL:
     // `Get "https://api.twitter.com/..."`.
-    Regex::new(r#"(?:\b(GET|POST|PUT|DELETE|PATCH|Get|Post|Put|Delete|Patch)\s+"?(?:https?://)?|https?://)((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(/[^\s"'<>)\]\\,;`]*)"#)
+    Regex::new(r#"(?:(?-u:\b)(GET|POST|PUT|DELETE|PATCH|Get|Post|Put|Delete|Patch)[[:space:]]+"?(?:https?://)?|https?://)((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(/[^[:space:]"'<>)\]\\,;`]*)"#)
         .expect("the URL pattern compiles")
 });
 
@@ -43,21 +43,21 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 static AUTHORIZATION: LazyLock<Regex> = LazyLock::new(|| {
     // No word boundary before it: Node's inspect prints headers after a literal `\r\n`.
     // Quotes may stand around the name and the value (`Authorization: 'Bearer ...'`).
-    Regex::new(r#"(?i)authorization['"]?\s*:\s*['"]?(bearer|oauth)\s+(AAAAAAAAAAAAAAAAAAAA)?"#)
+    Regex::new(r#"(?i)authorization['"]?[[:space:]]*:[[:space:]]*['"]?(bearer|oauth)[[:space:]]+(AAAAAAAAAAAAAAAAAAAA)?"#)
         .expect("the authorization pattern compiles")
 });
 
 /// Where a library's files are, and what they say of its version.
 static LIBRARY_PATH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"[/\\](?:(?<tweepy>tweepy)[/\\](?<tweepyfile>\w+)\.py",
+        r"[/\\](?:(?<tweepy>tweepy)[/\\](?<tweepyfile>[[:word:]]+)\.py",
         r"|(?<twython>twython)[/\\]",
-        r"|gems[/\\]twitter-(?<rubyver>\d+\.\d+(?:\.\d+)?)[/\\]lib[/\\]twitter[/\\]",
+        r"|gems[/\\]twitter-(?<rubyver>[0-9]+\.[0-9]+(?:\.[0-9]+)?)[/\\]lib[/\\]twitter[/\\]",
         r"|node_modules[/\\](?<node>twitter-api-v2)[/\\]",
         r"|github\.com[/\\](?<go>dghubble[/\\]go-twitter|g8rswimmer[/\\]go-twitter)",
-        r")|\b(?<java>twitter4j)\.[A-Z]\w*",
+        r")|(?-u:\b)(?<java>twitter4j)\.[A-Z][[:word:]]*",
         // twitter-api-v2 names itself in a header of every request it sends.
-        r"|\bNode\.(?<nodeua>twitter-api-v2)\b",
+        r"|(?-u:\b)Node\.(?<nodeua>twitter-api-v2)(?-u:\b)",
     ))
     .expect("the library path pattern compiles")
 });
@@ -65,7 +65,7 @@ static LIBRARY_PATH: LazyLock<Regex> = LazyLock::new(|| {
 /// A library with its version as package managers and errors print it: `tweepy==4.14.0`,
 /// `twitter-api-v2@1.15.0`, `twython 3.9.1`, Twitter4J's `version=4.0.7`.
 static LIBRARY_VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(tweepy|twython|twitter-api-v2|twitter4j)(?:==|@|-core-| |/)v?(\d+\.\d+(?:\.\d+)?)\b|\bTwitterException\{.*\bversion=(\d+\.\d+(?:\.\d+)?)")
+    Regex::new(r"(?i)(?-u:\b)(tweepy|twython|twitter-api-v2|twitter4j)(?:==|@|-core-| |/)v?([0-9]+\.[0-9]+(?:\.[0-9]+)?)(?-u:\b)|(?-u:\b)TwitterException\{.*(?-u:\b)version=([0-9]+\.[0-9]+(?:\.[0-9]+)?)")
         .expect("the version pattern compiles")
 });
 
@@ -74,12 +74,12 @@ static LIBRARY_VERSION: LazyLock<Regex> = LazyLock::new(|| {
 /// Ruby's ``in `name'`` inside the gem.
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r#"File "[^"\n]*[/\\](?<pylib>tweepy|twython)[/\\][^"\n]*", line \d+, in (?<pyframe>[a-z_][a-z0-9_]*)"#,
+        r#"File "[^"\n]*[/\\](?<pylib>tweepy|twython)[/\\][^"\n]*", line [0-9]+, in (?<pyframe>[a-z_][a-z0-9_]*)"#,
         r"|\.(?<node>v[12]\.[a-zA-Z]+)\(",
-        r"|\btwitter4j\.[A-Z]\w*\.(?<java>[a-z]\w*)\(",
-        r"|lib[/\\]twitter[/\\]rest[/\\][\w/\\]+\.rb:\d+:in [`'](?<ruby>[a-z_]+[?!]?)'",
+        r"|(?-u:\b)twitter4j\.[A-Z][[:word:]]*\.(?<java>[a-z][[:word:]]*)\(",
+        r"|lib[/\\]twitter[/\\]rest[/\\][[:word:]/\\]+\.rb:[0-9]+:in [`'](?<ruby>[a-z_]+[?!]?)'",
         // A method called, or passed on (tweepy's `Cursor(api.user_timeline, ...)`).
-        r"|\.(?<snake>[a-z]+(?:_[a-z0-9]+)+)\s*[(,)]",
+        r"|\.(?<snake>[a-z]+(?:_[a-z0-9]+)+)[[:space:]]*[(,)]",
     ))
     .expect("the call pattern compiles")
 });

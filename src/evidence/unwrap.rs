@@ -19,25 +19,25 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
           # ISO 8601 and its log variants: 2015-07-18 16:48:49,156 / 2026-01-02T03:04:05.6Z
-          \[?\d{4}-\d{2}-\d{2}[T\ ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|\ ?[+-]\d{2}:?\d{2})?\]?:?\s+
+          \[?[0-9]{4}-[0-9]{2}-[0-9]{2}[T\ ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]+)?(?:Z|\ ?[+-][0-9]{2}:?[0-9]{2})?\]?:?[[:space:]]+
           # Android logcat and other year-less timestamps: 07-17 08:34:17.236
-        | \d{2}-\d{2}\ \d{2}:\d{2}:\d{2}(?:\.\d+)?\s+(?:\d+\s+\d+\s+)?(?:[VDIWEF][/\ ][^:\s]*\s*:\s)?
+        | [0-9]{2}-[0-9]{2}\ [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?[[:space:]]+(?:[0-9]+[[:space:]]+[0-9]+[[:space:]]+)?(?:[VDIWEF][/\ ][^:[:space:]]*[[:space:]]*:[[:space:]])?
           # syslog: Nov 26 01:11:08 host prog[123]:
-        | [A-Z][a-z]{2}\ [\ \d]\d\ \d{2}:\d{2}:\d{2}\ \S+\ [^\s:]+:\s
+        | [A-Z][a-z]{2}\ [\ 0-9][0-9]\ [0-9]{2}:[0-9]{2}:[0-9]{2}\ [^[:space:]]+\ [^[:space:]:]+:[[:space:]]
           # a bare time of day: 12:00:01.123
-        | \d{2}:\d{2}:\d{2}(?:[.,]\d+)?\s+
+        | [0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]+)?[[:space:]]+
           # NSLog's process[pid:thread] after its timestamp; Heroku's app[web.1]:
-        | [\w.-]+\[\d+:[\w]+\]\s+
-        | (?:app|heroku)\[[\w.-]+\]:\s*
+        | [[:word:].-]+\[[0-9]+:[[:word:]]+\][[:space:]]+
+        | (?:app|heroku)\[[[:word:].-]+\]:[[:space:]]*
           # Python logging's default format: WARNING:root:, DEBUG:urllib3.connectionpool:
-        | (?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG|TRACE):[\w.-]+:
+        | (?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG|TRACE):[[:word:].-]+:
           # level words and tags: [ERROR], ERROR:, E/Tag:, [-] (Twisted), [1] (process runners)
-        | \[(?i:critical|fatal|error|err|warning|warn|info|debug|trace|notice)\]\s*
-        | (?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG|TRACE|NOTICE)(?::|\s+-)?\s+
-        | \[-\]\s+
-        | \[\d\]\s+
+        | \[(?i:critical|fatal|error|err|warning|warn|info|debug|trace|notice)\][[:space:]]*
+        | (?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG|TRACE|NOTICE)(?::|[[:space:]]+-)?[[:space:]]+
+        | \[-\][[:space:]]+
+        | \[[0-9]\][[:space:]]+
           # docker compose: svc_1  | 
-        | [\w.-]+\s+\|\s
+        | [[:word:].-]+[[:space:]]+\|[[:space:]]
         )",
     )
     .expect("the prefix pattern compiles")
@@ -45,7 +45,7 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A component tag right after a level (`[ERROR] [UserManager] `): stripped only there.
 static TAG_AFTER_LEVEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[[A-Za-z][\w.:-]*\]\s+").expect("the tag pattern compiles"));
+    LazyLock::new(|| Regex::new(r"^\[[A-Za-z][[:word:].:-]*\][[:space:]]+").expect("the tag pattern compiles"));
 
 const MAX_PREFIXES: usize = 4;
 

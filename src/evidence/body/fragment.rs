@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// A member on a line of its own; prose (`Error: failed`) has no literal after its colon.
 static MEMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"^\s*(?:'[A-Za-z_][\w-]*'|"[A-Za-z_][\w-]*"|[A-Za-z_]\w*)\s*:\s*(?:'|"|-?[0-9]|true\b|false\b|null\b|\[|\{)"#,
+        r#"^[[:space:]]*(?:'[A-Za-z_][[:word:]-]*'|"[A-Za-z_][[:word:]-]*"|[A-Za-z_][[:word:]]*)[[:space:]]*:[[:space:]]*(?:'|"|-?[0-9]|true(?-u:\b)|false(?-u:\b)|null(?-u:\b)|\[|\{)"#,
     )
     .expect("the member pattern compiles")
 });

@@ -23,7 +23,7 @@ const NESTING_WINDOW: usize = 4 << 10;
 /// A complete entry of a body cut short, its keys in either order; a code's number must be
 /// followed by what ends it (a number cut by the end of the text is no number).
 static SALVAGE_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{\s*"code"\s*:\s*(?<code>[0-9]{1,20})\s*,\s*"message"\s*:\s*"(?<msg>(?:[^"\\]|\\.)*)"|\{\s*"message"\s*:\s*"(?<msg2>(?:[^"\\]|\\.)*)"\s*,\s*"code"\s*:\s*(?<code2>[0-9]{1,20})\s*[,}]"#).unwrap()
+    Regex::new(r#"\{[[:space:]]*"code"[[:space:]]*:[[:space:]]*(?<code>[0-9]{1,20})[[:space:]]*,[[:space:]]*"message"[[:space:]]*:[[:space:]]*"(?<msg>(?:[^"\\]|\\.)*)"|\{[[:space:]]*"message"[[:space:]]*:[[:space:]]*"(?<msg2>(?:[^"\\]|\\.)*)"[[:space:]]*,[[:space:]]*"code"[[:space:]]*:[[:space:]]*(?<code2>[0-9]{1,20})[[:space:]]*[,}]"#).unwrap()
 });
 
 /// Scans `text` for bodies and appends what they hold. Returns the byte ranges read as
@@ -431,7 +431,7 @@ fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<E
 /// A code whose number is complete (a comma or brace follows it) in a body cut short
 /// after it: `{"errors":[{"code":187,"message":"Status is a dup`.
 static SALVAGE_LONE_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{\s*"code"\s*:\s*(?<code>[0-9]{1,20})\s*[,}]"#).expect("the pattern compiles")
+    Regex::new(r#"\{[[:space:]]*"code"[[:space:]]*:[[:space:]]*(?<code>[0-9]{1,20})[[:space:]]*[,}]"#).expect("the pattern compiles")
 });
 
 /// Reads the complete `{"code":..,"message":..}` entries out of a body that was cut short,
