@@ -26,6 +26,9 @@ const MAX_HEADER_LINES: usize = 200;
 /// The text with the chunk framing of every chunked response taken out, or `None` when
 /// there was none.
 pub(super) fn undo(text: &str) -> Option<String> {
+    if !super::mentions(text, "transfer-encoding") {
+        return None;
+    }
     let mut out = String::new();
     let mut copied = 0;
     for header in CHUNKED_HEADER.find_iter(text) {

@@ -58,15 +58,18 @@ static CURL_FAIL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 static HTML_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)<title>[[:space:]]*([1-5][0-9]{2})(?-u:\b)[[:space:]]*([^<]{0,100})</title>").unwrap()
+    Regex::new(r"(?i)<title>[[:space:]]*([1-5][0-9]{2})(?-u:\b)[[:space:]]*([^<]{0,100})</title>")
+        .unwrap()
 });
 static XML_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"<error[[:space:]]+code[[:space:]]*=[[:space:]]*["']([0-9]{1,20})["'][[:space:]]*>([^<]*)</error>"#).unwrap()
 });
 /// tweepy 4: `tweepy.errors.Forbidden: 403 Forbidden`, then one `187 - message` line per error.
 static TWEEPY_EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"tweepy\.errors\.[A-Za-z]+: ([1-5][0-9]{2})(?: ([A-Za-z][A-Za-z' -]*))?[[:space:]]*$")
-        .unwrap()
+    Regex::new(
+        r"tweepy\.errors\.[A-Za-z]+: ([1-5][0-9]{2})(?: ([A-Za-z][A-Za-z' -]*))?[[:space:]]*$",
+    )
+    .unwrap()
 });
 static TWEEPY_ERROR_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([0-9]{1,20}) - (.+)$").unwrap());

@@ -14,12 +14,14 @@ pub mod arguments;
 mod body;
 mod chunked;
 mod framing;
+mod gaps;
 mod phrases;
 mod prose;
 mod request;
 mod unwrap;
 mod values;
 
+use gaps::Gaps;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -327,9 +329,12 @@ fn full(found: &[Evidence]) -> bool {
 /// Bodies, then prose and official wordings outside them.
 fn read_all(text: &str, lines: &LineIndex, depth: usize, found: &mut Vec<Evidence>) {
     let spans = body::find_bodies(text, lines, depth, found);
-    let claimed = Claimed(&spans);
-    prose::read_prose(text, lines, &claimed, found);
-    phrases::find_wordings(text, lines, &claimed, found);
+    let gaps = Gaps::between(text, &spans);
+    if gaps.is_empty() {
+        return;
+    }
+    prose::read_prose(text, lines, &gaps, found);
+    phrases::find_wordings(text, lines, &gaps, found);
 }
 
 /// Text held in a string of a body (a structured log record's message, an exception's
@@ -343,17 +348,6 @@ fn read_text(text: &str, line: usize, depth: usize) -> Vec<Evidence> {
         e.seen.line = line;
     }
     found
-}
-
-/// Byte ranges already read as bodies: the prose and phrase readers skip them, so that a
-/// status or message inside a body is not read a second time as free text.
-pub(crate) struct Claimed<'a>(&'a [(usize, usize)]);
-
-impl Claimed<'_> {
-    pub(crate) fn contains(&self, at: usize) -> bool {
-        let i = self.0.partition_point(|&(_, end)| end <= at);
-        self.0.get(i).is_some_and(|&(start, _)| start <= at)
-    }
 }
 
 /// Two readers may name the same number on one line (tweepy's exception line is both a
@@ -408,7 +402,22 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// What the readers' unit tests look at: the numbers and words found in a text.
+/// Whether `text` holds `word` in any ASCII case (`word` given in lower case). The readers
+/// ask it before their patterns: a pattern is built and run only when the text holds a word
+/// that every match of it must hold, so that a paste of one body pays for none of the
+/// readers it does not need. Linear: each candidate compares at most `word`'s length.
+pub(crate) fn mentions(text: &str, word: &str) -> bool {
+    let (bytes, word) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
+        bytes
+            .get(at..at + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
 /// The largest char boundary of `text` at or before `at` (`str::floor_char_boundary`, which
 /// needs Rust 1.91; the crate keeps to 1.88).
 pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {

@@ -9,7 +9,7 @@
 //! whatever layout the client chose. Only the number of that very message counts, so no
 //! other number nearby can become a code.
 
-use super::{Claimed, Evidence, Finding, How, LineIndex, Seen};
+use super::{Evidence, Finding, Gaps, How, LineIndex, Seen};
 use crate::catalog::{self, Wording};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
@@ -28,15 +28,14 @@ static WORDINGS: LazyLock<(AhoCorasick, Vec<Wording>)> = LazyLock::new(|| {
 /// How far from its message a code's number may stand, in bytes, on the same line.
 const NEAR: usize = 40;
 
-pub(super) fn find_wordings(
-    text: &str,
-    lines: &LineIndex,
-    claimed: &Claimed,
-    out: &mut Vec<Evidence>,
-) {
+pub(super) fn find_wordings(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
     let bytes = text.as_bytes();
     let (automaton, entries) = &*WORDINGS;
-    for m in automaton.find_iter(text) {
+    let found = gaps
+        .ranges()
+        .iter()
+        .flat_map(|gap| automaton.find_iter(aho_corasick::Input::new(text).span(gap.clone())));
+    for m in found {
         if super::full(out) {
             break;
         }
@@ -45,7 +44,7 @@ pub(super) fn find_wordings(
             .checked_sub(1)
             .is_none_or(|i| !bytes[i].is_ascii_alphanumeric())
             && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
-        if !whole_words || claimed.contains(start) {
+        if !whole_words {
             continue;
         }
         let line = lines.line_of(start);

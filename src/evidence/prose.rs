@@ -7,9 +7,9 @@
 //! A three-digit number is an HTTP status only where its context says so: a status word
 //! before it (`status`, `HTTP`, `returned`, ...) or its own reason phrase after it. A number
 //! with neither (a line number, an ID, a byte count, an exit code) is nothing. Text already
-//! read as a body is skipped ([`Claimed`]).
+//! read as a body is never searched ([`Gaps`]).
 
-use super::{Claimed, Evidence, Finding, How, LineIndex, Seen, framing::code_finding};
+use super::{Evidence, Finding, Gaps, How, LineIndex, Seen, framing::code_finding};
 use crate::catalog::{is_reason_phrase, reasons, status_named};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -44,8 +44,9 @@ static ERROR_WORD: LazyLock<Regex> =
 /// `error 422` may be either, so only other words decide.
 const AMBIGUOUS: &[u16] = &[407, 415, 416, 417, 421, 422];
 /// urllib3's `too many 429 error responses`.
-static ERROR_RESPONSES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^ (?:error )?responses?(?-u:\b)").expect("the pattern compiles"));
+static ERROR_RESPONSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^ (?:error )?responses?(?-u:\b)").expect("the pattern compiles")
+});
 
 /// A verb of receiving before a number (`caught 503 from`, `got a 429 response`)...
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,20 +77,24 @@ static ERROR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// tweepy 4's error lines flattened onto the status line: `403 Forbidden 453 - text`.
-static FOLLOWING_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[[:space:]]+([0-9]{1,4}) - ([^[:space:]].*)$").expect("the pattern compiles"));
+static FOLLOWING_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[[:space:]]+([0-9]{1,4}) - ([^[:space:]].*)$").expect("the pattern compiles")
+});
 
 /// Twitter4J glues the page's text to the status: `403:The request is understood, ...`.
 static TWITTER4J_STATUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^:[A-Z][a-z]+ +[A-Za-z]").expect("the pattern compiles"));
-static TWITTER4J_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^code - ([0-9]{1,20})[[:space:]]*$").expect("the pattern compiles"));
-static GO_TWITTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^twitter: ([0-9]{1,6}) ([^[:space:]].*)$").expect("the pattern compiles"));
+static TWITTER4J_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^code - ([0-9]{1,20})[[:space:]]*$").expect("the pattern compiles")
+});
+static GO_TWITTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^twitter: ([0-9]{1,6}) ([^[:space:]].*)$").expect("the pattern compiles")
+});
 /// A `.NET`-style report (Tweetinvi): `Reason : Forbidden` and `Code : 403` on lines of
 /// their own, where `Code` is the HTTP status.
 static REPORT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[[:space:]]*(Reason|Code)[[:space:]]+:[[:space:]]+(.+?)[[:space:]]*$").expect("the pattern compiles")
+    Regex::new(r"^[[:space:]]*(Reason|Code)[[:space:]]+:[[:space:]]+(.+?)[[:space:]]*$")
+        .expect("the pattern compiles")
 });
 
 /// How many bytes before and after a number its context is read from.
@@ -98,17 +103,12 @@ const AFTER: usize = 96;
 /// How much of the next line a number at the end of its line looks at.
 const NEXT_LINE: usize = 1 << 10;
 
-pub(super) fn read_prose(
-    text: &str,
-    lines: &LineIndex,
-    claimed: &Claimed,
-    out: &mut Vec<Evidence>,
-) {
-    statuses(text, lines, claimed, out);
-    status_variants(text, lines, claimed, out);
-    codes(text, lines, claimed, out);
-    line_shapes(text, claimed, out);
-    implied(text, lines, claimed, out);
+pub(super) fn read_prose(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
+    statuses(text, lines, gaps, out);
+    status_variants(lines, gaps, out);
+    codes(text, lines, gaps, out);
+    line_shapes(gaps, out);
+    implied(text, lines, gaps, out);
 }
 
 fn push(out: &mut Vec<Evidence>, line: usize, finding: Finding, how: How) {
@@ -119,14 +119,14 @@ fn push(out: &mut Vec<Evidence>, line: usize, finding: Finding, how: How) {
 }
 
 /// Three-digit numbers that their context makes statuses.
-fn statuses(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
+fn statuses(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
     let bytes = text.as_bytes();
-    for m in NUMBER.find_iter(text) {
+    for m in gaps.find_iter(&NUMBER) {
         if super::full(out) {
             break;
         }
         let (start, end) = (m.start(), m.end());
-        if claimed.contains(start) || part_of_a_larger_number(bytes, start, end) {
+        if part_of_a_larger_number(bytes, start, end) {
             continue;
         }
         let Ok(code) = m.as_str().parse::<u16>() else {
@@ -253,15 +253,12 @@ fn reason_before(phrases: &[&str], before_lower: &str) -> bool {
 }
 
 /// API error codes named by their key in prose.
-fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
-    for c in CODE_WORDS.captures_iter(text) {
+fn codes(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
+    for c in gaps.captures_iter(&CODE_WORDS) {
         if super::full(out) {
             break;
         }
         let whole = c.get(0).expect("group 0 is the match");
-        if claimed.contains(whole.start()) {
-            continue;
-        }
         // `HTTP error code 403` names the status, not an API code.
         let before =
             &text[super::floor_boundary(text, whole.start().saturating_sub(8))..whole.start()];
@@ -282,22 +279,15 @@ fn codes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidenc
 
 /// Shapes that take a line of their own: Twitter4J's `message - ` / `code - ` pair with the
 /// status before them, go-twitter's `twitter: N text`, and a Tweetinvi report's fields.
-fn line_shapes(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
+fn line_shapes(gaps: &Gaps, out: &mut Vec<Evidence>) {
     let mut message: Option<(usize, String)> = None;
     let mut reason: Option<(usize, String)> = None;
     let mut code_field: Option<(usize, String)> = None;
-    let mut offset = 0;
-    for (index, raw) in text.split('\n').enumerate() {
+    for free in gaps.lines() {
         if super::full(out) {
             break;
         }
-        let line_no = index + 1;
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let start = offset;
-        offset += raw.len() + 1;
-        if claimed.contains(start) {
-            continue;
-        }
+        let (line_no, line) = (free.number, free.text);
         if let Some(text) = line.strip_prefix("message - ") {
             message = Some((line_no, text.trim().to_string()));
         } else if let Some(c) = TWITTER4J_CODE.captures(line) {
@@ -350,10 +340,10 @@ const MAX_QUALIFIER: usize = 64;
 
 /// Error classes that name a status without its number, and reason phrases that stand as
 /// an error's whole message.
-fn implied(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
-    error_classes(text, lines, claimed, out);
-    reasons_as_messages(text, claimed, out);
-    limit_words(text, lines, claimed, out);
+fn implied(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
+    error_classes(text, lines, gaps, out);
+    reasons_as_messages(gaps, out);
+    limit_words(lines, gaps, out);
 }
 
 /// An app's own words for a limit it hit, with no number: tweepy's `Rate limit reached.
@@ -363,13 +353,10 @@ static LIMIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the pattern compiles")
 });
 
-fn limit_words(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
-    for m in LIMIT_WORDS.find_iter(text) {
+fn limit_words(lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
+    for m in gaps.find_iter(&LIMIT_WORDS) {
         if super::full(out) {
             break;
-        }
-        if claimed.contains(m.start()) {
-            continue;
         }
         let finding = Finding::ImpliedStatus {
             code: 429,
@@ -386,14 +373,11 @@ static STATUS_VARIANT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the pattern compiles")
 });
 
-fn status_variants(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
-    for c in STATUS_VARIANT.captures_iter(text) {
+fn status_variants(lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
+    for c in gaps.captures_iter(&STATUS_VARIANT) {
         let number = c.get(1).expect("group 1");
         if super::full(out) {
             break;
-        }
-        if claimed.contains(number.start()) {
-            continue;
         }
         if let Ok(code) = number.as_str().parse::<u16>()
             && reasons(code).is_some()
@@ -407,16 +391,15 @@ fn status_variants(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut V
 /// `Error in doAPICall(...) : Unauthorized`, `Exception Name: Forbidden`, `HTTPError: Too
 /// Many Requests`, or the phrase alone on the line after `Error in f() :` (R breaks it so).
 /// Single words other than Unauthorized and Forbidden are too plain to count.
-fn reasons_as_messages(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
-    let mut offset = 0;
-    let mut after_error_colon = false;
-    for (index, raw) in text.split('\n').enumerate() {
+fn reasons_as_messages(gaps: &Gaps, out: &mut Vec<Evidence>) {
+    // The line number that an `Error in f() :` line was on: the phrase must be on the next.
+    let mut error_colon_on = None;
+    for free in gaps.lines() {
         if super::full(out) {
             break;
         }
-        let start = offset;
-        offset += raw.len() + 1;
-        let line = raw.trim_end_matches('\r');
+        let line = free.text;
+        let after_error_colon = error_colon_on == Some(free.number - 1);
         let lower = line.to_ascii_lowercase();
         let erring = ["error", "exception", "failed"]
             .iter()
@@ -430,10 +413,7 @@ fn reasons_as_messages(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
         } else {
             None
         };
-        after_error_colon = erring && line.trim_end().ends_with(':');
-        if claimed.contains(start) {
-            continue;
-        }
+        error_colon_on = (erring && line.trim_end().ends_with(':')).then_some(free.number);
         // The message's last part (`...: Not Found`), or its first (an old client's
         // `TwythonError: 'Bad Request: The request was invalid...'`).
         let head = line
@@ -450,7 +430,7 @@ fn reasons_as_messages(text: &str, claimed: &Claimed, out: &mut Vec<Evidence>) {
                 code,
                 words: phrase.to_string(),
             };
-            push(out, index + 1, finding, How::Implied);
+            push(out, free.number, finding, How::Implied);
         }
     }
 }
@@ -479,8 +459,8 @@ fn named_by_reason(phrase: &str) -> Option<u16> {
 }
 
 /// Error classes that name a status without its number.
-fn error_classes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec<Evidence>) {
-    for c in ERROR_CLASS.captures_iter(text) {
+fn error_classes(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
+    for c in gaps.captures_iter(&ERROR_CLASS) {
         if super::full(out) {
             break;
         }
@@ -488,9 +468,6 @@ fn error_classes(text: &str, lines: &LineIndex, claimed: &Claimed, out: &mut Vec
         let Some(name) = c.name("a").or(c.name("b")) else {
             continue;
         };
-        if claimed.contains(whole.start()) {
-            continue;
-        }
         if let Some(code) = status_named(name.as_str()) {
             // The words are the whole qualified name: `Twitter::Error::DuplicateStatus`.
             let qualified = text[..whole.start()]

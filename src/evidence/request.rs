@@ -9,7 +9,7 @@
 //! Which endpoint a method calls is the endpoint table's business
 //! ([`crate::catalog::endpoints`]); here a method is only reported with its library.
 
-use super::{Evidence, Finding, How, LineIndex, Seen};
+use super::{Evidence, Finding, How, LineIndex, Seen, mentions};
 use crate::catalog::Auth;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -26,8 +26,10 @@ static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A `Host:` header of a request (`> Host: api.twitter.com`, Node's `host: 'api.x.com'`).
 static HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)host:[[:space:]]*'?((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(?-u:\b)")
-        .expect("the host pattern compiles")
+    Regex::new(
+        r"(?i)host:[[:space:]]*'?((?:api|upload|stream|ads-api)\.(?:twitter|x)\.com)(?-u:\b)",
+    )
+    .expect("the host pattern compiles")
 });
 
 /// An API URL, with the method when it stands right before it (`POST https://...`); after
@@ -96,8 +98,30 @@ pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidenc
         out,
         count: 0,
     };
-    request_lines(text, &mut kept);
-    urls(text, &mut kept);
+    // Each reader runs only when the text holds a word that all its matches hold: the API's
+    // host ends in `.com`, each library's name and files hold `tw`, and a method called is
+    // a snake_case name or twitter-api-v2's `.v1.`/`.v2.`.
+    let has = |word: &str| memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some();
+    if has(" HTTP/") {
+        request_lines(text, &mut kept);
+    }
+    if has(".com") {
+        urls(text, &mut kept);
+    }
+    if mentions(text, "authorization") {
+        authorization(text, &mut kept);
+    }
+    let libraries_named = mentions(text, "tw");
+    if libraries_named {
+        libraries(text, &mut |at, finding| kept.push(at, How::Frame, finding));
+    }
+    if libraries_named || has("_") || has(".v1.") || has(".v2.") {
+        calls(text, &mut kept);
+    }
+}
+
+/// The auth scheme of each `Authorization` header, never its credentials.
+fn authorization(text: &str, kept: &mut Kept) {
     for c in AUTHORIZATION.captures_iter(text) {
         let scheme = match (c[1].to_ascii_lowercase().as_str(), c.get(2)) {
             ("oauth", _) => Auth::OAuth1User,
@@ -108,8 +132,6 @@ pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidenc
         let at = c.get(0).expect("a match").start();
         kept.push(at, How::RequestLine, Finding::Auth { scheme });
     }
-    libraries(text, &mut |at, finding| kept.push(at, How::Frame, finding));
-    calls(text, &mut kept);
 }
 
 /// The request findings kept so far, up to the cap.

@@ -44,8 +44,9 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A component tag right after a level (`[ERROR] [UserManager] `): stripped only there.
-static TAG_AFTER_LEVEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[[A-Za-z][[:word:].:-]*\][[:space:]]+").expect("the tag pattern compiles"));
+static TAG_AFTER_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\[[A-Za-z][[:word:].:-]*\][[:space:]]+").expect("the tag pattern compiles")
+});
 
 const MAX_PREFIXES: usize = 4;
 
@@ -77,25 +78,30 @@ pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
 }
 
 /// Each line with its wrapping undone; `None` when no line had any.
+/// The copy is begun at the first line that changes: text with no wrapping (most of it,
+/// and every large body) is never copied.
 fn unwrap_lines(text: &str) -> Option<String> {
     let curl_verbose = is_curl_verbose(text);
-    let mut out = String::new();
-    let mut changed = false;
+    let mut out: Option<String> = None;
     let mut in_fence = false;
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let start = offset;
+        offset += line.len() + 1;
+        let body = line.strip_suffix('\r').unwrap_or(line);
+        let clean = unwrap_line(body, curl_verbose, &mut in_fence);
+        let out = match (&mut out, clean == body) {
+            (None, true) => continue,
+            (None, false) => out.insert(text[..start].to_string()),
+            (Some(out), _) => out,
+        };
+        out.push_str(&clean);
+        out.push_str(&line[body.len()..]);
+        if offset <= text.len() {
             out.push('\n');
         }
-        let (body, cr) = match line.strip_suffix('\r') {
-            Some(b) => (b, "\r"),
-            None => (line, ""),
-        };
-        let clean = unwrap_line(body, curl_verbose, &mut in_fence);
-        changed |= clean != body;
-        out.push_str(&clean);
-        out.push_str(cr);
     }
-    changed.then_some(out)
+    out
 }
 
 /// `curl -v` marks request lines with `> `, which must not be taken for markdown quotes.
@@ -195,6 +201,13 @@ fn strip_backticks(s: &str) -> &str {
 fn strip_prefixes(mut s: &str) -> &str {
     let mut after_level = false;
     for _ in 0..MAX_PREFIXES {
+        // Every prefix begins with a word character or a bracket: other lines (a body's
+        // `{`, an indented frame) are passed by without the pattern.
+        let can_begin =
+            |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'[' | b'_' | b'.' | b'-');
+        if !s.as_bytes().first().is_some_and(can_begin) {
+            break;
+        }
         let found = PREFIX
             .find(s)
             .filter(|m| m.end() > 0 && !is_php_key(&s[m.start()..]));
@@ -221,7 +234,9 @@ fn is_php_key(s: &str) -> bool {
 /// cannot be quotes inside a JSON string.
 fn straighten_quotes(s: &str) -> Option<String> {
     let curly = |c: char| matches!(c, '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}');
-    if !s.contains(curly) || s.contains('"') {
+    // Each of them is encoded from the bytes E2 80: a line without those has none.
+    let maybe_curly = memchr::memmem::find(s.as_bytes(), b"\xe2\x80").is_some();
+    if !maybe_curly || !s.contains(curly) || s.contains('"') {
         return None;
     }
     Some(s.replace(curly, "\""))

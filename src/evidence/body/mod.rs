@@ -431,7 +431,10 @@ fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<E
 /// A code whose number is complete (a comma or brace follows it) in a body cut short
 /// after it: `{"errors":[{"code":187,"message":"Status is a dup`.
 static SALVAGE_LONE_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{[[:space:]]*"code"[[:space:]]*:[[:space:]]*(?<code>[0-9]{1,20})[[:space:]]*[,}]"#).expect("the pattern compiles")
+    Regex::new(
+        r#"\{[[:space:]]*"code"[[:space:]]*:[[:space:]]*(?<code>[0-9]{1,20})[[:space:]]*[,}]"#,
+    )
+    .expect("the pattern compiles")
 });
 
 /// Reads the complete `{"code":..,"message":..}` entries out of a body that was cut short,

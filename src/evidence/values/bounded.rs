@@ -20,9 +20,8 @@ const MAX_STRING: usize = 1 << 20;
 /// with this key and the number's text as its value.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
-/// Parses the first JSON value of `text`; returns it and the bytes it used. A first pass
-/// only validates (allocating nothing), so text that is no JSON costs little; the value is
-/// then built from what was valid. `Err(None)` when `text` holds no value at all.
+/// Parses the first JSON value of `text`; returns it and the bytes it used. `Err(None)`
+/// when `text` holds no value at all.
 pub(in crate::evidence) fn json_prefix(
     text: &str,
 ) -> Result<(Value, usize), Option<serde_json::Error>> {
@@ -43,26 +42,34 @@ pub(in crate::evidence) struct Repeat {
 const MAX_REPEATS: usize = 3;
 
 /// [`json_prefix`], also returning the keys given twice with different scalar values.
+/// One pass: the bounded value is built as the text is read, and the stream says where
+/// the value ended. Text that is no JSON fails within the first bytes that are not.
 pub(in crate::evidence) fn json_prefix_noting(
     text: &str,
 ) -> Result<(Value, usize, Vec<Repeat>), Option<serde_json::Error>> {
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<IgnoredAny>();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<BoundedValue>();
     match stream.next() {
-        Some(Ok(_)) => {}
-        Some(Err(e)) => return Err(Some(e)),
-        None => return Err(None),
+        Some(Ok(BoundedValue(value, repeats))) => Ok((value, stream.byte_offset(), repeats)),
+        Some(Err(e)) => Err(Some(e)),
+        None => Err(None),
     }
-    let used = stream.byte_offset();
-    let budget = Cell::new(MAX_NODES);
-    let repeats = RefCell::new(Vec::new());
-    let mut de = serde_json::Deserializer::from_str(&text[..used]);
-    let value = Bounded {
-        budget: &budget,
-        repeats: &repeats,
+}
+
+/// A value read within the bounds, with the keys it repeated: what the stream of
+/// [`json_prefix_noting`] yields, each with a budget of its own.
+struct BoundedValue(Value, Vec<Repeat>);
+
+impl<'de> de::Deserialize<'de> for BoundedValue {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let budget = Cell::new(MAX_NODES);
+        let repeats = RefCell::new(Vec::new());
+        let value = Bounded {
+            budget: &budget,
+            repeats: &repeats,
+        }
+        .deserialize(d)?;
+        Ok(BoundedValue(value, repeats.into_inner()))
     }
-    .deserialize(&mut de)
-    .map_err(Some)?;
-    Ok((value, used, repeats.into_inner()))
 }
 
 #[derive(Clone, Copy)]
