@@ -405,17 +405,68 @@ impl<'a> LineIndex<'a> {
 /// Whether `text` holds `word` in any ASCII case (`word` given in lower case). The readers
 /// ask it before their patterns: a pattern is built and run only when the text holds a word
 /// that every match of it must hold, so that a paste of one body pays for none of the
-/// readers it does not need. Linear: each candidate compares at most `word`'s length.
+/// readers it does not need. Linear: the search runs on the word's rarest byte (`memchr`),
+/// and each candidate compares at most `word`'s length.
 pub(crate) fn mentions(text: &str, word: &str) -> bool {
     let (bytes, word) = (text.as_bytes(), word.as_bytes());
-    let Some(&first) = word.first() else {
+    let Some(anchor) = (0..word.len()).min_by_key(|&i| commonness(word[i])) else {
         return true;
     };
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
-        bytes
-            .get(at..at + word.len())
+    let b = word[anchor];
+    memchr::memchr2_iter(b, b.to_ascii_uppercase(), bytes).any(|at| {
+        at.checked_sub(anchor)
+            .and_then(|start| bytes.get(start..start + word.len()))
             .is_some_and(|w| w.eq_ignore_ascii_case(word))
     })
+}
+
+/// How common a byte is in English text and code, roughly: letters by their frequency,
+/// everything else rare.
+fn commonness(b: u8) -> usize {
+    const BY_FREQUENCY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
+    BY_FREQUENCY
+        .iter()
+        .position(|&c| c == b.to_ascii_lowercase())
+        .map_or(0, |rank| rank + 1)
+}
+
+/// A fixed set of words, found in any ASCII case in one pass over a text: the words that
+/// decide which of a stage's readers a text needs. The pass is the automaton's fast
+/// non-overlapping search, so a word that starts inside another's match is not seen there:
+/// a set is written so that words which can overlap gate the same readers.
+pub(crate) struct WordSet {
+    automaton: aho_corasick::AhoCorasick,
+    count: usize,
+}
+
+impl WordSet {
+    /// At most 64 words.
+    pub(crate) fn new(words: &[&str]) -> WordSet {
+        assert!(words.len() <= 64, "a word set is a 64-bit mask");
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(words)
+            .expect("a few short words build an automaton");
+        WordSet {
+            automaton,
+            count: words.len(),
+        }
+    }
+
+    /// Which of the words `text` holds: bit `i` for the `i`th word given. The pass ends as
+    /// soon as every word has been seen.
+    pub(crate) fn present(&self, text: &str) -> u64 {
+        let all = u64::MAX >> (64 - self.count);
+        let mut found = 0;
+        for m in self.automaton.find_iter(text) {
+            found |= 1 << m.pattern().as_usize();
+            if found == all {
+                break;
+            }
+        }
+        found
+    }
 }
 
 /// The largest char boundary of `text` at or before `at` (`str::floor_char_boundary`, which
@@ -435,6 +486,38 @@ pub(crate) fn ceil_boundary(text: &str, at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WordSet, mentions};
+
+    #[test]
+    fn mentions_in_any_case() {
+        assert!(mentions(
+            "> Transfer-Encoding: chunked",
+            "transfer-encoding"
+        ));
+        assert!(mentions("AUTHORIZATION: x", "authorization"));
+        assert!(mentions("tw", "tw"));
+        assert!(!mentions("authorisation", "authorization"));
+        // The anchor byte near the start of the text, the word not all there.
+        assert!(!mentions("-encoding", "transfer-encoding"));
+        assert!(!mentions("transfer-encodin", "transfer-encoding"));
+    }
+
+    #[test]
+    fn word_sets_say_which_words_are_there() {
+        let set = WordSet::new(&["twython", "tweepy", "tw", ".v2."]);
+        assert_eq!(
+            set.present("a TWEEPY frame"),
+            0b0010,
+            "the first word listed wins"
+        );
+        assert_eq!(set.present("tweepy tw"), 0b0110);
+        assert_eq!(set.present("client.v2.tweet"), 0b1100);
+        assert_eq!(set.present("nothing"), 0);
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! Which endpoint a method calls is the endpoint table's business
 //! ([`crate::catalog::endpoints`]); here a method is only reported with its library.
 
-use super::{Evidence, Finding, How, LineIndex, Seen, mentions};
+use super::{Evidence, Finding, How, LineIndex, Seen, WordSet};
 use crate::catalog::Auth;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -98,26 +98,61 @@ pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidenc
         out,
         count: 0,
     };
-    // Each reader runs only when the text holds a word that all its matches hold: the API's
-    // host ends in `.com`, each library's name and files hold `tw`, and a method called is
-    // a snake_case name or twitter-api-v2's `.v1.`/`.v2.`.
-    let has = |word: &str| memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some();
-    if has(" HTTP/") {
+    let present = GATES.present(text);
+    let has = |gate: Gate| present & gate.0 != 0;
+    if has(Gate::REQUEST_LINE) {
         request_lines(text, &mut kept);
     }
-    if has(".com") {
+    if has(Gate::URL) {
         urls(text, &mut kept);
     }
-    if mentions(text, "authorization") {
+    if has(Gate::AUTHORIZATION) {
         authorization(text, &mut kept);
     }
-    let libraries_named = mentions(text, "tw");
-    if libraries_named {
+    if has(Gate::LIBRARY) {
         libraries(text, &mut |at, finding| kept.push(at, How::Frame, finding));
     }
-    if libraries_named || has("_") || has(".v1.") || has(".v2.") {
+    if has(Gate::CALL) {
         calls(text, &mut kept);
     }
+}
+
+/// The words that every match of a reader's pattern holds (in any case): a reader runs only
+/// when the text holds one of its words, so a paste of one body pays for none of them. The
+/// API's host ends in `.com`; the libraries are named by these words in paths, packages and
+/// class names; a method called is in one of their frames, a snake_case name, or
+/// twitter-api-v2's `.v1.`/`.v2.`.
+static GATES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(GATE_WORDS));
+const GATE_WORDS: &[&str] = &[
+    " http/",
+    ".com",
+    "authorization",
+    "tweepy",
+    "twython",
+    "twitter-",
+    "-twitter",
+    "twitter4j",
+    "twitterexception",
+    "_",
+    ".v1.",
+    ".v2.",
+    "twitter/",
+    "twitter\\",
+];
+
+/// The bits of [`GATE_WORDS`] that a reader needs one of.
+#[derive(Clone, Copy)]
+struct Gate(u64);
+
+impl Gate {
+    const REQUEST_LINE: Gate = Gate(1 << 0);
+    const URL: Gate = Gate(1 << 1);
+    const AUTHORIZATION: Gate = Gate(1 << 2);
+    /// The library names, words 3 to 8.
+    const LIBRARY: Gate = Gate(0b1_1111_1000);
+    /// The frames' library names (3 to 8, and 12 and 13 for Ruby's `lib/twitter/`) and the
+    /// call shapes (9 to 11).
+    const CALL: Gate = Gate(0b11_1111_1111_1000);
 }
 
 /// The auth scheme of each `Authorization` header, never its credentials.
@@ -294,6 +329,37 @@ fn library_name(written: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_gate_names_the_words_its_readers_need() {
+        let words = |g: Gate| -> Vec<&str> {
+            let on = |i: &usize| g.0 >> i & 1 == 1;
+            (0..GATE_WORDS.len())
+                .filter(on)
+                .map(|i| GATE_WORDS[i])
+                .collect()
+        };
+        assert_eq!(words(Gate::REQUEST_LINE), [" http/"]);
+        assert_eq!(words(Gate::URL), [".com"]);
+        assert_eq!(words(Gate::AUTHORIZATION), ["authorization"]);
+        let names = [
+            "tweepy",
+            "twython",
+            "twitter-",
+            "-twitter",
+            "twitter4j",
+            "twitterexception",
+        ];
+        assert_eq!(words(Gate::LIBRARY), names);
+        let calls = words(Gate::CALL);
+        assert!(names.iter().all(|n| calls.contains(n)));
+        assert!(
+            ["_", ".v1.", ".v2.", "twitter/", "twitter\\"]
+                .iter()
+                .all(|w| calls.contains(w))
+        );
+        assert_eq!(Gate::CALL.0 >> GATE_WORDS.len(), 0, "no bit past the words");
+    }
 
     fn found(text: &str) -> Vec<Finding> {
         let mut out = Vec::new();

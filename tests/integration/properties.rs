@@ -67,10 +67,25 @@ fn fuzz_findings_hold_the_invariants() {
     let mut seen = 0;
     for entry in std::fs::read_dir(dir).expect("the regression folder exists") {
         let path = entry.expect("a readable entry").path();
-        pipeline::check(&std::fs::read(&path).expect("a readable file"));
+        pipeline::check_strict(&std::fs::read(&path).expect("a readable file"));
         seen += 1;
     }
     assert!(seen > 0, "no regression inputs in {dir}");
+}
+
+/// Every fixture (real shapes, written anew) holds the strict invariants too.
+#[test]
+fn fixtures_hold_the_strict_invariants() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("the fixture folder exists") {
+        let path = entry.expect("a readable entry").path();
+        if path.is_file() {
+            pipeline::check_strict(&std::fs::read(&path).expect("a readable file"));
+            seen += 1;
+        }
+    }
+    assert!(seen > 20, "only {seen} fixtures in {dir}");
 }
 
 proptest! {
@@ -78,11 +93,11 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
-        pipeline::check(&bytes);
+        pipeline::check_strict(&bytes);
     }
 
     #[test]
     fn json_ish_text_reports_only_numbers_it_holds(parts in proptest::collection::vec(fragment(), 0..64)) {
-        pipeline::check(parts.concat().as_bytes());
+        pipeline::check_strict(parts.concat().as_bytes());
     }
 }

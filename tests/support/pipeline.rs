@@ -53,6 +53,81 @@ pub fn check(bytes: &[u8]) {
     }
 }
 
+/// [`check`], and the strict invariants of the second fuzz target: every status and code
+/// reported stands in the input as a number of its own (its digits with no digit either
+/// side, and not only inside a `\\uXXXX` escape), and no output (text, `--short`, JSON)
+/// holds a control character other than a line break, raw or as an escape sequence.
+pub fn check_strict(bytes: &[u8]) {
+    check(bytes);
+    let input = input::read_bounded(bytes).expect("reading a slice cannot fail");
+    let found = evidence::extract(&input.text);
+    let d = diagnose(
+        &found,
+        Options {
+            now: Some(1_800_000_000),
+            summary_only: false,
+        },
+    );
+    let implied = d.status.as_ref().is_some_and(|s| {
+        s.seen
+            .is_some_and(|seen| seen.how == evidence::How::Implied)
+    });
+    let statuses = d
+        .status
+        .iter()
+        .filter(|_| !implied)
+        .map(|s| u64::from(s.code));
+    for n in statuses.chain(d.errors.iter().filter_map(|e| e.code)) {
+        assert_standalone_number(&input.text, n);
+    }
+    let mut text = Vec::new();
+    render::human::diagnosis(&mut text, &d, false, Some(80)).expect("writing to a Vec cannot fail");
+    render::human::short(&mut text, &d).expect("writing to a Vec cannot fail");
+    assert_no_controls(&String::from_utf8_lossy(&text));
+    let mut json = Vec::new();
+    render::json::write(&mut json, &d).expect("writing to a Vec cannot fail");
+    let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+    assert_no_controls_in_strings(&value);
+}
+
+/// Whether `n`'s digits stand in `text` with no digit on either side, outside an escape.
+fn assert_standalone_number(text: &str, n: u64) {
+    let digits = n.to_string();
+    let bytes = text.as_bytes();
+    let own = text.match_indices(&digits).any(|(at, _)| {
+        let end = at + digits.len();
+        let digit_before = at > 0 && bytes[at - 1].is_ascii_digit();
+        let digit_after = bytes.get(end).is_some_and(u8::is_ascii_digit);
+        // `\u0034`: the hex digits of an escape are no number of the text.
+        let in_escape = (at.saturating_sub(5)..at).any(|i| bytes.get(i..i + 2) == Some(b"\\u"));
+        !digit_before && !digit_after && !in_escape
+    });
+    assert!(
+        own,
+        "reported {n}, which is no number of its own in {text:?}"
+    );
+}
+
+/// No C0 control but a line break, no DEL, no C1 control: so no escape sequence either.
+fn assert_no_controls(out: &str) {
+    let bad = out.chars().find(|&c| c != '\n' && (c.is_control()));
+    assert!(bad.is_none(), "output holds {bad:?}: {out:?}");
+}
+
+fn assert_no_controls_in_strings(value: &serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => assert_no_controls(s),
+        serde_json::Value::Array(items) => items.iter().for_each(assert_no_controls_in_strings),
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                assert_no_controls(k);
+                assert_no_controls_in_strings(v);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn assert_digits_in(text: &str, n: u64) {
     assert!(
         text.contains(&n.to_string()),
