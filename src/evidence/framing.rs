@@ -346,10 +346,13 @@ fn header(name: &str, value: &str) -> Finding {
 }
 
 /// A code as digits from text: a number that does not fit is kept as raw text.
+/// Digits padded with a leading zero (`code - 020`) are no code as the API writes one: they
+/// are kept as written, never read as the number 20.
 pub(super) fn code_finding(digits: &str, message: Option<String>) -> Finding {
+    let padded = digits.len() > 1 && digits.starts_with('0');
     match digits.parse::<u64>() {
-        Ok(code) => Finding::Code { code, message },
-        Err(_) => Finding::InvalidCode {
+        Ok(code) if !padded => Finding::Code { code, message },
+        _ => Finding::InvalidCode {
             raw: digits.to_string(),
             message,
         },

@@ -114,8 +114,12 @@ fn no_other_role(before: &str, after: &str) -> bool {
         .strip_suffix(['=', ':'])
         .map(|k| k.trim_end())
         .map(|k| {
-            &k[k.rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .map_or(0, |i| i + 1)..]
+            let word_start = k
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            &k[word_start..]
         });
     let keyed_otherwise = key.is_some_and(|k| {
         let k = k.to_ascii_lowercase();
