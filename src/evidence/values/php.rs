@@ -130,8 +130,10 @@ impl Parser<'_> {
             .unwrap_or(line.len());
         self.i += end;
         let text = line[..end].trim();
+        // `072` is text as print_r shows it, no number the API would write.
+        let padded = text.len() > 1 && text.starts_with('0');
         Some(match text.parse::<u64>() {
-            Ok(n) if !text.is_empty() => Value::Number(n.into()),
+            Ok(n) if !padded => Value::Number(n.into()),
             _ => Value::String(text.to_string()),
         })
     }
