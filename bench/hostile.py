@@ -57,7 +57,33 @@ ROWS = {
     "bodies-in-a-list": repeat('[{"errors":[{"code":88}]},'),
     "ok-envelopes": repeat('{"ok":false,"error_code":429}\n'),
     "exception-heads": repeat("SomeError: 'Bad Request: x\n"),
+    # issue 21's table: openers never closed, near-misses repeated, deep and long shapes
+    "open-brackets": repeat("["),
+    "php-var-dump-strings": repeat("[a]=>string(1) "),
+    "escaped-json-opens": repeat('{\\"errors\\":[{'),
+    "python-dict-opens": repeat("[{u'message': u'"),
+    "node-error-opens": repeat("{ [Error: "),
+    "deep-arrays": repeat("[1,"),
+    "blank-lines": repeat("\n"),
+    "long-request-line": lambda i: "> GET /1.1/" if i == 0 else "a/",
+    "nested-chunked": None,  # written by nested_chunked()
 }
+
+# Rows whose bytes are one line: they are about a single long line.
+ONE_LINE = {"bodies-on-one-line", "unclosed-array", "open-brackets", "php-var-dump-strings",
+            "escaped-json-opens", "python-dict-opens", "node-error-opens", "deep-arrays",
+            "long-request-line"}
+
+
+def nested_chunked(size):
+    """A chunked body inside a chunked body inside ... (a proxy's capture of a proxy's),
+    as deep as the size allows: each level adds its header and its chunk framing."""
+    inner = '{"errors":[{"code":88,"message":"Rate limit exceeded"}]}'
+    head = "HTTP/1.1 429 Too Many Requests\r\nTransfer-Encoding: chunked\r\n\r\n"
+    while len(inner) < size:
+        data = head + inner if inner.startswith("{") else inner
+        inner = head + "%x\r\n%s\r\n0\r\n\r\n" % (len(data.encode()), data)
+    return inner
 
 
 def write(name, path, size):
@@ -65,7 +91,10 @@ def write(name, path, size):
     written = 0
     i = 0
     with open(path, "w") as f:
-        if name == "bodies-on-one-line" or name == "unclosed-array":
+        if name == "nested-chunked":
+            f.write(nested_chunked(size))
+            return
+        if name in ONE_LINE:
             # one line: these rows are about a single long line
             parts = []
             while written < size:
@@ -75,8 +104,6 @@ def write(name, path, size):
                 i += 1
             f.write("".join(parts) + "\n")
             return
-        if name == "alternating-status-lines":
-            pass
         while written < size:
             s = make(i)
             f.write(s)

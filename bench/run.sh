@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # twerr's benchmarks, measured in one run on one machine so that ratios compare like with
 # like. Prints figures; asserts nothing (machines here are shared and noisy).
-#   bench/run.sh [LOG_MIB [HOSTILE_MB]]   defaults 1024 (the big log) and 2 (the smaller size
+#   bench/run.sh [LOG_MIB [HOSTILE_MIB]]  defaults 1024 (the big log) and 1 (the smaller size
 #   of each hostile row; the larger is 4x); needs python3, GNU time, grep, sort, jq
 set -euo pipefail
 cd "$(dirname "$0")/.."
 big_mib=${1:-1024}
-hostile_mb=${2:-2}
+hostile_mb=${2:-1}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "bench needs GNU time: apt-get install time" >&2; exit 2; }
+
+# SECTIONS="hostile startup" runs only those: hostile scan stdin startup v2 (default all)
+want() { [ -z "${SECTIONS:-}" ] || [[ " $SECTIONS " == *" $1 "* ]]; }
 
 cargo build --release --quiet
 twerr=$PWD/target/release/twerr
@@ -27,18 +30,19 @@ best() { # best wall-clock seconds of 3 runs of "$@"; stdout goes to a file, not
 }
 peak_rss_kib() { { /usr/bin/time -f %M "$@" >"$work/out"; } 2>&1 | tail -1; }
 
+if want hostile; then
 echo
-echo "== hostile inputs (bench/hostile.py), at ${hostile_mb} MB and 4x that =="
+echo "== hostile inputs (bench/hostile.py), at ${hostile_mb} MiB and 4x that =="
 echo "growth = time at 4x / time at 1x: 4 is linear, 16 quadratic; under 5 counts as linear."
 echo "stdin reads at most 8 MiB plus the last 64 KiB, so stdin rows above that size measure the bound."
-printf '%-26s %-6s %9s %9s %7s %10s %10s\n' row mode "t(1x) s" "t(4x) s" growth "rss(1x)" "rss(4x)"
+printf '%-26s %-6s %9s %9s %7s %10s %10s %7s\n' row mode "t(1x) s" "t(4x) s" growth "rss(1x)" "rss(4x)" "rss 4/1"
 timed() { # seconds and peak RSS (KiB) of one run, stdin from $1, the rest is the command
   local input=$1; shift
   /usr/bin/time -o "$work/t" -f '%e %M' "$@" <"$input" >/dev/null 2>&1 || true
   tail -1 "$work/t"
 }
 for row in $(python3 bench/hostile.py LIST); do
-  small=$((hostile_mb * 1000000)); large=$((small * 4))
+  small=$((hostile_mb << 20)); large=$((small * 4))
   python3 bench/hostile.py "$row" "$work/h1" "$small"
   python3 bench/hostile.py "$row" "$work/h4" "$large"
   for mode in stdin scan; do
@@ -51,11 +55,13 @@ for row in $(python3 bench/hostile.py LIST); do
     fi
     awk -v row="$row" -v mode="$mode" -v t1="$t1" -v t4="$t4" -v r1="$r1" -v r4="$r4" 'BEGIN {
       g = (t1 >= 0.02) ? sprintf("%.1f", t4 / t1) : "-";
-      printf "%-26s %-6s %9.2f %9.2f %7s %7d MiB %7d MiB\n", row, mode, t1, t4, g, r1 / 1024, r4 / 1024 }'
+      printf "%-26s %-6s %9.2f %9.2f %7s %7d MiB %7d MiB %7.1f\n", row, mode, t1, t4, g, r1 / 1024, r4 / 1024, r4 / r1 }'
   done
 done
 rm -f "$work/h1" "$work/h4"
 
+fi
+if want scan; then
 echo
 echo "== scan throughput against grep -c '\"code\"' (${big_mib} MiB synthetic log) =="
 python3 bench/gen_log.py "$work/big.log" "$big_mib"
@@ -76,49 +82,48 @@ rss100=$(peak_rss_kib "$twerr" scan "$work/100m.log")
 rssbig=$(peak_rss_kib "$twerr" scan "$work/big.log")
 echo "100 MiB log: $((rss100 / 1024)) MiB; ${big_mib} MiB log: $((rssbig / 1024)) MiB (target: flat, under 32 MiB)"
 
+fi
+if want stdin; then
 echo
 echo "== 2 GiB on stdin (single-response diagnosis) =="
 rss_stdin=$( { set +o pipefail; { printf 'HTTP/2 429\r\n\r\n'; yes 'noise line {"a":1} x-rate-limit-reset: 1'; } | head -c 2G | /usr/bin/time -f %M "$twerr" --json >/dev/null || true; } 2>&1 | tail -1)
 echo "peak RSS reading 2 GiB from stdin: $((rss_stdin / 1024)) MiB (target: under 64 MiB)"
 
+fi
+if want startup; then
 echo
-echo "== twerr 187 start to exit, against a trivial Rust binary =="
+echo "== start to exit: twerr 187 against a trivial Rust binary; a 58-byte body against twerr 187 =="
+echo "runs alternate A B A B ..., so a drift of the machine's speed falls on both; medians of per-run times"
 printf 'fn main() { println!("API error code 187"); }\n' > "$work/hello.rs"
 rustc -O -o "$work/hello" "$work/hello.rs"
-runs=500
-loop() { local start end; start=$(date +%s%N); for _ in $(seq $runs); do "$@" >/dev/null; done; end=$(date +%s%N); echo $(( (end - start) / runs / 1000 )); }
-for _ in 1 2; do t_hello=$(loop "$work/hello"); t_twerr=$(loop "$twerr" 187); done
-awk -v a="$t_twerr" -v b="$t_hello" 'BEGIN { printf "twerr 187: %d us per run; trivial binary: %d us per run; ratio %.2fx (target <= 1.3x)\n", a, b, a / b }'
-
-echo
-echo "== diagnosis of a 1 MiB piped response =="
-python3 - "$work/1m.txt" <<'PY'
-import json, sys
-head = "HTTP/2 200\r\ndate: Wed, 25 Nov 2026 10:00:03 GMT\r\nx-rate-limit-remaining: 10\r\nx-rate-limit-reset: 1795605300\r\n\r\n"
-error = {"value": "1", "detail": "Could not find tweet with ids: [1].", "title": "Not Found Error", "resource_type": "tweet",
-         "parameter": "ids", "resource_id": "1", "type": "https://api.twitter.com/2/problems/resource-not-found"}
-n = 1000
-while True:
-    tweets = [{"id": str(1460323737035677698 + i), "text": "tweet number %d with some text" % i} for i in range(n)]
-    text = head + json.dumps({"data": tweets, "errors": [error]})
-    if len(text) >= 1 << 20:
-        break
-    n += 1000
-open(sys.argv[1], "w").write(text)
+printf '{"errors":[{"message":"Status is a duplicate.","code":187}]}' > "$work/small.json"
+python3 bench/v2_response.py "$work/v2.txt"
+# pair NAME RUNS A... -- B...: median microseconds of A, of B, and the median of A/B per pair.
+pair() {
+  python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+args = sys.argv[1:]
+name, runs = args[0], int(args[1])
+cut = args.index("--")
+a, b = args[2:cut], args[cut + 1:]
+def run(cmd):
+    if cmd[0] == "<":  # "<" FILE CMD...: the file on stdin
+        with open(cmd[1], "rb") as f:
+            t = time.perf_counter(); subprocess.run(cmd[2:], stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); return time.perf_counter() - t
+    t = time.perf_counter(); subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); return time.perf_counter() - t
+ta, tb, ratio = [], [], []
+for _ in range(runs):
+    x, y = run(a), run(b)
+    ta.append(x); tb.append(y); ratio.append(x / y)
+med = statistics.median
+print(f"{name}: {med(ta) * 1e6:.0f} us against {med(tb) * 1e6:.0f} us, ratio {med(ratio):.2f}")
 PY
-size=$(stat -c %s "$work/1m.txt")
-runs=50
-start=$(date +%s%N)
-for _ in $(seq $runs); do "$twerr" --json < "$work/1m.txt" >/dev/null; done
-end=$(date +%s%N)
-echo "$(( size / 1024 )) KiB response piped to twerr --json: $(( (end - start) / runs / 1000 )) us per run (average of $runs; target <= 5000 us)"
-start=$(date +%s%N)
-for _ in $(seq $runs); do jq -e .errors < "$work/1m.txt" >/dev/null 2>&1 || true; done
-end=$(date +%s%N)
-echo "jq -e .errors on the same response (body after the headers is what jq can read; it fails on the header lines, early): $(( (end - start) / runs / 1000 )) us per run"
-body_only=$work/1m-body.json
-sed '1,/^\r\?$/d' "$work/1m.txt" > "$body_only"
-start=$(date +%s%N)
-for _ in $(seq $runs); do jq -e .errors < "$body_only" >/dev/null; done
-end=$(date +%s%N)
-echo "jq -e .errors on the body alone: $(( (end - start) / runs / 1000 )) us per run"
+}
+pair "twerr 187 / trivial binary (target <= 1.3)" 300 "$twerr" 187 -- "$work/hello"
+pair "58-byte body on stdin / twerr 187 (target <= 2)" 300 "<" "$work/small.json" "$twerr" -- "$twerr" 187
+fi
+if want v2; then
+echo
+echo "== a v2 response of $(( $(stat -c %s "$work/v2.txt") / 1024 )) KiB (posts with emoji, 200 partial errors) in curl -i framing, against jq -e .errors on its body =="
+pair "twerr / jq -e .errors (target <= 0.25; goal 5 ms)" 40 "<" "$work/v2.txt" "$twerr" -- "<" "$work/v2.txt.body" jq -e .errors
+fi

@@ -3,7 +3,7 @@
 then one JSON body of posts (ordinary text with emoji in it) and the partial errors a
 lookup of deleted or protected posts returns beside them. Same arguments, same bytes.
 
-Usage: v2_response.py PATH [POSTS [ERRORS]]   defaults 6000 posts and 200 errors (about 1 MiB)
+Usage: v2_response.py PATH [POSTS [ERRORS]]   defaults 4900 posts and 200 errors (about 1 MiB)
                         the body alone goes to PATH.body, for jq
 """
 import json
@@ -39,7 +39,7 @@ def body(posts, errors):
 
 def main():
     path = sys.argv[1]
-    posts = int(sys.argv[2]) if len(sys.argv) > 2 else 6000
+    posts = int(sys.argv[2]) if len(sys.argv) > 2 else 4900
     errors = int(sys.argv[3]) if len(sys.argv) > 3 else 200
     text = body(posts, errors)
     head = (

@@ -91,8 +91,12 @@ static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads `text` line by line and appends what the line-shaped recognisers find.
-pub(super) fn read_framing(text: &str, out: &mut Vec<Evidence>) {
+/// Returns the byte ranges of the HTTP framing it read (status lines and the header blocks
+/// after them, consecutive lines as one range): a region of its own, which the free-text
+/// readers are not given.
+pub(super) fn read_framing(text: &str, out: &mut Vec<Evidence>) -> Vec<(usize, usize)> {
     let mut state = Framing::default();
+    let mut regions: Vec<(usize, usize)> = Vec::new();
     // One pass over the whole text finds every marker; each line then looks up its own.
     let mut marks_at = markers(text).into_iter().peekable();
     let mut line_start = 0usize;
@@ -100,7 +104,7 @@ pub(super) fn read_framing(text: &str, out: &mut Vec<Evidence>) {
         if super::full(out) {
             break;
         }
-        let line_end = line_start + raw.len();
+        let (start, line_end) = (line_start, line_start + raw.len());
         let mut marks = [false; 7];
         while let Some(&(at, pattern)) = marks_at.peek() {
             if at >= line_end {
@@ -126,8 +130,14 @@ pub(super) fn read_framing(text: &str, out: &mut Vec<Evidence>) {
             };
             out.push(Evidence { finding, seen })
         };
-        state.read_line(line, marks, &mut push);
+        if state.read_line(line, marks, &mut push) {
+            match regions.last_mut() {
+                Some(last) if last.1 == start => last.1 = line_end + 1,
+                _ => regions.push((start, line_end + 1)),
+            }
+        }
     }
+    regions
 }
 
 /// What the lines before tell about the next one: inside a header block, or right after
@@ -140,19 +150,26 @@ struct Framing {
 }
 
 impl Framing {
-    fn read_line(&mut self, line: &str, marks: [bool; 7], push: &mut impl FnMut(Finding, How)) {
+    /// Reads one line; true when it was HTTP framing (a status line or a header line).
+    fn read_line(
+        &mut self,
+        line: &str,
+        marks: [bool; 7],
+        push: &mut impl FnMut(Finding, How),
+    ) -> bool {
         if self.http_framing(line, push) {
-            return;
+            return true;
         }
         let [curl, title, xml, tweepy, node, ptt, ruby] = marks;
         markup(line, curl, title, xml, push);
         if tweepy && self.tweepy_exception(line, push) {
-            return;
+            return false;
         }
         if self.after_tweepy && self.after_tweepy_line(line, push) {
-            return;
+            return false;
         }
         other_clients(line, [ptt, ruby, node], push);
+        false
     }
 
     /// A status line, or a header line after one (or a rate-limit header pasted on its

@@ -268,11 +268,11 @@ fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
     let text = text.as_ref();
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
-    framing::read_framing(text, &mut found);
+    let framing = framing::read_framing(text, &mut found);
     if request {
         request::read_requests(text, &lines, &mut found);
     }
-    read_all(text, &lines, 0, &mut found);
+    read_regions(text, &lines, &framing, 0, &mut found);
     // Stable: within a line, framing comes before bodies, bodies before prose.
     found.sort_by_key(|e| e.seen.line);
     dedup_same_number(&mut found);
@@ -326,10 +326,21 @@ fn full(found: &[Evidence]) -> bool {
     found.len() > MAX_FINDINGS
 }
 
-/// Bodies, then prose and official wordings outside them.
-fn read_all(text: &str, lines: &LineIndex, depth: usize, found: &mut Vec<Evidence>) {
-    let spans = body::find_bodies(text, lines, depth, found);
-    let gaps = Gaps::between(text, &spans);
+/// Bodies, then prose and official wordings in the free text: what neither a body nor the
+/// HTTP framing (`framing`, already read) claimed.
+fn read_regions(
+    text: &str,
+    lines: &LineIndex,
+    framing: &[(usize, usize)],
+    depth: usize,
+    found: &mut Vec<Evidence>,
+) {
+    let mut claimed = body::find_bodies(text, lines, depth, found);
+    if !framing.is_empty() {
+        claimed.extend_from_slice(framing);
+        claimed.sort_unstable();
+    }
+    let gaps = Gaps::between(text, &claimed);
     if gaps.is_empty() {
         return;
     }
@@ -343,7 +354,7 @@ fn read_all(text: &str, lines: &LineIndex, depth: usize, found: &mut Vec<Evidenc
 fn read_text(text: &str, line: usize, depth: usize) -> Vec<Evidence> {
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
-    read_all(text, &lines, depth, &mut found);
+    read_regions(text, &lines, &[], depth, &mut found);
     for e in &mut found {
         e.seen.line = line;
     }
@@ -430,12 +441,16 @@ fn commonness(b: u8) -> usize {
         .map_or(0, |rank| rank + 1)
 }
 
-/// A fixed set of words, found in any ASCII case in one pass over a text: the words that
-/// decide which of a stage's readers a text needs. The pass is the automaton's fast
-/// non-overlapping search, so a word that starts inside another's match is not seen there:
-/// a set is written so that words which can overlap gate the same readers.
+/// A fixed set of words, found in one pass over a text: the words that decide which of a
+/// stage's readers a text needs. Each word (given in lower case) is looked for as it is,
+/// in upper case and capitalized, the ways names and headers are written; those spellings
+/// are plain literals, which the automaton searches with SIMD. The search does not
+/// overlap, so a word that starts inside another's match is not seen there: a set is
+/// written so that words which can overlap gate the same readers.
 pub(crate) struct WordSet {
     automaton: aho_corasick::AhoCorasick,
+    /// The word of each spelling.
+    word_of: Vec<usize>,
     count: usize,
 }
 
@@ -443,13 +458,25 @@ impl WordSet {
     /// At most 64 words.
     pub(crate) fn new(words: &[&str]) -> WordSet {
         assert!(words.len() <= 64, "a word set is a 64-bit mask");
+        let mut spellings: Vec<String> = Vec::new();
+        let mut word_of = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let mut capital = word.to_string();
+            capital[..1].make_ascii_uppercase();
+            for spelling in [word.to_string(), word.to_ascii_uppercase(), capital] {
+                if !spellings.contains(&spelling) {
+                    spellings.push(spelling);
+                    word_of.push(i);
+                }
+            }
+        }
         let automaton = aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(words)
+            .build(&spellings)
             .expect("a few short words build an automaton");
         WordSet {
             automaton,
+            word_of,
             count: words.len(),
         }
     }
@@ -460,7 +487,7 @@ impl WordSet {
         let all = u64::MAX >> (64 - self.count);
         let mut found = 0;
         for m in self.automaton.find_iter(text) {
-            found |= 1 << m.pattern().as_usize();
+            found |= 1 << self.word_of[m.pattern().as_usize()];
             if found == all {
                 break;
             }
