@@ -33,9 +33,9 @@ fn diagnosed(bytes: &[u8]) -> (input::Input, twerr::diagnosis::Diagnosis) {
 
 fn check_diagnosis(input: &input::Input, d: &twerr::diagnosis::Diagnosis) {
     let mut text = Vec::new();
-    render::human::diagnosis(&mut text, &d, false, Some(80)).expect("writing to a Vec cannot fail");
+    render::human::diagnosis(&mut text, d, false, Some(80)).expect("writing to a Vec cannot fail");
     let mut json = Vec::new();
-    render::json::write(&mut json, &d).expect("writing to a Vec cannot fail");
+    render::json::write(&mut json, d).expect("writing to a Vec cannot fail");
     serde_json::from_slice::<serde_json::Value>(&json).expect("--json output is valid JSON");
     // Words may stand in the input escaped inside a JSON string (`exceed\u0065d`), or broken
     // across lines by a terminal's wrapping (a string read on after its line ends).
