@@ -77,13 +77,16 @@ ONE_LINE = {"bodies-on-one-line", "unclosed-array", "open-brackets", "php-var-du
 
 def nested_chunked(size):
     """A chunked body inside a chunked body inside ... (a proxy's capture of a proxy's),
-    as deep as the size allows: each level adds its header and its chunk framing."""
+    as deep as the size allows: each level adds its header and its chunk framing. Built from
+    the sizes inward, so that writing it is linear in its size."""
     inner = '{"errors":[{"code":88,"message":"Rate limit exceeded"}]}'
     head = "HTTP/1.1 429 Too Many Requests\r\nTransfer-Encoding: chunked\r\n\r\n"
-    while len(inner) < size:
-        data = head + inner if inner.startswith("{") else inner
-        inner = head + "%x\r\n%s\r\n0\r\n\r\n" % (len(data.encode()), data)
-    return inner
+    tail = "\r\n0\r\n\r\n"
+    sizes = [len(head) + len(inner)]  # the data of level 1, then of each level around it
+    while sizes[-1] < size:
+        sizes.append(len(head) + len("%x\r\n" % sizes[-1]) + sizes[-1] + len(tail))
+    prefixes = [head + "%x\r\n" % n for n in reversed(sizes[:-1])]
+    return "".join(prefixes) + head + inner + tail * (len(sizes) - 1)
 
 
 def write(name, path, size):

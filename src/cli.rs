@@ -39,7 +39,7 @@ Examples:
     name = "twerr",
     version,
     about = "Explain Twitter/X API errors: HTTP statuses, error codes, v2 problems, whole failed responses",
-    long_about = "Explain Twitter/X API errors.\n\nGive numbers (an HTTP status or an API error code, also as logs print them: 187, #187, [88], E187, code=187), a status class (4xx), a v2 problem by name or title, a pasted message or body, a file that holds one, or pipe a failed response (curl -i / -v / --fail output, a JSON or XML body, client library exception text) on standard input.\n\nArguments are lookups and leave stdin alone; give `-` to read stdin beside them. Flags alone (--status, --code, --type, --now) describe the response a piped stdin holds, so it is read. Output longer than the terminal goes through $PAGER (else less; --no-pager to print directly).",
+    long_about = "Explain Twitter/X API errors.\n\nGive numbers (an HTTP status or an API error code, also as logs print them: 187, #187, [88], E187, code=187), a status class (4xx), a v2 problem by name or title, a pasted message or body, a file that holds one, or pipe a failed response (curl -i / -v / --fail output, a JSON or XML body, client library exception text) on standard input.\n\nArguments are lookups and leave stdin alone; give `-` to read stdin beside them. Flags alone (--status, --code, --type, --now) describe the response a piped stdin holds, so it is read. Output longer than the terminal goes through $TWERR_PAGER or $PAGER (else less; --no-pager to print directly).",
     after_help = EXAMPLES_HELP,
     after_long_help = format!("{EXAMPLES_HELP}\n\n{EXIT_STATUS_HELP}")
 )]

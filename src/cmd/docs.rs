@@ -85,7 +85,8 @@ const ENVIRONMENT_HELP: &str = "\
 Environment:
   NO_COLOR  set and not empty: no colour, whatever --color auto would choose
   TERM      dumb: no colour with --color auto
-  PAGER     the pager for output longer than the terminal (default less; empty or cat: none)
+  TWERR_PAGER  the pager for output longer than the terminal, before PAGER
+  PAGER     the pager when TWERR_PAGER is unset (default less; empty or cat: none)
   LESS      FRX when unset, for the pager (colour passes, one screen prints as is)";
 
 /// One subcommand: its usage, what it does, and each of its own options with its value name.

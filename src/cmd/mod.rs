@@ -55,7 +55,9 @@ pub fn main(cli: Cli) -> Exit {
         Some(pager) => {
             let mut page = Vec::new();
             run(&plan, &mut page, &mut err).and_then(|exit| {
-                crate::util::pager::show(pager, &page, &mut out)?;
+                if let Some(why) = crate::util::pager::show(pager, &page, &mut out)? {
+                    say(&mut err, format_args!("note: {why}"))?;
+                }
                 Ok(exit)
             })
         }

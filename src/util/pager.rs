@@ -1,7 +1,9 @@
-//! Long output on a terminal goes through a pager, as git does: `$PAGER` (else `less`),
-//! with `LESS=FRX` when LESS is unset, so that colour passes, the screen is not cleared,
-//! and output that fits on one screen is printed as if no pager ran. `--no-pager`, an
-//! empty `PAGER` or `PAGER=cat` print straight to the terminal.
+//! Long output on a terminal goes through a pager, as git does: `$TWERR_PAGER`, else
+//! `$PAGER`, else `less`, run by the shell, with `LESS=FRX` when LESS is unset, so that
+//! colour passes, the screen is not cleared, and output that fits on one screen is printed
+//! as if no pager ran. `--no-pager`, an empty value or `cat` print straight to the
+//! terminal. A pager that cannot run or fails never loses the output: it is then printed
+//! directly, with a note saying why.
 
 use std::io::{self, IsTerminal, Write};
 use std::process::{Command, Stdio};
@@ -11,14 +13,20 @@ pub fn wanted(no_pager: bool) -> Option<String> {
     if no_pager || !io::stdout().is_terminal() {
         return None;
     }
-    let pager = std::env::var("PAGER").unwrap_or_else(|_| "less".to_string());
+    let pager = std::env::var("TWERR_PAGER")
+        .or_else(|_| std::env::var("PAGER"))
+        .unwrap_or_else(|_| "less".to_string());
     let pager = pager.trim();
     (!pager.is_empty() && pager != "cat").then(|| pager.to_string())
 }
 
-/// Shows `text` through `pager` when it is longer than the terminal is high; else, or when
-/// the pager cannot be started, writes it to `out`.
-pub fn show(pager: &str, text: &[u8], out: &mut dyn Write) -> io::Result<()> {
+/// What became of the pager, when it did not show the text: the reason, for a note.
+pub type Failure = Option<String>;
+
+/// Shows `text` through `pager` when it is longer than the terminal is high; else writes it
+/// to `out`. When the pager cannot be started or exits with a failure (a command not found:
+/// the shell's 127), the text is written to `out` as well, and the reason returned.
+pub fn show(pager: &str, text: &[u8], out: &mut dyn Write) -> io::Result<Failure> {
     // A terminal that gives no size (0 rows) is not paged: its height is unknown.
     let height = terminal_size::terminal_size()
         .map(|(_, h)| usize::from(h.0))
@@ -26,15 +34,19 @@ pub fn show(pager: &str, text: &[u8], out: &mut dyn Write) -> io::Result<()> {
         .unwrap_or(usize::MAX);
     let lines = memchr::memchr_iter(b'\n', text).count();
     if lines < height {
-        return out.write_all(text);
+        return out.write_all(text).map(|()| None);
     }
     let mut command = Command::new("sh");
     command.args(["-c", pager]).stdin(Stdio::piped());
     if std::env::var_os("LESS").is_none() {
         command.env("LESS", "FRX");
     }
-    let Ok(mut child) = command.spawn() else {
-        return out.write_all(text);
+    let mut child = match command.spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            out.write_all(text)?;
+            return Ok(Some(format!("the pager could not be started ({e})")));
+        }
     };
     if let Some(mut stdin) = child.stdin.take() {
         // The reader may quit before the end (`q` in less): that is no error.
@@ -43,6 +55,17 @@ pub fn show(pager: &str, text: &[u8], out: &mut dyn Write) -> io::Result<()> {
             _ => {}
         }
     }
-    child.wait()?;
-    Ok(())
+    let status = child.wait()?;
+    if status.success() {
+        return Ok(None);
+    }
+    out.write_all(text)?;
+    let how = match status.code() {
+        Some(127) => "was not found (exit 127)".to_string(),
+        Some(code) => format!("failed (exit {code})"),
+        None => "was stopped by a signal".to_string(),
+    };
+    Ok(Some(format!(
+        "the pager {how}; the output is printed here instead"
+    )))
 }

@@ -211,6 +211,7 @@ fn on_sized_terminal(rows: u16, cols: u16, args: &str, env: &[(&str, &str)]) -> 
     cmd.args(["20", "script", "-qec", &command, "/dev/null"])
         .env("TERM", "dumb")
         .env("PAGER", "cat")
+        .env_remove("TWERR_PAGER")
         .stdin(std::process::Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
@@ -443,6 +444,42 @@ fn long_output_on_a_terminal_goes_through_the_pager() {
         .unwrap();
     assert!(!marker.exists() && !out.stdout.is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_pager_that_cannot_run_loses_no_output() {
+    // Not found (the shell's 127) and a pager that fails without reading: the list is
+    // printed directly all the same, with a note saying why.
+    for (pager, why) in [
+        ("nopager-here", "was not found"),
+        ("false", "failed (exit 1)"),
+    ] {
+        let shown = on_sized_terminal(10, 80, "list", &[("PAGER", pager)]);
+        assert!(shown.contains("usage-capped"), "{pager}: {shown}");
+        assert!(
+            shown.contains(&format!("twerr: note: the pager {why}")),
+            "{pager}: {shown}"
+        );
+    }
+}
+
+#[test]
+fn twerr_pager_comes_before_pager() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("paged");
+    let pager = format!("cat > {}", marker.display());
+    let shown = on_sized_terminal(
+        10,
+        80,
+        "list",
+        &[("TWERR_PAGER", &pager), ("PAGER", "nopager-here")],
+    );
+    let paged = std::fs::read_to_string(&marker).unwrap_or_default();
+    assert!(paged.contains("usage-capped"), "{paged} / {shown}");
+    assert!(!shown.contains("note: the pager"), "{shown}");
+    // An empty TWERR_PAGER means no pager, whatever PAGER says.
+    let direct = on_sized_terminal(10, 80, "list", &[("TWERR_PAGER", ""), ("PAGER", &pager)]);
+    assert!(direct.contains("usage-capped"), "{direct}");
 }
 
 #[test]
