@@ -116,8 +116,13 @@ fn dispatch(ctx: &mut Ctx) -> Outcome {
     }
 }
 
-/// Said on stderr when twerr reads a terminal: how to end the input.
-const PASTE_HINT: &str = "reading the terminal: paste the error, then press Ctrl-D on a line of its own (Ctrl-Z then Enter on Windows)";
+/// Said on stderr when twerr reads a terminal: how to end the input, as this system ends
+/// it (a Windows console ends it with Ctrl-Z, every other terminal with Ctrl-D).
+const PASTE_HINT: &str = if cfg!(windows) {
+    "reading the terminal: paste the error, then press Ctrl-Z and Enter on a line of its own"
+} else {
+    "reading the terminal: paste the error, then press Ctrl-D on a line of its own"
+};
 
 #[cfg(test)]
 mod tests {

@@ -88,6 +88,7 @@ fn a_dash_on_a_terminal_reads_a_paste_until_end_of_input() {
         text.contains("paste the error, then press Ctrl-D"),
         "{text}"
     );
+    assert!(!text.contains("Windows"), "no other system's keys: {text}");
     assert!(text.contains("the message of API error code 187"), "{text}");
     assert_eq!(code, Some(0), "{text}");
 }
