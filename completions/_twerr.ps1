@@ -29,7 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Explain a v2 problem type, by name or type URI')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the response to diagnose from PATH instead of stdin (`-` is stdin)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the response to diagnose from PATH instead of stdin (`-` is stdin)')
-            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'Measure rate-limit resets from this time (epoch seconds, or RFC 3339: 2026-11-25T12:05:00Z) instead of the date header or clock')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')

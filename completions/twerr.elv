@@ -26,7 +26,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --type 'Explain a v2 problem type, by name or type URI'
             cand -f 'Read the response to diagnose from PATH instead of stdin (`-` is stdin)'
             cand --file 'Read the response to diagnose from PATH instead of stdin (`-` is stdin)'
-            cand --now 'Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock'
+            cand --now 'Measure rate-limit resets from this time (epoch seconds, or RFC 3339: 2026-11-25T12:05:00Z) instead of the date header or clock'
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'

@@ -151,7 +151,7 @@ streaming-connection\t'ConnectionException'
 unsupported-authentication\t'Unsupported Authentication'
 usage-capped\t'UsageCapExceeded'"
 complete -c twerr -n "__fish_twerr_needs_command" -s f -l file -d 'Read the response to diagnose from PATH instead of stdin (`-` is stdin)' -r -F
-complete -c twerr -n "__fish_twerr_needs_command" -l now -d 'Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock' -r -f
+complete -c twerr -n "__fish_twerr_needs_command" -l now -d 'Measure rate-limit resets from this time (epoch seconds, or RFC 3339: 2026-11-25T12:05:00Z) instead of the date header or clock' -r -f
 complete -c twerr -n "__fish_twerr_needs_command" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"

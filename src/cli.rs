@@ -64,8 +64,8 @@ pub struct Cli {
     #[arg(short = 'f', long = "file", value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub file: Option<PathBuf>,
 
-    /// Measure rate-limit resets from this time (epoch seconds) instead of the date header or clock
-    #[arg(long, value_name = "EPOCH", allow_negative_numbers = false, value_hint = ValueHint::Other)]
+    /// Measure rate-limit resets from this time (epoch seconds, or RFC 3339: 2026-11-25T12:05:00Z) instead of the date header or clock
+    #[arg(long, value_name = "TIME", value_parser = parse_now, value_hint = ValueHint::Other)]
     pub now: Option<i64>,
 
     /// Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)
@@ -172,6 +172,22 @@ pub struct RunArgs {
 }
 
 /// A duration as people write it: `90` or `90s`, `500ms`, `15m`, `1h`, `1h30m`.
+/// `--now`: epoch seconds, as the reset headers give them, or a time as a person has it at
+/// hand (RFC 3339, with its offset: `2026-11-25T12:05:00Z`, `2026-11-25 13:05:00+01:00`).
+pub fn parse_now(text: &str) -> Result<i64, String> {
+    let t = text.trim();
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t
+            .parse()
+            .map_err(|_| format!("`{t}` is too large for epoch seconds"));
+    }
+    t.parse::<jiff::Timestamp>()
+        .map(|ts| ts.as_second())
+        .map_err(|_| {
+            format!("`{t}` is no time (write epoch seconds, or RFC 3339: 2026-11-25T12:05:00Z)")
+        })
+}
+
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     let bad = || format!("`{text}` is no duration (write 90s, 500ms, 15m, 1h or 1h30m)");
     let t = text.trim();

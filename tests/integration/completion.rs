@@ -268,7 +268,7 @@ fn man_page_uses_the_value_names_of_help_and_documents_the_rest() {
     for (in_help, in_man) in [
         ("-c, --code <N>", "-c|--code N"),
         ("-f, --file <PATH>", "-f|--file PATH"),
-        ("--now <EPOCH>", "--now EPOCH"),
+        ("--now <TIME>", "--now TIME"),
         ("[INPUT]...", "[INPUT...]"),
     ] {
         assert!(help.contains(in_help), "help: {in_help}");

@@ -528,3 +528,29 @@ fn scan_summarises_the_readable_files_and_exits_2_for_the_others() {
     let (exit, out, _) = run(&["scan", "/no/such/file.log"], b"");
     assert_eq!((exit, out.as_str()), (2, ""));
 }
+
+#[test]
+fn now_takes_epoch_seconds_or_an_rfc_3339_time() {
+    let capture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/curl_i_429.txt"
+    ))
+    .unwrap();
+    let (exit, by_epoch, _) = run(&["--now", "1796047200"], &capture);
+    assert_eq!(exit, 0);
+    assert!(by_epoch.contains("in 5m 0s"), "{by_epoch}");
+    for time in ["2026-11-30T14:00:00Z", "2026-11-30 15:00:00+01:00"] {
+        let (exit, out, err) = run(&["--now", time], &capture);
+        assert_eq!(
+            (exit, out.as_str()),
+            (0, by_epoch.as_str()),
+            "{time}: {err}"
+        );
+    }
+    let (exit, _, err) = run(&["--now", "yesterday"], &capture);
+    assert_eq!(exit, 2);
+    assert!(
+        err.contains("`yesterday` is no time (write epoch seconds, or RFC 3339"),
+        "{err}"
+    );
+}
