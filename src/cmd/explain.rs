@@ -5,7 +5,7 @@
 use super::{Ctx, Error, Exit, Explain, Mode, Outcome, PASTE_HINT};
 use crate::cli::Cli;
 use crate::diagnosis::{self, Diagnosis};
-use crate::evidence::arguments::{self, Arguments};
+use crate::evidence::arguments::{self, Arguments, Given};
 use crate::evidence::{self, Evidence, Finding, How, Seen};
 use crate::input::{self, Input};
 use crate::render;
@@ -23,7 +23,20 @@ pub(super) fn run(ctx: &mut Ctx, given: &Explain) -> Outcome {
         return super::list::class(ctx, class);
     }
     let files = file_arguments(&mut args);
-    let inputs = read_inputs(ctx, given, &args, &files)?;
+    let mut inputs = read_inputs(ctx, given, &args, &files)?;
+    // `echo 187 | twerr`: piped numbers alone are looked up as arguments are.
+    if let ([piped], true) = (
+        inputs.as_slice(),
+        given.inputs.is_empty() && files.is_empty(),
+    ) && let Some(words) = arguments::piped_lookup(&piped.text)
+    {
+        let looked_up = Given {
+            inputs: &words,
+            ..given.given()
+        };
+        args = arguments::arguments(looked_up);
+        inputs.clear();
+    }
     let texts = joined_words(&args.texts);
     let mut found = std::mem::take(&mut args.evidence);
     let unmatched_text = text_evidence(&texts, &mut found);

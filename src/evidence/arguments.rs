@@ -84,6 +84,34 @@ pub(crate) fn arguments(given: Given) -> Arguments {
     a
 }
 
+/// A status's reason phrase as written, in any case (`Unauthorized`, "too many requests"):
+/// that status. Asked after problem names and official messages, which come first when the
+/// words are both (`conflict` is a problem type, `Forbidden` code 200's message).
+fn status_by_reason(t: &str, seen: Seen) -> Option<Vec<Evidence>> {
+    let phrase_of = |code: &u16| {
+        catalog::reasons(*code).is_some_and(|r| r.iter().any(|p| p.eq_ignore_ascii_case(t)))
+    };
+    let code = (400..600).find(phrase_of)?;
+    let reason = Some(t.to_string());
+    Some(vec![Evidence {
+        finding: Finding::Status { code, reason },
+        seen,
+    }])
+}
+
+/// Piped text that is nothing but a few numbers as copied (`echo 187 | twerr`, `403 187`):
+/// the words to look up, as if they had been given as arguments. `None` for anything else,
+/// which is read as a response.
+pub(crate) fn piped_lookup(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let numbers = (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let t = bare_number(w);
+            !t.is_empty() && t.len() <= 20 && t.bytes().all(|b| b.is_ascii_digit())
+        });
+    numbers.then(|| words.into_iter().map(str::to_string).collect())
+}
+
 /// A number as copied from a log, with its punctuation (`187,` `#187` `[88]` `88:` `E187`
 /// `code=187` `(403)`): the digits, when that is all there is besides; else the token.
 fn bare_number(token: &str) -> &str {
@@ -142,7 +170,7 @@ pub(crate) fn named_entry(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
     }
     let codes = catalog::codes_with_message(t);
     if codes.is_empty() {
-        return None;
+        return status_by_reason(t, seen);
     }
     Some(
         codes
@@ -161,6 +189,40 @@ pub(crate) fn named_entry(text: &str, seen: Seen) -> Option<Vec<Evidence>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn piped_numbers_alone_are_lookups() {
+        assert_eq!(piped_lookup("187\n"), Some(vec!["187".to_string()]));
+        assert_eq!(
+            piped_lookup(" 403 #187\n"),
+            Some(vec!["403".into(), "#187".into()])
+        );
+        assert_eq!(piped_lookup("HTTP/2 403\n"), None);
+        assert_eq!(piped_lookup("1 2 3 4 5"), None, "a list of numbers is data");
+        assert_eq!(piped_lookup(""), None);
+    }
+
+    #[test]
+    fn a_reason_phrase_names_its_status() {
+        let seen = Seen {
+            line: 1,
+            how: How::Argument,
+        };
+        let found = named_entry("Too Many Requests", seen).unwrap();
+        assert!(matches!(
+            found[0].finding,
+            Finding::Status { code: 429, .. }
+        ));
+        let found = named_entry("unauthorized", seen).unwrap();
+        assert!(matches!(
+            found[0].finding,
+            Finding::Status { code: 401, .. }
+        ));
+        assert!(
+            named_entry("TooManyRequests", seen)
+                .is_none_or(|f| !matches!(f[0].finding, Finding::Status { .. }))
+        );
+    }
 
     #[test]
     fn numbers_keep_their_digits_only() {

@@ -554,3 +554,29 @@ fn now_takes_epoch_seconds_or_an_rfc_3339_time() {
         "{err}"
     );
 }
+
+#[test]
+fn a_reason_phrase_explains_its_status_and_piped_numbers_are_lookups() {
+    let (exit, out, _) = run(&["Unauthorized", "--short"], b"");
+    assert_eq!(
+        (exit, out.as_str()),
+        (0, "401 - do-not-retry Unauthorized\n")
+    );
+    let (exit, out, _) = run(&["Too Many Requests"], b"");
+    assert_eq!(exit, 0);
+    assert!(out.starts_with("HTTP 429 Too Many Requests\n"), "{out}");
+    // `echo 187 | twerr`: the number is looked up as an argument would be.
+    let (exit, out, _) = run(&["--short"], b"187\n");
+    assert_eq!(
+        (exit, out.as_str()),
+        (0, "- 187 do-not-retry Status is a duplicate\n")
+    );
+    let (exit, out, _) = run(&["--short"], b"403 187\n");
+    assert_eq!(
+        (exit, out.as_str()),
+        (0, "403 187 do-not-retry Status is a duplicate\n")
+    );
+    // Numbers among other words are a response's text as before: nothing to go on.
+    let (exit, _, _) = run(&[], b"we sent 187 posts\n");
+    assert_eq!(exit, 1);
+}
