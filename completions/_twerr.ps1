@@ -62,6 +62,8 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'Only API error codes')
             [CompletionResult]::new('--statuses', '--statuses', [CompletionResultType]::ParameterName, 'Only HTTP statuses')
             [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only v2 problem types')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -77,6 +79,8 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--codes', '--codes', [CompletionResultType]::ParameterName, 'Only API error codes')
             [CompletionResult]::new('--statuses', '--statuses', [CompletionResultType]::ParameterName, 'Only HTTP statuses')
             [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only v2 problem types')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -85,6 +89,8 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         }
         'twerr;search' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -93,6 +99,8 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         }
         'twerr;scan' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -101,6 +109,8 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         }
         'twerr;endpoint' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -109,6 +119,8 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         }
         'twerr;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -117,6 +129,8 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         }
         'twerr;man' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

@@ -51,12 +51,12 @@ _twerr() {
     if [[ $cur == -* ]]; then
         case $level in
             "") _twerr_add '-c --code -s --status -t --type -f --file --now -q --quiet --exit-verdict --short --json --color --no-pager -h --help -V --version' ;;
-            list) _twerr_add '--codes --statuses --problems -s --status --source --family --json --color --no-pager -h --help' ;;
-            search) _twerr_add '--json --color --no-pager -h --help' ;;
-            scan) _twerr_add '--json --color --no-pager -h --help' ;;
-            endpoint) _twerr_add '--json --color --no-pager -h --help' ;;
-            completions) _twerr_add '--json --color --no-pager -h --help' ;;
-            man) _twerr_add '--json --color --no-pager -h --help' ;;
+            list) _twerr_add '--codes --statuses --problems -s --status --source --family -q --quiet --json --color --no-pager -h --help' ;;
+            search) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
+            scan) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
+            endpoint) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
+            completions) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
+            man) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             run) _twerr_add '--retries --max-wait --backoff --report -q --quiet --json --color --no-pager -h --help' ;;
             help) _twerr_add '' ;;
         esac

@@ -58,6 +58,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --codes 'Only API error codes'
             cand --statuses 'Only HTTP statuses'
             cand --problems 'Only v2 problem types'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help (see more with ''--help'')'
@@ -72,6 +74,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --codes 'Only API error codes'
             cand --statuses 'Only HTTP statuses'
             cand --problems 'Only v2 problem types'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help (see more with ''--help'')'
@@ -79,6 +83,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         }
         &'twerr;search'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
@@ -86,6 +92,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         }
         &'twerr;scan'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
@@ -93,6 +101,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         }
         &'twerr;endpoint'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
@@ -100,6 +110,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         }
         &'twerr;completions'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
@@ -107,6 +119,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         }
         &'twerr;man'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'

@@ -69,7 +69,7 @@ pub struct Cli {
     pub now: Option<i64>,
 
     /// Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)
-    #[arg(short, long)]
+    #[arg(short, long, global = true)]
     pub quiet: bool,
 
     /// Exit with the retry verdict: 0 not-needed, 3 do-not-retry, 4 wait-for-reset, 5 backoff
@@ -172,6 +172,14 @@ pub struct RunArgs {
 }
 
 /// A duration as people write it: `90` or `90s`, `500ms`, `15m`, `1h`, `1h30m`.
+/// Whether `word` names a subcommand (or one of its aliases, `ls`).
+pub fn is_subcommand(word: &str) -> bool {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .any(|s| s.get_name() == word || s.get_all_aliases().any(|a| a == word))
+}
+
 /// `--now`: epoch seconds, as the reset headers give them, or a time as a person has it at
 /// hand (RFC 3339, with its offset: `2026-11-25T12:05:00Z`, `2026-11-25 13:05:00+01:00`).
 pub fn parse_now(text: &str) -> Result<i64, String> {

@@ -84,8 +84,8 @@ pub fn run(plan: &Plan, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     // --quiet: the exit status is the answer, whatever the mode.
     let out: &mut dyn Write = if plan.quiet { &mut sink } else { out };
     let mut ctx = Ctx { plan, out, err };
-    let outcome = match plan.refused {
-        Some(refused) => Err(Error::Usage(refused.to_string())),
+    let outcome = match &plan.refused {
+        Some(refused) => Err(Error::Usage(refused.clone())),
         None => dispatch(&mut ctx),
     };
     match outcome {

@@ -5,6 +5,7 @@
 use crate::cli::{Cli, ColorChoice, Command, ListArgs, RunArgs};
 use crate::evidence::arguments::Given;
 use crate::render;
+use crate::util::sanitize::clean;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
@@ -56,6 +57,45 @@ impl Explain {
     }
 }
 
+/// An explanation's flags given to a subcommand they mean nothing to (`twerr --code 88
+/// list`, `twerr -q list`), or a subcommand's name after an explanation's inputs (`twerr
+/// 187 list`): the usage error that says so, for a flag is never silently ignored.
+fn refusal(cli: &Cli) -> Option<String> {
+    let Some(command) = &cli.command else {
+        let (first, rest) = cli.inputs.split_first()?;
+        let sub = rest.iter().find(|w| crate::cli::is_subcommand(w))?;
+        return Some(format!(
+            "`{}` is a subcommand: give it first (`twerr {} ...`); after `{}` it would be looked up as words",
+            clean(sub),
+            clean(sub),
+            clean(first)
+        ));
+    };
+    let (name, applies): (&str, &[&str]) = match command {
+        Command::Scan { .. } => ("scan", &["--quiet"]),
+        Command::Run(_) => ("run", &["--now", "--quiet", "--exit-verdict"]),
+        Command::List(_) => ("list", &["--quiet"]),
+        Command::Search { .. } => ("search", &["--quiet"]),
+        Command::Endpoint { .. } => ("endpoint", &["--quiet"]),
+        Command::Completions { .. } => ("completions", &[]),
+        Command::Man => ("man", &[]),
+    };
+    let given = [
+        ("--code", !cli.codes.is_empty()),
+        ("--status", !cli.statuses.is_empty()),
+        ("--type", !cli.types.is_empty()),
+        ("--file", cli.file.is_some()),
+        ("--now", cli.now.is_some()),
+        ("--short", cli.short),
+        ("--exit-verdict", cli.exit_verdict),
+        ("--quiet", cli.quiet),
+    ];
+    let (flag, _) = given
+        .into_iter()
+        .find(|&(flag, on)| on && !applies.contains(&flag))?;
+    Some(format!("{flag} does not apply to `{name}`"))
+}
+
 /// The whole run, decided once.
 #[derive(Debug)]
 pub struct Plan {
@@ -74,7 +114,7 @@ pub struct Plan {
     /// The pager long output goes through, when one runs.
     pub pager: Option<String>,
     /// A flag that means nothing to the chosen job: refused, never ignored.
-    pub refused: Option<&'static str>,
+    pub refused: Option<String>,
 }
 
 impl Plan {
@@ -88,6 +128,7 @@ impl Plan {
         } else {
             Mode::Human
         };
+        let misplaced = refusal(&cli);
         let job = match cli.command {
             Some(Command::List(args)) => Job::List(args),
             Some(Command::Search { words }) => Job::Search(words),
@@ -109,10 +150,10 @@ impl Plan {
         };
         let refused = match job {
             Job::Completions(_) if json => {
-                Some("--json does not apply to `completions`: the script is shell code")
+                Some("--json does not apply to `completions`: the script is shell code".into())
             }
-            Job::Man if json => Some("--json does not apply to `man`: the page is roff"),
-            _ => None,
+            Job::Man if json => Some("--json does not apply to `man`: the page is roff".into()),
+            _ => misplaced,
         };
         // Paged: what people read on a terminal, not the completion script or the man
         // page's roff (which are for files), and not with --quiet.

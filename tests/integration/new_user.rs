@@ -580,3 +580,41 @@ fn a_reason_phrase_explains_its_status_and_piped_numbers_are_lookups() {
     let (exit, _, _) = run(&[], b"we sent 187 posts\n");
     assert_eq!(exit, 1);
 }
+
+#[test]
+fn a_flag_given_where_it_means_nothing_is_a_usage_error() {
+    for (args, said) in [
+        (
+            &["--code", "88", "list"][..],
+            "twerr: --code does not apply to `list`\n",
+        ),
+        (&["man", "-q"], "twerr: --quiet does not apply to `man`\n"),
+        (
+            &["--short", "search", "rate"],
+            "twerr: --short does not apply to `search`\n",
+        ),
+        (
+            &["--status", "403", "scan"],
+            "twerr: --status does not apply to `scan`\n",
+        ),
+        (
+            &["187", "list"],
+            "twerr: `list` is a subcommand: give it first (`twerr list ...`); after `187` it would be looked up as words\n",
+        ),
+    ] {
+        let (exit, out, err) = run(args, b"");
+        assert_eq!(
+            (exit, out.as_str(), err.as_str()),
+            (2, "", said),
+            "{args:?}"
+        );
+    }
+    // Where they mean something they still work, before or after the subcommand: -q
+    // with scan, and with list, whose exit status then says whether an entry matched.
+    for args in [&["-q", "scan"][..], &["scan", "-q"]] {
+        let (exit, out, _) = run(args, b"{\"errors\":[{\"code\":88}]}\n");
+        assert_eq!((exit, out.as_str()), (0, ""), "{args:?}");
+    }
+    let (exit, out, _) = run(&["list", "-q", "--family", "auth"], b"");
+    assert_eq!((exit, out.as_str()), (0, ""));
+}
