@@ -102,8 +102,14 @@ fn assert_standalone_number(text: &str, n: u64) {
         let end = at + digits.len();
         let digit_before = at > 0 && bytes[at - 1].is_ascii_digit();
         let digit_after = bytes.get(end).is_some_and(u8::is_ascii_digit);
-        // `\u0034`: the hex digits of an escape are no number of the text.
-        let in_escape = (at.saturating_sub(5)..at).any(|i| bytes.get(i..i + 2) == Some(b"\\u"));
+        // `\u0034`: the hex digits of an escape are no number of the text (a `\u` not
+        // followed by four hex digits, as in a Windows path, is no escape).
+        let in_escape = (at.saturating_sub(5)..at).any(|i| {
+            bytes.get(i..i + 2) == Some(b"\\u")
+                && bytes
+                    .get(i + 2..i + 6)
+                    .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+        });
         !digit_before && !digit_after && !in_escape
     });
     assert!(

@@ -102,9 +102,13 @@ pub(super) fn find_bodies(
 /// naming both values, so that the first one is not lost silently.
 fn note_repeats(repeats: &[bounded::Repeat], seen: Seen, out: &mut Vec<Evidence>) {
     // Keys and values are the input's: a long one is shown by its start.
-    let short = |text: String| match text.char_indices().nth(40) {
-        Some((at, _)) => format!("{}...", &text[..at]),
-        None => text,
+    // Made safe as well: a note is printed as it is, and these are the input's bytes.
+    let short = |text: String| {
+        let text = crate::util::sanitize::clean(&text);
+        match text.char_indices().nth(40) {
+            Some((at, _)) => format!("{}...", &text[..at]),
+            None => text,
+        }
     };
     for r in repeats {
         let (key, first, last) = (
