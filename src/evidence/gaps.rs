@@ -54,23 +54,27 @@ impl<'t> Gaps<'t> {
     where
         't: 'r,
     {
-        let text = self.text;
-        self.ranges.clone().into_iter().flat_map(move |gap| {
-            let hay = &text[..gap.end];
-            let mut at = gap.start;
-            std::iter::from_fn(move || {
-                if at > hay.len() {
-                    return None;
-                }
-                let m = re.find_at(hay, at)?;
-                at = next_start(hay, m.start(), m.end());
-                Some(m)
-            })
-        })
+        self.search(move |hay, at| re.find_at(hay, at).map(|m| (m, m.range())))
     }
 
     /// [`Gaps::find_iter`] with the groups of each match.
     pub(crate) fn captures_iter<'r>(&self, re: &'r Regex) -> impl Iterator<Item = Captures<'t>> + 'r
+    where
+        't: 'r,
+    {
+        self.search(move |hay, at| {
+            let c = re.captures_at(hay, at)?;
+            let whole = c.get(0).expect("group 0 is the match").range();
+            Some((c, whole))
+        })
+    }
+
+    /// The results of `find` (a search of the haystack from an offset, giving a result and
+    /// the range it covers), gap by gap, each haystack ending where its gap ends.
+    fn search<'r, T: 'r>(
+        &self,
+        find: impl Fn(&'t str, usize) -> Option<(T, Range<usize>)> + Copy + 'r,
+    ) -> impl Iterator<Item = T> + 'r
     where
         't: 'r,
     {
@@ -82,10 +86,9 @@ impl<'t> Gaps<'t> {
                 if at > hay.len() {
                     return None;
                 }
-                let c = re.captures_at(hay, at)?;
-                let whole = c.get(0).expect("group 0 is the match");
-                at = next_start(hay, whole.start(), whole.end());
-                Some(c)
+                let (found, range) = find(hay, at)?;
+                at = next_start(hay, range.start, range.end);
+                Some(found)
             })
         })
     }
