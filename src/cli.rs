@@ -383,11 +383,15 @@ fn endpoint_value() -> Candidates<impl TypedValueParser<Value = String>> {
     }
 }
 
-/// A family of the tables; the names and what each groups are offered. Any text is taken
-/// (a name no entry has lists nothing, exit 1, as before the names were offered).
+/// A family of the tables; the names and what each groups are offered, and only those are
+/// taken: another name is a usage error listing them, as `--source` does.
 fn family_value() -> Candidates<impl TypedValueParser<Value = String>> {
     Candidates {
-        parser: clap::builder::StringValueParser::new(),
+        parser: clap::builder::PossibleValuesParser::new(
+            catalog::FAMILIES
+                .iter()
+                .map(|(name, _)| PossibleValue::new(*name)),
+        ),
         list: || {
             catalog::FAMILIES
                 .iter()

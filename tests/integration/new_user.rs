@@ -618,3 +618,17 @@ fn a_flag_given_where_it_means_nothing_is_a_usage_error() {
     let (exit, out, _) = run(&["list", "-q", "--family", "auth"], b"");
     assert_eq!((exit, out.as_str()), (0, ""));
 }
+
+#[test]
+fn an_unknown_family_is_a_usage_error_listing_the_families() {
+    let (exit, out, err) = run(&["list", "--family", "nope"], b"");
+    assert_eq!((exit, out.as_str()), (2, ""));
+    assert!(
+        err.contains("invalid value 'nope' for '--family <FAMILY>'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("auth, access-level"),
+        "the families are listed: {err}"
+    );
+}
