@@ -171,13 +171,16 @@ pub struct RunArgs {
     pub command: Vec<std::ffi::OsString>,
 }
 
-/// A duration as people write it: `90` or `90s`, `500ms`, `15m`, `1h`, `1h30m`.
-/// Whether `word` names a subcommand (or one of its aliases, `ls`).
-pub fn is_subcommand(word: &str) -> bool {
+/// The first of `words` that names a subcommand (or one of its aliases, `ls`). The command
+/// line's description is built once for all the words.
+pub fn first_subcommand(words: &[String]) -> Option<&String> {
     use clap::CommandFactory;
-    Cli::command()
+    let cli = Cli::command();
+    let names: Vec<&str> = cli
         .get_subcommands()
-        .any(|s| s.get_name() == word || s.get_all_aliases().any(|a| a == word))
+        .flat_map(|s| std::iter::once(s.get_name()).chain(s.get_all_aliases()))
+        .collect();
+    words.iter().find(|w| names.contains(&w.as_str()))
 }
 
 /// `--now`: epoch seconds, as the reset headers give them, or a time as a person has it at
@@ -196,6 +199,7 @@ pub fn parse_now(text: &str) -> Result<i64, String> {
         })
 }
 
+/// A duration as people write it: `90` or `90s`, `500ms`, `15m`, `1h`, `1h30m`.
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     let bad = || format!("`{text}` is no duration (write 90s, 500ms, 15m, 1h or 1h30m)");
     let t = text.trim();

@@ -8,7 +8,7 @@ mod reasons;
 pub mod sets;
 
 pub use names::{class_named, closest, near_problem, problem_named};
-pub use reasons::{is_reason_phrase, reason_phrase, reasons, status_named};
+pub use reasons::{is_reason_phrase, reason_phrase, reasons, status_named, status_of_reason};
 pub use sets::{Auth, Source, Verdict, WindowKind};
 
 pub struct StatusEntry {

@@ -122,7 +122,14 @@ pub fn status_named(name: &str) -> Option<u16> {
 
 /// Whether `text` is a reason phrase as written (`Too Many Requests`), not a class name.
 pub fn is_reason_phrase(text: &str) -> bool {
+    status_of_reason(text).is_some()
+}
+
+/// The status whose reason phrase `text` is, as written in any case (`Too Many Requests`,
+/// `unauthorized`).
+pub fn status_of_reason(text: &str) -> Option<u16> {
     REASONS
         .iter()
-        .any(|(_, phrases)| phrases.iter().any(|p| p.eq_ignore_ascii_case(text)))
+        .find(|(_, phrases)| phrases.iter().any(|p| p.eq_ignore_ascii_case(text)))
+        .map(|(code, _)| *code)
 }

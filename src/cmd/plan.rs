@@ -63,7 +63,7 @@ impl Explain {
 fn refusal(cli: &Cli) -> Option<String> {
     let Some(command) = &cli.command else {
         let (first, rest) = cli.inputs.split_first()?;
-        let sub = rest.iter().find(|w| crate::cli::is_subcommand(w))?;
+        let sub = crate::cli::first_subcommand(rest)?;
         return Some(format!(
             "`{}` is a subcommand: give it first (`twerr {} ...`); after `{}` it would be looked up as words",
             clean(sub),

@@ -88,10 +88,7 @@ pub(crate) fn arguments(given: Given) -> Arguments {
 /// that status. Asked after problem names and official messages, which come first when the
 /// words are both (`conflict` is a problem type, `Forbidden` code 200's message).
 fn status_by_reason(t: &str, seen: Seen) -> Option<Vec<Evidence>> {
-    let phrase_of = |code: &u16| {
-        catalog::reasons(*code).is_some_and(|r| r.iter().any(|p| p.eq_ignore_ascii_case(t)))
-    };
-    let code = (400..600).find(phrase_of)?;
+    let code = catalog::status_of_reason(t).filter(|&code| code >= 400)?;
     let reason = Some(t.to_string());
     Some(vec![Evidence {
         finding: Finding::Status { code, reason },
