@@ -19,13 +19,14 @@ fn main() {
             std::process::exit(1)
         })
     };
-    let (statuses, codes, problems, classes, families, endpoints) = (
+    let (statuses, codes, problems, classes, families, endpoints, endpoints_v2) = (
         read("data/statuses.toml"),
         read("data/codes.toml"),
         read("data/problems.toml"),
         read("data/classes.toml"),
         read("data/families.toml"),
         read("data/endpoints.toml"),
+        read("data/endpoints_v2.toml"),
     );
     let sources = tables::Sources {
         statuses: &statuses,
@@ -34,6 +35,7 @@ fn main() {
         classes: &classes,
         families: &families,
         endpoints: &endpoints,
+        endpoints_v2: &endpoints_v2,
     };
     match tables::check(&sources) {
         Ok(generated) => {

@@ -1,48 +1,65 @@
 //! The Rust source generated from the checked tables: one `static` per table, included by
 //! `src/catalog/mod.rs`.
 
-use super::rows::{ClassRow, CodeRow, EndpointRow, FamilyRow, ProblemRow, StatusRow};
-use super::sets::{Auth, Source, Verdict};
+use super::endpoints::Endpoint;
+use super::rows::{ClassRow, CodeRow, FamilyRow, ProblemRow, StatusRow};
+use super::sets::{Auth, Per, Source, Verdict};
 use std::fmt::Write as _;
 
-pub(super) fn write_endpoints(out: &mut String, rows: &[EndpointRow]) {
+pub(super) fn write_endpoints(out: &mut String, rows: &[Endpoint]) {
     let index_of = |key: &str| {
         rows.iter()
             .position(|r| format!("{} {}", r.method, r.path) == key)
     };
     let entries = rows.iter().map(|r| {
         let v2_row = r.v2.as_deref().and_then(index_of);
-        let methods: Vec<String> = [
-            ("tweepy", &r.tweepy),
-            ("twitter-api-v2", &r.twitter_api_v2),
-            ("twython", &r.twython),
-            ("twitter (Ruby)", &r.ruby),
-            ("Twitter4J", &r.twitter4j),
-        ]
-        .iter()
-        .filter(|(_, names)| !names.is_empty())
-        .map(|(library, names)| format!("({library:?}, &{names:?})"))
-        .collect();
+        let methods: Vec<String> = r
+            .libraries
+            .iter()
+            .map(|(library, names)| format!("({library:?}, &{names:?})"))
+            .collect();
         let auth: Vec<String> = r
             .auth
             .iter()
-            .map(|a| format!("Auth::{:?}", Auth::from_key(a).expect("checked by check_endpoints")))
+            .map(|a| format!("Auth::{:?}", Auth::from_key(a).expect("checked by endpoints::join")))
+            .collect();
+        let limits: Vec<String> = r
+            .limits
+            .iter()
+            .map(|l| {
+                let per = Per::from_key(&l.per).expect("checked by endpoints::join");
+                format!(
+                    "Limit {{ per: Per::{per:?}, requests: {}, window_seconds: {} }}",
+                    l.requests, l.window_seconds
+                )
+            })
+            .collect();
+        let notes: Vec<String> = r
+            .notes
+            .iter()
+            .map(|n| format!("EndpointNote {{ text: {:?}, source: {:?} }}", n.text, n.source))
             .collect();
         format!(
-            "method: {:?}, path: {:?}, what: {:?}, auth: &[{}], scopes: &{:?}, v2: {:?}, v2_row: {v2_row:?}, methods: &[{}], source: {:?}",
+            "method: {:?}, path: {:?}, what: {:?}, operation: {:?}, tag: {:?}, auth: &[{}], scopes: &{:?}, v2: {:?}, v2_row: {v2_row:?}, methods: &[{}], limits: &[{}], limits_as_of: {:?}, limits_source: {:?}, notes: &[{}], source: {:?}",
             r.method,
             r.path,
             r.what,
+            r.operation,
+            r.tag,
             auth.join(", "),
             r.scopes,
             r.v2,
             methods.join(", "),
+            limits.join(", "),
+            r.limits_as_of,
+            r.limits_source,
+            notes.join(", "),
             r.source
         )
     });
     write_static(
         out,
-        "The endpoints of `data/endpoints.toml`.",
+        "The endpoints: the v1.1 rows of `data/endpoints.toml`, then every operation of `data/endpoints_v2.toml`.",
         "ENDPOINTS",
         "EndpointEntry",
         entries,

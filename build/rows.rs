@@ -95,6 +95,8 @@ pub(super) struct EndpointRow {
     pub(super) method: String,
     pub(super) path: String,
     pub(super) what: String,
+    /// v1.1 rows only: a v2 row's auth and scopes are the spec's (`data/endpoints_v2.toml`).
+    #[serde(default)]
     pub(super) auth: Vec<String>,
     #[serde(default)]
     pub(super) scopes: Vec<String>,
@@ -109,7 +111,51 @@ pub(super) struct EndpointRow {
     pub(super) ruby: Vec<String>,
     #[serde(default)]
     pub(super) twitter4j: Vec<String>,
+    /// Dated facts a user of this endpoint should know (a tier change), each sourced.
+    #[serde(default)]
+    pub(super) notes: Vec<NoteRow>,
     pub(super) source: String,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct NoteRow {
+    pub(super) text: String,
+    pub(super) source: String,
+}
+
+/// `data/endpoints_v2.toml`, written by `scripts/import-endpoints` from X's spec.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SpecFile {
+    pub(super) spec_version: String,
+    pub(super) spec_source: String,
+    pub(super) limits_source: String,
+    pub(super) limits_as_of: String,
+    pub(super) endpoint: Vec<SpecRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SpecRow {
+    pub(super) method: String,
+    pub(super) path: String,
+    pub(super) operation: String,
+    pub(super) tag: String,
+    #[serde(default)]
+    pub(super) auth: Vec<String>,
+    #[serde(default)]
+    pub(super) scopes: Vec<String>,
+    #[serde(default)]
+    pub(super) limits: Vec<LimitRow>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(super) struct LimitRow {
+    pub(super) per: String,
+    pub(super) requests: u32,
+    pub(super) window_seconds: u32,
 }
 
 #[derive(Deserialize)]

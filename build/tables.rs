@@ -1,6 +1,8 @@
 //! The table checker and code generator, shared by `build.rs` and the tests that
 //! prove a broken table fails the build.
 
+#[path = "endpoints.rs"]
+mod endpoints;
 #[path = "generate.rs"]
 mod generate;
 #[path = "rows.rs"]
@@ -9,14 +11,14 @@ mod rows;
 use generate::{
     write_classes, write_codes, write_endpoints, write_families, write_problems, write_statuses,
 };
-use rows::{ClassFile, CodeFile, EndpointFile, FamilyFile, ProblemFile, StatusFile};
+use rows::{ClassFile, CodeFile, EndpointFile, FamilyFile, ProblemFile, SpecFile, StatusFile};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// The names of sources and verdicts, as the crate itself declares them.
 #[path = "../src/catalog/sets.rs"]
 mod sets;
-use sets::{Auth, Source, Verdict};
+use sets::{Source, Verdict};
 
 /// Collects every problem found so that one build reports all of them at once.
 #[derive(Default)]
@@ -36,6 +38,8 @@ pub struct Sources<'a> {
     pub classes: &'a str,
     pub families: &'a str,
     pub endpoints: &'a str,
+    /// `data/endpoints_v2.toml`, generated from X's spec.
+    pub endpoints_v2: &'a str,
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, Vec<String>> {
@@ -50,6 +54,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     let classes: ClassFile = parse("data/classes.toml", sources.classes)?;
     let families: FamilyFile = parse("data/families.toml", sources.families)?;
     let endpoints: EndpointFile = parse("data/endpoints.toml", sources.endpoints)?;
+    let spec: SpecFile = parse("data/endpoints_v2.toml", sources.endpoints_v2)?;
 
     let mut problems = Problems::default();
     let mut advice = AdviceSeen::default();
@@ -58,7 +63,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     check_problems(&mut problems, &mut advice, &v2);
     check_classes(&mut problems, &mut advice, &classes);
     check_families(&mut problems, &families, &statuses, &codes, &v2);
-    check_endpoints(&mut problems, &endpoints);
+    let endpoints = endpoints::join(&mut problems, &endpoints, &spec);
     if !problems.0.is_empty() {
         return Err(problems.0);
     }
@@ -70,7 +75,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     write_problems(&mut out, v2.problem);
     write_classes(&mut out, classes.class);
     write_families(&mut out, families.family);
-    write_endpoints(&mut out, &endpoints.endpoint);
+    write_endpoints(&mut out, &endpoints);
     Ok(out)
 }
 
@@ -215,67 +220,6 @@ fn check_classes(problems: &mut Problems, advice: &mut AdviceSeen, classes: &Cla
     }
     if digits.len() != 5 {
         problems.push(file, "-", "all five classes 1xx..5xx are needed");
-    }
-}
-
-const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE"];
-
-/// Each endpoint: a known method, a path under /1.1/ or /2/ written once, auth from the
-/// three kinds, scopes where OAuth 2.0 user context is accepted (v2 only), a v1.1 row's
-/// `v2` naming a v2 row of the table (or "none"), and a source.
-fn check_endpoints(problems: &mut Problems, endpoints: &EndpointFile) {
-    let file = "data/endpoints.toml";
-    let mut seen = BTreeMap::new();
-    for row in &endpoints.endpoint {
-        let entry = format!("{} {}", row.method, row.path);
-        if seen
-            .insert(entry.clone(), row.path.starts_with("/2/"))
-            .is_some()
-        {
-            problems.push(file, &entry, "duplicate endpoint");
-        }
-    }
-    for row in &endpoints.endpoint {
-        let entry = format!("{} {}", row.method, row.path);
-        let v1 = row.path.starts_with("/1.1/");
-        if !METHODS.contains(&row.method.as_str()) {
-            problems.push(file, &entry, format!("`method` is one of {METHODS:?}"));
-        }
-        if !(v1 || row.path.starts_with("/2/")) || row.path.contains(".json") {
-            problems.push(
-                file,
-                &entry,
-                "`path` starts with /1.1/ or /2/ and has no .json",
-            );
-        }
-        if row.auth.is_empty() || row.auth.iter().any(|a| Auth::from_key(a).is_none()) {
-            let keys = Auth::keys();
-            problems.push(file, &entry, format!("`auth` lists some of {keys:?}"));
-        }
-        let user2 = row.auth.iter().any(|a| a == "oauth2-user");
-        if user2 == row.scopes.is_empty() {
-            problems.push(
-                file,
-                &entry,
-                "`scopes` are given exactly when oauth2-user is accepted",
-            );
-        }
-        match (&row.v2, v1) {
-            (Some(v2), true) if v2 != "none" && seen.get(v2) != Some(&true) => problems.push(
-                file,
-                &entry,
-                format!("`v2` {v2:?} is no v2 row of this table"),
-            ),
-            (None, true) => {
-                problems.push(file, &entry, "a v1.1 row names its `v2` move (or \"none\")")
-            }
-            (Some(_), false) => problems.push(file, &entry, "only v1.1 rows have `v2`"),
-            _ => {}
-        }
-        check_text(problems, file, &entry, "what", &row.what);
-        if !row.source.starts_with("https://") {
-            problems.push(file, &entry, "`source` is a https:// address");
-        }
     }
 }
 

@@ -127,13 +127,9 @@ pub enum Command {
         #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
         files: Vec<PathBuf>,
     },
-    /// What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods
-    Endpoint {
-        /// A path (with or without host, `.json` and IDs), perhaps after its method, or a
-        /// library method name (`update_status`, `v2.tweet`)
-        #[arg(required = true, value_name = "PATH", value_parser = endpoint_value(), hide_possible_values = true)]
-        words: Vec<String>,
-    },
+    /// What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its
+    /// v2 move, library methods; with no PATH, every endpoint of the table
+    Endpoint(EndpointArgs),
     /// Print the completion script for a shell
     Completions {
         /// The shell to complete for
@@ -145,6 +141,39 @@ pub enum Command {
     /// Run a command that calls the API; on a failure, wait out the reset or back off and
     /// run it again, within bounds
     Run(RunArgs),
+}
+
+/// `twerr endpoint`: the rows named, or every row of one API.
+#[derive(Debug, Args)]
+pub struct EndpointArgs {
+    /// A path (with or without host, `.json` and IDs), perhaps after its method, or a
+    /// library method name (`update_status`, `v2.tweet`); nothing lists every endpoint
+    #[arg(value_name = "PATH", value_parser = endpoint_value(), hide_possible_values = true)]
+    pub words: Vec<String>,
+    /// Only the endpoints of this API version
+    #[arg(long, value_enum, value_name = "VERSION")]
+    pub api: Option<ApiVersion>,
+}
+
+/// The API versions of the endpoint table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ApiVersion {
+    /// X API v2
+    #[value(name = "2")]
+    V2,
+    /// The v1.1 (standard) API
+    #[value(name = "1.1")]
+    V1,
+}
+
+impl ApiVersion {
+    /// The version as `endpoints::api_of` names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            ApiVersion::V2 => "2",
+            ApiVersion::V1 => "1.1",
+        }
+    }
 }
 
 /// `twerr run`: the bounds of the retry loop, and the command.
@@ -381,7 +410,7 @@ fn endpoint_value() -> Candidates<impl TypedValueParser<Value = String>> {
             catalog::ENDPOINTS
                 .iter()
                 .filter(|e| seen.insert(e.path))
-                .map(|e| PossibleValue::new(e.path).help(e.what))
+                .map(|e| PossibleValue::new(e.path).help(e.title()))
                 .collect()
         },
     }

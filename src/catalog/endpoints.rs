@@ -2,7 +2,7 @@
 //! it: host, query and `.json` taken off, values (IDs, names) matched by the table's
 //! `:name` segments, the most literal row winning (`/2/users/me` before `/2/users/:id`).
 
-use crate::catalog::{Auth, ENDPOINTS, EndpointEntry};
+use crate::catalog::{Auth, ENDPOINTS, EndpointEntry, Per};
 
 /// The API a path belongs to, by its first segment or its host.
 pub fn api_of(host: Option<&str>, path: &str) -> Option<&'static str> {
@@ -167,6 +167,38 @@ pub fn v2_of(e: &EndpointEntry) -> Option<&'static EndpointEntry> {
     e.v2_row.map(|i| &ENDPOINTS[i])
 }
 
+/// A window as people say it: "15 minutes", "24 hours", "second".
+pub fn window_label(seconds: u32) -> String {
+    match seconds {
+        1 => "second".to_string(),
+        900 => "15 minutes".to_string(),
+        86400 => "24 hours".to_string(),
+        s => format!("{s} s"),
+    }
+}
+
+/// The documented limits counted `per` app or user, as "450 per 15 minutes", joined
+/// with "and"; `None` when the page gives none for it.
+pub fn limits_for(row: &EndpointEntry, per: Per) -> Option<String> {
+    let parts: Vec<String> = row
+        .limits
+        .iter()
+        .filter(|l| l.per == per)
+        .map(|l| format!("{} per {}", l.requests, window_label(l.window_seconds)))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" and "))
+}
+
+/// Every documented limit of the row: "450 per 15 minutes per app; 300 per 15 minutes per
+/// user", or `None` when the page lists the endpoint with none.
+pub fn limits_text(row: &EndpointEntry) -> Option<String> {
+    let parts: Vec<String> = Per::ALL
+        .iter()
+        .filter_map(|per| limits_for(row, *per).map(|l| format!("{l} per {}", per.key())))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// How an auth kind is named for people.
 pub fn auth_label(kind: Auth) -> &'static str {
     match kind {
@@ -221,7 +253,7 @@ mod tests {
             .iter()
             .map(|e| e.method)
             .collect();
-        assert_eq!(both, ["POST", "GET"], "not /2/tweets/:id");
+        assert_eq!(both, ["GET", "POST"], "not /2/tweets/:id");
         assert_eq!(
             m(None, "/1.1/statuses/update.json"),
             Some(("POST", "/1.1/statuses/update"))

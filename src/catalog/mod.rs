@@ -9,7 +9,7 @@ pub mod sets;
 
 pub use names::{class_named, closest, near_problem, problem_named};
 pub use reasons::{is_reason_phrase, reason_phrase, reasons, status_named, status_of_reason};
-pub use sets::{Auth, Source, Verdict, WindowKind};
+pub use sets::{Auth, Per, Source, Verdict, WindowKind};
 
 pub struct StatusEntry {
     pub code: u16,
@@ -69,14 +69,21 @@ pub struct ClassEntry {
     pub advice: &'static str,
 }
 
-/// An endpoint of `data/endpoints.toml`. Serialised as a diagnosis's `request.endpoint`.
+/// An endpoint: a v1.1 row of `data/endpoints.toml`, or an operation of X's v2 spec
+/// (`data/endpoints_v2.toml`) with what `data/endpoints.toml` adds to it. Serialised as a
+/// diagnosis's `request.endpoint`.
 #[derive(Debug, serde::Serialize)]
 pub struct EndpointEntry {
     pub method: &'static str,
     /// `/1.1/statuses/update`, `/2/users/:id/tweets`: `:name` segments stand for values.
     pub path: &'static str,
-    pub what: &'static str,
-    /// `oauth1-user`, `oauth2-app`, `oauth2-user`.
+    /// What it does, in our words; `None` for a spec operation we have not described.
+    pub what: Option<&'static str>,
+    /// The spec's operationId (v2 rows), the name X's own SDKs give the call.
+    pub operation: Option<&'static str>,
+    /// The spec's tag: the part of the API (`Posts`, `Direct Messages`).
+    pub tag: Option<&'static str>,
+    /// `oauth1-user`, `oauth2-app`, `oauth2-user`; empty for an endpoint that needs none.
     pub auth: &'static [Auth],
     /// The OAuth 2.0 scopes, where `oauth2-user` is accepted.
     pub scopes: &'static [&'static str],
@@ -88,7 +95,35 @@ pub struct EndpointEntry {
     /// Per library, the methods that call it, current name first.
     #[serde(skip)]
     pub methods: &'static [(&'static str, &'static [&'static str])],
+    /// The documented rate limits; the live `x-rate-limit-*` headers win over these.
+    pub limits: &'static [Limit],
+    /// The date the limits were read from their page, and the page.
+    pub limits_as_of: Option<&'static str>,
+    pub limits_source: Option<&'static str>,
+    /// Dated facts that change what a user of this endpoint can do, each with its source.
+    pub notes: &'static [EndpointNote],
     pub source: &'static str,
+}
+
+/// A documented rate limit: `requests` per `window_seconds`, counted per app or per user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Limit {
+    pub per: Per,
+    pub requests: u32,
+    pub window_seconds: u32,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct EndpointNote {
+    pub text: &'static str,
+    pub source: &'static str,
+}
+
+impl EndpointEntry {
+    /// How a listing names the row: our words, else the spec's operationId.
+    pub fn title(&self) -> &'static str {
+        self.what.or(self.operation).unwrap_or("")
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));

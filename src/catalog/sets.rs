@@ -76,6 +76,15 @@ named_set! {
 }
 
 named_set! {
+    /// Whom a documented rate limit counts: the app (app-only bearer token) or each user
+    /// (user-context auth, OAuth 1.0a or OAuth 2.0).
+    pub enum Per {
+        App = "app",
+        User = "user",
+    }
+}
+
+named_set! {
     /// Whether and how to retry, from least to most cautious: the verdict of a response is
     /// the greatest of its errors'.
     pub enum Verdict {

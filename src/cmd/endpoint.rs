@@ -1,15 +1,31 @@
-//! `twerr endpoint [METHOD] PATH` or `twerr endpoint METHOD_NAME`: the rows it names.
+//! `twerr endpoint [METHOD] PATH` or `twerr endpoint METHOD_NAME`: the rows it names;
+//! `twerr endpoint [--api 2|1.1]` with nothing: every row, as a table.
 
 use super::{Ctx, Exit, Outcome};
-use crate::catalog::{EndpointEntry, endpoints};
+use crate::catalog::{ENDPOINTS, EndpointEntry, endpoints};
+use crate::cli::EndpointArgs;
 use crate::render;
 
-pub(super) fn run(ctx: &mut Ctx, words: &[String]) -> Outcome {
-    let rows = named(words);
+pub(super) fn run(ctx: &mut Ctx, args: &EndpointArgs) -> Outcome {
+    let in_api = |row: &&EndpointEntry| {
+        args.api
+            .is_none_or(|api| endpoints::api_of(None, row.path) == Some(api.key()))
+    };
+    if args.words.is_empty() {
+        let rows: Vec<&EndpointEntry> = ENDPOINTS.iter().filter(in_api).collect();
+        if ctx.plan.json() {
+            let docs: Vec<serde_json::Value> = rows.iter().map(|r| as_json(r)).collect();
+            render::json::write(ctx.out, &docs)?;
+        } else {
+            render::table::endpoints(ctx.out, &rows, ctx.plan.terminal)?;
+        }
+        return Ok(Exit::Ok);
+    }
+    let rows: Vec<&EndpointEntry> = named(&args.words).into_iter().filter(in_api).collect();
     if rows.is_empty() {
         ctx.say(format_args!(
             "`{}` is no endpoint of the table (`twerr endpoint /2/tweets`, `twerr endpoint update_status`)",
-            crate::util::sanitize::clean(&words.join(" "))
+            crate::util::sanitize::clean(&args.words.join(" "))
         ))?;
         if ctx.plan.json() {
             render::json::write(ctx.out, &Vec::<()>::new())?;
@@ -17,10 +33,7 @@ pub(super) fn run(ctx: &mut Ctx, words: &[String]) -> Outcome {
         return Ok(Exit::NothingRecognised);
     }
     if ctx.plan.json() {
-        let docs: Vec<serde_json::Value> = rows
-            .iter()
-            .map(|r| crate::diagnosis::request::endpoint_json(r))
-            .collect();
+        let docs: Vec<serde_json::Value> = rows.iter().map(|r| as_json(r)).collect();
         render::json::write(ctx.out, &docs)?;
     } else {
         let width = ctx.plan.width();
@@ -32,6 +45,10 @@ pub(super) fn run(ctx: &mut Ctx, words: &[String]) -> Outcome {
         }
     }
     Ok(Exit::Ok)
+}
+
+fn as_json(row: &EndpointEntry) -> serde_json::Value {
+    crate::diagnosis::request::endpoint_json(row)
 }
 
 /// The rows the words name: a path (after its method, perhaps), else a library method.

@@ -102,7 +102,7 @@ fn dispatch(ctx: &mut Ctx) -> Outcome {
         Job::Explain(given) => explain::run(ctx, given),
         Job::List(args) => list::list(ctx, args),
         Job::Search(words) => list::search(ctx, words),
-        Job::Endpoint(words) => endpoint::run(ctx, words),
+        Job::Endpoint(args) => endpoint::run(ctx, args),
         Job::Scan(files) => scan::run(ctx, files),
         Job::Run(args) => run::run(ctx, args),
         Job::Completions(shell) => {

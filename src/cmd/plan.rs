@@ -2,7 +2,7 @@
 //! mode, colour, the pager and the wrap width, the clock. Handlers read this plan, never
 //! the raw [`Cli`], so that each decision about the terminal is taken in one place.
 
-use crate::cli::{Cli, ColorChoice, Command, ListArgs, RunArgs};
+use crate::cli::{Cli, ColorChoice, Command, EndpointArgs, ListArgs, RunArgs};
 use crate::evidence::arguments::Given;
 use crate::render;
 use crate::util::sanitize::clean;
@@ -27,7 +27,7 @@ pub enum Job {
     Explain(Explain),
     List(ListArgs),
     Search(Vec<String>),
-    Endpoint(Vec<String>),
+    Endpoint(EndpointArgs),
     Scan(Vec<PathBuf>),
     Completions(clap_complete::Shell),
     Man,
@@ -76,7 +76,7 @@ fn refusal(cli: &Cli) -> Option<String> {
         Command::Run(_) => ("run", &["--now", "--quiet", "--exit-verdict"]),
         Command::List(_) => ("list", &["--quiet"]),
         Command::Search { .. } => ("search", &["--quiet"]),
-        Command::Endpoint { .. } => ("endpoint", &["--quiet"]),
+        Command::Endpoint(_) => ("endpoint", &["--quiet"]),
         Command::Completions { .. } => ("completions", &[]),
         Command::Man => ("man", &[]),
     };
@@ -132,7 +132,7 @@ impl Plan {
         let job = match cli.command {
             Some(Command::List(args)) => Job::List(args),
             Some(Command::Search { words }) => Job::Search(words),
-            Some(Command::Endpoint { words }) => Job::Endpoint(words),
+            Some(Command::Endpoint(args)) => Job::Endpoint(args),
             Some(Command::Scan { files }) => Job::Scan(files),
             Some(Command::Completions { shell }) => Job::Completions(shell),
             Some(Command::Man) => Job::Man,

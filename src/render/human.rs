@@ -405,7 +405,7 @@ fn request(
 ) -> io::Result<()> {
     writeln!(out, "{}", "Request".bold())?;
     let call = match (&r.endpoint, &r.method, &r.path) {
-        (Some(e), _, _) => format!("{} {} — {}", e.method, e.path, e.what),
+        (Some(e), _, _) => format!("{} {} — {}", e.method, e.path, e.title()),
         (None, method, Some(path)) => format!(
             "{}{path} (not in the endpoint table)",
             method
@@ -454,14 +454,24 @@ pub fn endpoint(
     writeln!(
         out,
         "{}",
-        format!("{} {} — {}", row.method, row.path, row.what).bold()
+        format!("{} {} — {}", row.method, row.path, row.title()).bold()
     )?;
+    if let (Some(op), Some(_)) = (row.operation, row.what) {
+        field(out, w, "operation", op)?;
+    }
     field(
         out,
         w,
         "auth",
         &crate::diagnosis::request::accepted_auth(row),
     )?;
+    if let Some(limits) = crate::catalog::endpoints::limits_text(row) {
+        let as_of = row.limits_as_of.unwrap_or("");
+        field(out, w, "limits", &format!("{limits} (documented, {as_of})"))?;
+    }
+    for note in row.notes {
+        field(out, w, "note", &format!("{} ({})", note.text, note.source))?;
+    }
     let v2 = crate::catalog::endpoints::v2_of(row);
     match (row.v2, v2) {
         (_, Some(v2)) => {
@@ -469,7 +479,7 @@ pub fn endpoint(
                 out,
                 w,
                 "v2 move",
-                &format!("{} {} — {}", v2.method, v2.path, v2.what),
+                &format!("{} {} — {}", v2.method, v2.path, v2.title()),
             )?;
             field(
                 out,

@@ -141,12 +141,7 @@ pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()>
         }
         cells
     };
-    if !terminal {
-        for r in rows {
-            writeln!(out, "{}", cells(r).join("\t"))?;
-        }
-        return Ok(());
-    }
+    let cells: Vec<Vec<String>> = rows.iter().map(cells).collect();
     let mut columns = vec![
         col("KIND", false, Some(1)),
         col("ID", false, None),
@@ -158,8 +153,83 @@ pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()>
     if searched {
         columns.push(col("MATCHED", false, Some(2)));
     }
-    let table = fitted(&columns, rows.iter().map(cells).collect(), terminal_width());
-    writeln!(out, "{table}")
+    grid(out, &columns, cells, terminal)
+}
+
+/// Writes the endpoint table: method, path, the auth kinds accepted, the documented
+/// limits (`450/15m app`), and what it does (our words, else the spec's operationId).
+pub fn endpoints(
+    out: &mut dyn Write,
+    rows: &[&crate::catalog::EndpointEntry],
+    terminal: bool,
+) -> io::Result<()> {
+    let columns = [
+        col("METHOD", false, None),
+        col("PATH", false, None),
+        col("AUTH", false, Some(1)),
+        col("LIMITS", false, Some(0)),
+        col("WHAT", true, None),
+    ];
+    let cells = rows
+        .iter()
+        .map(|r| {
+            let auth: Vec<&str> = r.auth.iter().map(|a| a.key()).collect();
+            vec![
+                r.method.to_string(),
+                r.path.to_string(),
+                if auth.is_empty() {
+                    "none".to_string()
+                } else {
+                    auth.join(",")
+                },
+                short_limits(r.limits),
+                r.title().to_string(),
+            ]
+        })
+        .collect();
+    grid(out, &columns, cells, terminal)
+}
+
+/// `450/15m app, 300/15m user`; `-` when none is documented.
+fn short_limits(limits: &[crate::catalog::Limit]) -> String {
+    if limits.is_empty() {
+        return "-".to_string();
+    }
+    let window = |s: u32| match s {
+        1 => "s".to_string(),
+        900 => "15m".to_string(),
+        86400 => "24h".to_string(),
+        s => format!("{s}s"),
+    };
+    let parts: Vec<String> = limits
+        .iter()
+        .map(|l| {
+            format!(
+                "{}/{} {}",
+                l.requests,
+                window(l.window_seconds),
+                l.per.key()
+            )
+        })
+        .collect();
+    parts.join(", ")
+}
+
+/// On a terminal a table fitted to its width; in a pipe one line per row, its fields
+/// separated by tabs, with no header and no padding, for `cut`, `awk` and `grep`.
+fn grid(
+    out: &mut dyn Write,
+    columns: &[Column],
+    cells: Vec<Vec<String>>,
+    terminal: bool,
+) -> io::Result<()> {
+    if !terminal {
+        for row in cells {
+            writeln!(out, "{}", row.join("\t"))?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "{}", fitted(columns, cells, terminal_width()))
 }
 
 fn terminal_width() -> usize {

@@ -11,6 +11,7 @@ const PROBLEMS: &str = include_str!("../../data/problems.toml");
 const CLASSES: &str = include_str!("../../data/classes.toml");
 const FAMILIES: &str = include_str!("../../data/families.toml");
 const ENDPOINTS: &str = include_str!("../../data/endpoints.toml");
+const ENDPOINTS_V2: &str = include_str!("../../data/endpoints_v2.toml");
 
 fn check_codes(codes: &str) -> Result<String, Vec<String>> {
     tables::check(&tables::Sources {
@@ -20,6 +21,7 @@ fn check_codes(codes: &str) -> Result<String, Vec<String>> {
         classes: CLASSES,
         families: FAMILIES,
         endpoints: ENDPOINTS,
+        endpoints_v2: ENDPOINTS_V2,
     })
 }
 
@@ -34,6 +36,7 @@ fn an_endpoint_moving_to_no_v2_row_names_file_and_entry() {
         classes: CLASSES,
         families: FAMILIES,
         endpoints: &broken,
+        endpoints_v2: ENDPOINTS_V2,
     })
     .unwrap_err();
     assert_eq!(

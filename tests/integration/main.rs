@@ -9,6 +9,7 @@ mod completion;
 mod curl_loopback;
 mod data_tables;
 mod diagnose;
+mod endpoints_v2;
 mod hostile;
 mod install;
 mod lookup;

@@ -197,10 +197,10 @@ fn the_endpoint_subcommand_by_path_url_or_library_method() {
         .collect();
     assert_eq!(
         methods,
-        ["POST", "GET"],
+        ["GET", "POST"],
         "both methods of the path, not /2/tweets/:id"
     );
-    assert_eq!(v[0]["from_v1"][0], "POST /1.1/statuses/update");
+    assert_eq!(v[1]["from_v1"][0], "POST /1.1/statuses/update");
     let (_, v) = json(&["endpoint", "/1.1/statuses/show/1234567890.json"], b"");
     assert_eq!(v[0]["path"], "/1.1/statuses/show/:id");
     let (_, v) = json(&["endpoint", "create_tweet"], b"");
