@@ -196,8 +196,25 @@ pub(super) fn write_problems(out: &mut String, mut rows: Vec<ProblemRow>) {
             &r.advice,
             &r.note,
         );
+        let cases: String = r
+            .case
+            .iter()
+            .map(|c| {
+                format!(
+                    "CaseEntry {{ details: &{:?}, since: {:?}, source: {:?}, status: {:?}, retry: {}, description: {:?}, advice: {:?}, note: {:?} }}, ",
+                    c.details,
+                    c.since,
+                    c.source,
+                    c.status,
+                    verdict(&c.retry),
+                    c.description,
+                    c.advice,
+                    format!("A rule of {}: {}", c.since, c.source)
+                )
+            })
+            .collect();
         format!(
-            "name: {:?}, title: {:?}, titles: &{:?}, details: &{:?}, status: {:?}, {rest}, fields: &[{fields}]",
+            "name: {:?}, title: {:?}, titles: &{:?}, details: &{:?}, status: {:?}, {rest}, fields: &[{fields}], cases: &[{cases}]",
             r.name, r.title, r.titles, r.details, r.status
         )
     });

@@ -72,6 +72,24 @@ pub(super) struct ProblemRow {
     pub(super) note: Option<String>,
     #[serde(default)]
     pub(super) field: Vec<FieldRow>,
+    /// Dated rules that arrive as this problem with a detail of their own, and need advice
+    /// of their own (the reply rule of 2026 on about:blank).
+    #[serde(default)]
+    pub(super) case: Vec<CaseRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CaseRow {
+    /// The detail sentences that name the case (normalised like every official wording).
+    pub(super) details: Vec<String>,
+    /// When the rule began (YYYY-MM-DD), and the page that says so.
+    pub(super) since: String,
+    pub(super) source: String,
+    pub(super) status: Option<u16>,
+    pub(super) retry: String,
+    pub(super) description: String,
+    pub(super) advice: String,
 }
 
 #[derive(Deserialize)]

@@ -197,6 +197,28 @@ fn check_problems(problems: &mut Problems, advice: &mut AdviceSeen, v2: &Problem
         for field in &row.field {
             check_text(problems, file, &entry, "field meaning", &field.meaning);
         }
+        for case in &row.case {
+            let at = format!("{entry} (case of {})", case.since);
+            if case.details.is_empty() || !case.source.starts_with("https://") {
+                problems.push(file, &at, "a case has details and a https:// source");
+            }
+            let dated = case.since.len() == 10
+                && case.since.bytes().enumerate().all(|(i, b)| match i {
+                    4 | 7 => b == b'-',
+                    _ => b.is_ascii_digit(),
+                });
+            if !dated {
+                problems.push(file, &at, "`since` is a date, YYYY-MM-DD");
+            }
+            if Verdict::from_key(&case.retry).is_none() {
+                problems.push(file, &at, format!("`retry` is one of {:?}", Verdict::keys()));
+            }
+            for detail in &case.details {
+                check_text(problems, file, &at, "detail", detail);
+            }
+            check_text(problems, file, &at, "description", &case.description);
+            advice.check(problems, file, &at, &case.advice);
+        }
     }
 }
 

@@ -59,6 +59,34 @@ pub struct ProblemEntry {
     pub advice: &'static str,
     pub note: Option<&'static str>,
     pub fields: &'static [FieldEntry],
+    /// Dated rules that arrive as this problem, told apart by their detail.
+    pub cases: &'static [CaseEntry],
+}
+
+/// A rule that arrives as a problem type with a detail of its own (the 2026 reply rule on
+/// about:blank): its own meaning, advice and verdict, and when it began.
+pub struct CaseEntry {
+    pub details: &'static [&'static str],
+    pub since: &'static str,
+    pub source: &'static str,
+    pub status: Option<u16>,
+    pub retry: Verdict,
+    pub description: &'static str,
+    pub advice: &'static str,
+    /// "A rule of 2026-02-23: <source>", made when the table is built.
+    pub note: &'static str,
+}
+
+impl ProblemEntry {
+    /// The case whose detail `text` is, if any.
+    pub fn case_of(&self, text: &str) -> Option<&'static CaseEntry> {
+        let wanted = normalize_message(text);
+        self.cases.iter().find(|c| {
+            c.details
+                .iter()
+                .any(|d| wanted.starts_with(&normalize_message(d)))
+        })
+    }
 }
 
 pub struct ClassEntry {
@@ -283,9 +311,16 @@ static WORDING_INDEX: std::sync::LazyLock<WordingIndex> = std::sync::LazyLock::n
             }
         }
     }
-    for p in PROBLEMS.iter().filter(|p| p.name != "about:blank") {
-        let words = std::iter::once(p.title).chain(p.titles.iter().copied());
-        for t in words.chain(p.details.iter().copied()) {
+    for p in PROBLEMS.iter() {
+        let cases = p.cases.iter().flat_map(|c| c.details.iter().copied());
+        if p.name != "about:blank" {
+            let words = std::iter::once(p.title).chain(p.titles.iter().copied());
+            for t in words.chain(p.details.iter().copied()) {
+                add(t, Wording::Problem(p));
+            }
+        }
+        // A case's detail names its problem even on about:blank, whose titles name none.
+        for t in cases {
             add(t, Wording::Problem(p));
         }
     }

@@ -246,7 +246,9 @@ fn matched_report(
             r
         }
         Wording::Problem(p) => {
-            let mut r = problem_report(&Problem::named(p.name), seen, status);
+            let mut named = Problem::named(p.name);
+            named.detail = Some(message.clone());
+            let mut r = problem_report(&named, seen, status);
             r.type_uri = None;
             r.problem = None;
             r.matched_type = Some(p.name);
@@ -450,8 +452,27 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
             r
         }
     };
+    if let Some(case) = entry
+        .zip(p.detail.as_deref())
+        .and_then(|(e, d)| e.case_of(d))
+    {
+        apply_case(&mut report, case);
+    }
     report.problem = Some(problem);
     report
+}
+
+/// A dated rule told apart by its detail: its own meaning, advice, verdict and status, the
+/// detail as the official wording, and when the rule began as the note.
+fn apply_case(r: &mut ErrorReport, case: &'static catalog::CaseEntry) {
+    r.official_message = case.details.first().copied();
+    r.description = Some(case.description.into());
+    r.advice = case.advice.into();
+    r.verdict = case.retry;
+    r.documented_status = case.status.or(r.documented_status);
+    r.note = Some(case.note);
+    r.known = true;
+    r.fallback = None;
 }
 
 /// about:blank has no meaning of its own: its title repeats the HTTP status (the body's
@@ -468,7 +489,9 @@ fn about_blank(
     let code = p.status.or(status.map(|s| s.code));
     let own = code.map(|c| status_report(c, None, seen));
     let own = own.as_ref().or(status);
-    let kin = p.detail.as_deref().and_then(|d| {
+    // A detail that only repeats a reason phrase ("Forbidden") is no code's wording, though
+    // one code's message (200, "Forbidden.") is those words.
+    let kin = p.detail.as_deref().filter(|d| !catalog::is_reason_phrase(d)).and_then(|d| {
         catalog::wordings_of(d).0.into_iter().find_map(|w| match w {
             Wording::Code(c) => Some(c),
             _ => None,

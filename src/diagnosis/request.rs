@@ -5,7 +5,7 @@
 //! Where the text does not show the request, nothing is guessed: there is no report.
 
 use crate::catalog::endpoints;
-use crate::catalog::{Auth, EndpointEntry};
+use crate::catalog::{Auth, EndpointEntry, Per};
 use crate::diagnosis::ratelimit::{self, RateLimit, WindowKind};
 use crate::diagnosis::{ErrorReport, StatusReport};
 use crate::evidence::{Evidence, Finding, Seen};
@@ -276,10 +276,61 @@ fn advice(
     if auth_problem {
         out.push(auth_advice(r, e, &call));
     }
+    let refused = status == Some(403) || errors.iter().any(|x| x.documented_status == Some(403));
+    if refused && !errors.iter().any(explained_apart) {
+        out.extend(
+            e.notes
+                .iter()
+                .map(|n| format!("{call}: {} ({})", n.text, n.source)),
+        );
+    }
     if status == Some(429) || codes.contains(&88) {
         out.push(window_advice(r, &call, rate_limit));
+        // The live headers win: the table speaks only when they give no limit.
+        if rate_limit.is_none_or(|rl| rl.limit.is_none()) {
+            out.extend(documented_limit(r, e, &call));
+        }
     }
     out
+}
+
+/// Whether an error has a cause of its own in the tables (a code such as 187, a problem
+/// type other than about:blank, a dated case): then an endpoint's notes are not the cause.
+fn explained_apart(e: &ErrorReport) -> bool {
+    let specific_type = |name: &str| name != "about:blank";
+    e.note.is_some_and(|n| n.starts_with("A rule of "))
+        || (e.known && e.fallback.is_none() && (e.code.is_some() || e.matched_code.is_some()))
+        || e.problem.as_ref().is_some_and(|p| specific_type(&p.name))
+        || e.matched_type.is_some_and(specific_type)
+}
+
+/// "GET /2/tweets/search/recent's documented limit is 300 per 15 minutes per user ...":
+/// for the auth the text shows, both counts when it shows none.
+fn documented_limit(r: &RequestReport, e: &EndpointEntry, call: &str) -> Option<String> {
+    let per = |p: Per| endpoints::limits_for(e, p);
+    let said = match r.auth_used {
+        Some(Auth::OAuth2App) => match per(Per::App) {
+            Some(app) => format!("{app} per app (the app-only bearer token this request carried)"),
+            None => "no count for app-only tokens (it takes user context)".to_string(),
+        },
+        Some(_) => match per(Per::User) {
+            Some(user) => format!("{user} per user (the user-context auth this request carried)"),
+            None => "no count per user (it takes an app-only bearer token)".to_string(),
+        },
+        None => match (per(Per::App), per(Per::User)) {
+            (Some(app), Some(user)) => format!(
+                "{app} per app with an app-only bearer token, {user} per user with user-context auth"
+            ),
+            (Some(app), None) => format!("{app} per app"),
+            (None, Some(user)) => format!("{user} per user"),
+            (None, None) => return None,
+        },
+    };
+    Some(format!(
+        "{call}'s documented limit is {said} ({}, as of {}); the x-rate-limit-* headers of a response give the live count and the reset.",
+        e.limits_source.unwrap_or(""),
+        e.limits_as_of.unwrap_or("")
+    ))
 }
 
 /// "POST /1.1/statuses/update is v1.1; X's move is POST /2/tweets: in tweepy call
