@@ -105,7 +105,16 @@ fn check_statuses(problems: &mut Problems, advice: &mut AdviceSeen, statuses: &S
         if numbers.insert(row.code, ()).is_some() {
             problems.push(file, &entry, "duplicate status");
         }
-        let allowed = [Source::Page2015, Source::LaterDocs, Source::V2Docs];
+        // A status seen only in captured responses (402) says so in its note.
+        let allowed = [
+            Source::Page2015,
+            Source::LaterDocs,
+            Source::V2Docs,
+            Source::Wild,
+        ];
+        if row.source == Source::Wild.key() && row.note.is_none() {
+            problems.push(file, &entry, "a status seen only in the wild has a `note`");
+        }
         check_source(problems, file, &entry, &row.source, &allowed);
         check_common(
             problems,
@@ -211,7 +220,11 @@ fn check_problems(problems: &mut Problems, advice: &mut AdviceSeen, v2: &Problem
                 problems.push(file, &at, "`since` is a date, YYYY-MM-DD");
             }
             if Verdict::from_key(&case.retry).is_none() {
-                problems.push(file, &at, format!("`retry` is one of {:?}", Verdict::keys()));
+                problems.push(
+                    file,
+                    &at,
+                    format!("`retry` is one of {:?}", Verdict::keys()),
+                );
             }
             for detail in &case.details {
                 check_text(problems, file, &at, "detail", detail);

@@ -46,7 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search messages, descriptions and advice (every word must match, any case)')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Summarise every error in a log of many responses (most frequent first)')
-            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds')
@@ -108,13 +108,14 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             break
         }
         'twerr;endpoint' {
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'Only the endpoints of this API version')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'twerr;completions' {
@@ -155,7 +156,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tables (all, or filtered)')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search messages, descriptions and advice (every word must match, any case)')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Summarise every error in a log of many responses (most frequent first)')
-            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds')

@@ -12,7 +12,7 @@ _twerr() {
         if [[ $w == = ]]; then skip=1; continue; fi
         if (( skip )); then skip=0; continue; fi
         case "$level:$w" in
-            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:--color|endpoint:--color|completions:--color|man:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:--color) skip=1 ;;
+            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:--color) skip=1 ;;
             *:-*) ;;
             :list|:ls) if (( ! seen_input )); then level=list; level_at=$i; fi ;;
             :search) if (( ! seen_input )); then level=search; level_at=$i; fi ;;
@@ -27,7 +27,7 @@ _twerr() {
     done
     if [[ $level == run ]] && _twerr_command '--retries|--max-wait|--backoff|--report|--color'; then return; fi
     case "$level:$prev" in
-        :-c|:--code) _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453'; return ;;
+        :-c|:--code) _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 170 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 344 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453'; return ;;
         :-s|:--status) _twerr_add '200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504'; return ;;
         :-t|:--type) _twerr_add 'about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped'; return ;;
         :-f|:--file) _twerr_files; return ;;
@@ -39,6 +39,7 @@ _twerr() {
         list:--color) _twerr_add 'auto always never'; return ;;
         search:--color) _twerr_add 'auto always never'; return ;;
         scan:--color) _twerr_add 'auto always never'; return ;;
+        endpoint:--api) _twerr_add '2 1.1'; return ;;
         endpoint:--color) _twerr_add 'auto always never'; return ;;
         completions:--color) _twerr_add 'auto always never'; return ;;
         man:--color) _twerr_add 'auto always never'; return ;;
@@ -54,7 +55,7 @@ _twerr() {
             list) _twerr_add '--codes --statuses --problems -s --status --source --family -q --quiet --json --color --no-pager -h --help' ;;
             search) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             scan) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
-            endpoint) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
+            endpoint) _twerr_add '--api -q --quiet --json --color --no-pager -h --help' ;;
             completions) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             man) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             run) _twerr_add '--retries --max-wait --backoff --report -q --quiet --json --color --no-pager -h --help' ;;
@@ -63,7 +64,7 @@ _twerr() {
         return
     fi
     case $level in
-        "") (( seen_input )) || _twerr_add 'list ls search scan endpoint completions man run help'; _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 201 204 304 400 401 402 403 404 406 408 409 410 412 413 420 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped' ;;
+        "") (( seen_input )) || _twerr_add 'list ls search scan endpoint completions man run help'; _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 170 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 344 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 201 204 304 400 401 402 403 404 406 408 409 410 412 413 420 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped' ;;
         list) : ;;
         search) : ;;
         scan) _twerr_files ;;

@@ -43,7 +43,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand ls 'List the tables (all, or filtered)'
             cand search 'Search messages, descriptions and advice (every word must match, any case)'
             cand scan 'Summarise every error in a log of many responses (most frequent first)'
-            cand endpoint 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
+            cand endpoint 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
             cand run 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
@@ -100,13 +100,14 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --help 'Print help'
         }
         &'twerr;endpoint'= {
+            cand --api 'Only the endpoints of this API version'
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'twerr;completions'= {
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
@@ -143,7 +144,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand list 'List the tables (all, or filtered)'
             cand search 'Search messages, descriptions and advice (every word must match, any case)'
             cand scan 'Summarise every error in a log of many responses (most frequent first)'
-            cand endpoint 'What twerr knows of an endpoint: its v2 move, the auth it accepts, library methods'
+            cand endpoint 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
             cand run 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'

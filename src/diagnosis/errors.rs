@@ -491,12 +491,16 @@ fn about_blank(
     let own = own.as_ref().or(status);
     // A detail that only repeats a reason phrase ("Forbidden") is no code's wording, though
     // one code's message (200, "Forbidden.") is those words.
-    let kin = p.detail.as_deref().filter(|d| !catalog::is_reason_phrase(d)).and_then(|d| {
-        catalog::wordings_of(d).0.into_iter().find_map(|w| match w {
-            Wording::Code(c) => Some(c),
-            _ => None,
-        })
-    });
+    let kin = p
+        .detail
+        .as_deref()
+        .filter(|d| !catalog::is_reason_phrase(d))
+        .and_then(|d| {
+            catalog::wordings_of(d).0.into_iter().find_map(|w| match w {
+                Wording::Code(c) => Some(c),
+                _ => None,
+            })
+        });
     let mut r = match kin {
         Some(c) => code_report(u64::from(c.code), Some(&message), seen, own),
         None => unlisted(None, Some(message.clone()), seen, own),

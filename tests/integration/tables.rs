@@ -154,7 +154,7 @@ fn list_filters_by_source_and_family_and_shows_the_source() {
         ("2015", &["status", "code"][..]),
         ("later", &["status", "code"][..]),
         ("v2", &["status", "problem"][..]),
-        ("wild", &["code"][..]),
+        ("wild", &["status", "code", "problem"][..]),
     ] {
         let (exit, v) = json(&["list", "--source", source], b"");
         assert_eq!(exit, 0, "{source}");
