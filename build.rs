@@ -19,7 +19,7 @@ fn main() {
             std::process::exit(1)
         })
     };
-    let (statuses, codes, problems, classes, families, endpoints, endpoints_v2) = (
+    let (statuses, codes, problems, classes, families, endpoints, endpoints_v2, conditions) = (
         read("data/statuses.toml"),
         read("data/codes.toml"),
         read("data/problems.toml"),
@@ -27,6 +27,7 @@ fn main() {
         read("data/families.toml"),
         read("data/endpoints.toml"),
         read("data/endpoints_v2.toml"),
+        read("data/conditions.toml"),
     );
     let sources = tables::Sources {
         statuses: &statuses,
@@ -36,6 +37,7 @@ fn main() {
         families: &families,
         endpoints: &endpoints,
         endpoints_v2: &endpoints_v2,
+        conditions: &conditions,
     };
     match tables::check(&sources) {
         Ok(generated) => {

@@ -2,7 +2,7 @@
 //! `src/catalog/mod.rs`.
 
 use super::endpoints::Endpoint;
-use super::rows::{ClassRow, CodeRow, FamilyRow, ProblemRow, StatusRow};
+use super::rows::{ClassRow, CodeRow, ConditionRow, FamilyRow, ProblemRow, StatusRow};
 use super::sets::{Auth, Per, Source, Verdict};
 use std::fmt::Write as _;
 
@@ -62,6 +62,30 @@ pub(super) fn write_endpoints(out: &mut String, rows: &[Endpoint]) {
         "The endpoints: the v1.1 rows of `data/endpoints.toml`, then every operation of `data/endpoints_v2.toml`.",
         "ENDPOINTS",
         "EndpointEntry",
+        entries,
+    );
+}
+
+pub(super) fn write_conditions(out: &mut String, rows: &[ConditionRow]) {
+    let entries = rows.iter().map(|r| {
+        format!(
+            "name: {:?}, kind: {:?}, texts: &{:?}, library: {:?}, status: {:?}, retry: {}, description: {:?}, advice: {:?}, source: {:?}",
+            r.name,
+            r.kind,
+            r.texts,
+            r.library,
+            r.status,
+            verdict(&r.retry),
+            r.description,
+            r.advice,
+            r.source
+        )
+    });
+    write_static(
+        out,
+        "The conditions of `data/conditions.toml`: errors with no code or problem type.",
+        "CONDITIONS",
+        "ConditionEntry",
         entries,
     );
 }

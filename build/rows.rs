@@ -204,3 +204,30 @@ pub(super) struct ClassRow {
     pub(super) description: String,
     pub(super) advice: String,
 }
+
+/// `data/conditions.toml`: errors with no code or problem type.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ConditionFile {
+    pub(super) condition: Vec<ConditionRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ConditionRow {
+    /// The OAuth 2.0 error identifier (`invalid_request`), or our name for a library's
+    /// own error (`partial-response`).
+    pub(super) name: String,
+    /// `oauth2` (a token endpoint's `error`) or `library` (a client's own error).
+    pub(super) kind: String,
+    /// What tells it apart: the `error_description` texts (any, when empty), or the
+    /// library's words.
+    #[serde(default)]
+    pub(super) texts: Vec<String>,
+    pub(super) library: Option<String>,
+    pub(super) status: Option<u16>,
+    pub(super) retry: String,
+    pub(super) description: String,
+    pub(super) advice: String,
+    pub(super) source: String,
+}

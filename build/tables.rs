@@ -9,9 +9,12 @@ mod generate;
 mod rows;
 
 use generate::{
-    write_classes, write_codes, write_endpoints, write_families, write_problems, write_statuses,
+    write_classes, write_codes, write_conditions, write_endpoints, write_families, write_problems,
+    write_statuses,
 };
-use rows::{ClassFile, CodeFile, EndpointFile, FamilyFile, ProblemFile, SpecFile, StatusFile};
+use rows::{
+    ClassFile, CodeFile, ConditionFile, EndpointFile, FamilyFile, ProblemFile, SpecFile, StatusFile,
+};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -40,6 +43,7 @@ pub struct Sources<'a> {
     pub endpoints: &'a str,
     /// `data/endpoints_v2.toml`, generated from X's spec.
     pub endpoints_v2: &'a str,
+    pub conditions: &'a str,
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, Vec<String>> {
@@ -55,6 +59,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     let families: FamilyFile = parse("data/families.toml", sources.families)?;
     let endpoints: EndpointFile = parse("data/endpoints.toml", sources.endpoints)?;
     let spec: SpecFile = parse("data/endpoints_v2.toml", sources.endpoints_v2)?;
+    let conditions: ConditionFile = parse("data/conditions.toml", sources.conditions)?;
 
     let mut problems = Problems::default();
     let mut advice = AdviceSeen::default();
@@ -64,6 +69,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     check_classes(&mut problems, &mut advice, &classes);
     check_families(&mut problems, &families, &statuses, &codes, &v2);
     let endpoints = endpoints::join(&mut problems, &endpoints, &spec);
+    check_conditions(&mut problems, &mut advice, &conditions);
     if !problems.0.is_empty() {
         return Err(problems.0);
     }
@@ -76,6 +82,7 @@ pub fn check(sources: &Sources) -> Result<String, Vec<String>> {
     write_classes(&mut out, classes.class);
     write_families(&mut out, families.family);
     write_endpoints(&mut out, &endpoints);
+    write_conditions(&mut out, &conditions.condition);
     Ok(out)
 }
 
@@ -255,6 +262,50 @@ fn check_classes(problems: &mut Problems, advice: &mut AdviceSeen, classes: &Cla
     }
     if digits.len() != 5 {
         problems.push(file, "-", "all five classes 1xx..5xx are needed");
+    }
+}
+
+/// Each condition: a kind of the two, an identifier the kind allows (OAuth 2.0's are lower
+/// case with underscores), a library named for a library's error with words that name it,
+/// and no two rows of one name with the same texts.
+fn check_conditions(problems: &mut Problems, advice: &mut AdviceSeen, file_rows: &ConditionFile) {
+    let file = "data/conditions.toml";
+    let mut seen = BTreeMap::new();
+    for row in &file_rows.condition {
+        let entry = format!("{} {:?}", row.name, row.texts);
+        let identifier = match row.kind.as_str() {
+            "oauth2" => row
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_'),
+            "library" => row.library.is_some() && !row.texts.is_empty(),
+            _ => false,
+        };
+        if !identifier || row.name.is_empty() {
+            problems.push(
+                file,
+                &entry,
+                "`kind` is oauth2 (a lower-case identifier) or library (with `library` and `texts`)",
+            );
+        }
+        if seen.insert(entry.clone(), ()).is_some() {
+            problems.push(file, &entry, "duplicate condition");
+        }
+        if Verdict::from_key(&row.retry).is_none() {
+            problems.push(
+                file,
+                &entry,
+                format!("`retry` is one of {:?}", Verdict::keys()),
+            );
+        }
+        if !row.source.starts_with("https://") {
+            problems.push(file, &entry, "`source` is a https:// address");
+        }
+        for text in &row.texts {
+            check_text(problems, file, &entry, "texts", text);
+        }
+        check_text(problems, file, &entry, "description", &row.description);
+        advice.check(problems, file, &entry, &row.advice);
     }
 }
 

@@ -154,6 +154,44 @@ impl EndpointEntry {
     }
 }
 
+/// An error with no code and no problem type (`data/conditions.toml`): an OAuth 2.0 token
+/// endpoint's `error`, or a client library's own error.
+#[derive(Debug, PartialEq, serde::Serialize)]
+pub struct ConditionEntry {
+    pub name: &'static str,
+    /// `oauth2` or `library`.
+    pub kind: &'static str,
+    /// The descriptions (oauth2) or words (library) that name it; empty: any description.
+    pub texts: &'static [&'static str],
+    pub library: Option<&'static str>,
+    pub status: Option<u16>,
+    pub retry: Verdict,
+    pub description: &'static str,
+    pub advice: &'static str,
+    pub source: &'static str,
+}
+
+/// The OAuth 2.0 condition of `error` with `description`: the row whose text it is, else
+/// the identifier's general row.
+pub fn oauth_condition(error: &str, description: &str) -> Option<&'static ConditionEntry> {
+    let wanted = normalize_message(description);
+    let rows = || {
+        CONDITIONS
+            .iter()
+            .filter(|c| c.kind == "oauth2" && c.name == error)
+    };
+    rows()
+        .find(|c| c.texts.iter().any(|t| normalize_message(t) == wanted))
+        .or_else(|| rows().find(|c| c.texts.is_empty()))
+}
+
+/// The library condition named `name`.
+pub fn library_condition(name: &str) -> Option<&'static ConditionEntry> {
+    CONDITIONS
+        .iter()
+        .find(|c| c.kind == "library" && c.name == name)
+}
+
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 
 impl Source {
@@ -336,7 +374,18 @@ static WORDING_INDEX: std::sync::LazyLock<WordingIndex> = std::sync::LazyLock::n
 /// host (`https://api.x.com/2/problems/usage-capped`), or `about:blank`.
 pub fn problem(name: &str) -> Option<&'static ProblemEntry> {
     let name = problem_name(name);
-    PROBLEMS.iter().find(|p| p.name.eq_ignore_ascii_case(name))
+    PROBLEMS
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(name))
+        // A troubleshooting anchor may name a value of a type's field rather than the type
+        // (`client-not-enrolled` is a `reason` of client-forbidden).
+        .or_else(|| {
+            PROBLEMS.iter().find(|p| {
+                p.fields
+                    .iter()
+                    .any(|f| f.values.iter().any(|(v, _)| v.eq_ignore_ascii_case(name)))
+            })
+        })
 }
 
 /// The problem whose title (or a title it is also sent with) is `text`, compared by words:
@@ -382,6 +431,12 @@ pub fn problem_name(type_uri: &str) -> &str {
     let t = type_uri.trim().trim_end_matches('/');
     if t.eq_ignore_ascii_case("about:blank") {
         return t;
+    }
+    // X's troubleshooting page names a type by its anchor: `...#usage-capped`.
+    if let Some((page, anchor)) = t.rsplit_once('#')
+        && page.ends_with("error-troubleshooting")
+    {
+        return anchor;
     }
     t.rsplit('/').next().unwrap_or(t)
 }
@@ -475,6 +530,37 @@ impl CodeEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn troubleshooting_anchors_and_oauth_descriptions_name_their_entries() {
+        let page = "https://developer.x.com/en/support/x-api/error-troubleshooting";
+        assert_eq!(
+            problem_name(&format!("{page}#usage-capped")),
+            "usage-capped"
+        );
+        assert_eq!(
+            problem(&format!("{page}#usage-capped")).map(|p| p.name),
+            Some("usage-capped")
+        );
+        assert_eq!(
+            problem(&format!("{page}#client-not-enrolled")).map(|p| p.name),
+            Some("client-forbidden"),
+            "a reason of client-forbidden"
+        );
+        let specific =
+            oauth_condition("invalid_request", "Value passed for the token was invalid.");
+        assert!(specific.is_some_and(|c| c.advice.contains("offline.access")));
+        let general = oauth_condition("invalid_request", "something else");
+        assert!(
+            general.is_some_and(|c| c.texts.is_empty()),
+            "the identifier's general row"
+        );
+        assert!(oauth_condition("no_such_error", "x").is_none());
+        assert_eq!(
+            library_condition("partial-response").and_then(|c| c.library),
+            Some("twitter-api-v2")
+        );
+    }
 
     #[test]
     fn placeholders_match_any_text() {

@@ -80,6 +80,30 @@ fn report(
     notes: &mut Notes,
 ) -> Option<ErrorReport> {
     match &e.finding {
+        Finding::Code {
+            code: 131,
+            message: Some(text),
+        } if !is_wording_of(131, text) => {
+            notes.at(
+                e.seen.line,
+                "code 131 with words that are not 131's: twitter-api-v2 gives a body's bare `error` text ({\"error\":\"...\"}) the code 131 of its own, so the API sent no code here; the words and the status explain it".to_string(),
+            );
+            let message = Finding::Message {
+                text: text.clone(),
+                oauth_error: None,
+                request: None,
+            };
+            report(
+                &Evidence {
+                    finding: message,
+                    seen: e.seen,
+                },
+                status,
+                present,
+                notes,
+            )
+            .or_else(|| Some(unlisted(None, Some(clean(text)), e.seen, status)))
+        }
         Finding::Code { code, message } => {
             Some(code_report(*code, message.as_deref(), e.seen, status))
         }
@@ -99,6 +123,19 @@ fn report(
             ))
         }
         Finding::Problem(p) => Some(problem_report(p, e.seen, status)),
+        Finding::Condition { entry, text } => {
+            Some(condition_report(entry, clean(text), e.seen, status))
+        }
+        Finding::Message {
+            text,
+            oauth_error: Some(error),
+            ..
+        } if catalog::oauth_condition(error, text).is_some() => {
+            let entry = catalog::oauth_condition(error, text)?;
+            let mut r = condition_report(entry, clean(text), e.seen, status);
+            r.oauth_error = Some(clean(error));
+            Some(r)
+        }
         Finding::Message {
             text,
             oauth_error,
@@ -329,12 +366,40 @@ fn code_report(
         response_status: None,
         problem: None,
         oauth_error: None,
+        condition: None,
         matched_code: None,
         matched_type: None,
         note: e.note,
         seen,
         occurrences: 1,
     }
+}
+
+/// Whether `text` is one of the official wordings of `code`.
+fn is_wording_of(code: u64, text: &str) -> bool {
+    catalog::wordings_of(text)
+        .0
+        .iter()
+        .any(|w| matches!(w, Wording::Code(c) if u64::from(c.code) == code))
+}
+
+/// An error with no code or type that `data/conditions.toml` explains: its own meaning,
+/// advice, verdict and source.
+fn condition_report(
+    c: &'static catalog::ConditionEntry,
+    message: String,
+    seen: Seen,
+    status: Option<&StatusReport>,
+) -> ErrorReport {
+    let mut r = unlisted(None, Some(message), seen, status);
+    r.known = true;
+    r.fallback = None;
+    r.description = Some(c.description.into());
+    r.advice = c.advice.into();
+    r.verdict = c.retry;
+    r.documented_status = c.status;
+    r.condition = Some(c);
+    r
 }
 
 /// An error the tables do not have: explained through the response's status when there is one.
@@ -377,6 +442,7 @@ fn unlisted(
         response_status: None,
         problem: None,
         oauth_error: None,
+        condition: None,
         matched_code: None,
         matched_type: None,
         note: None,
@@ -387,7 +453,8 @@ fn unlisted(
 
 fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> ErrorReport {
     let entry = catalog::problem(&p.type_uri);
-    let name = clean(catalog::problem_name(&p.type_uri));
+    // The entry's name: a troubleshooting anchor may name the type by a value of its field.
+    let name = clean(entry.map_or(catalog::problem_name(&p.type_uri), |e| e.name));
     let fields = p
         .fields
         .iter()
@@ -440,6 +507,7 @@ fn problem_report(p: &Problem, seen: Seen, status: Option<&StatusReport>) -> Err
             response_status: None,
             problem: None,
             oauth_error: None,
+            condition: None,
             matched_code: None,
             matched_type: None,
             note: e.note,

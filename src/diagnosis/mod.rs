@@ -105,6 +105,9 @@ pub struct ErrorReport {
     pub problem: Option<ProblemReport>,
     /// The OAuth 2 error identifier, for token-endpoint errors.
     pub oauth_error: Option<String>,
+    /// For an error with no code or type: the row of `data/conditions.toml` that explains
+    /// it (an OAuth 2.0 error, a client library's own error).
+    pub condition: Option<&'static crate::catalog::ConditionEntry>,
     /// For an error the input gives only by its words: the code whose official message
     /// they are. `code` stays null, because the number was not in the input.
     pub matched_code: Option<u64>,

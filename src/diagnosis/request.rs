@@ -250,6 +250,9 @@ fn advice(
         .collect();
     let status = status.map(|s| s.code);
     let mut out = Vec::new();
+    if status == Some(401) && r.auth_used == Some(Auth::OAuth2User) {
+        out.push(OAUTH2_EXPIRY.to_string());
+    }
     let Some(e) = &r.endpoint else {
         return out;
     };
@@ -293,6 +296,9 @@ fn advice(
     }
     out
 }
+
+/// A 401 with an OAuth 2.0 user token: the usual cause is its lifetime.
+const OAUTH2_EXPIRY: &str = "the request carried an OAuth 2.0 user access token: one from the authorization code flow with PKCE is valid for two hours. Refresh it (POST /2/oauth2/token with grant_type=refresh_token) and retry with the new token; a refresh token is issued only when the authorization asked for the offline.access scope, so without it the user must authorize again (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code).";
 
 /// Whether an error has a cause of its own in the tables (a code such as 187, a problem
 /// type other than about:blank, a dated case): then an endpoint's notes are not the cause.

@@ -25,6 +25,7 @@ static LITERAL_MARKERS: LazyLock<Vec<(memchr::memmem::Finder<'static>, Marker)>>
             ("curl: (22)", Marker::Curl),
             ("tweepy.errors.", Marker::Tweepy),
             ("Request failed with code", Marker::Node),
+            ("Request failed with partial response", Marker::Node),
             ("Twitter sent status ", Marker::Ptt),
             ("Twitter::Error::", Marker::Ruby),
         ]
@@ -85,6 +86,15 @@ static RUBY_ERROR: LazyLock<Regex> = LazyLock::new(|| {
 
 static NODE_REQUEST_FAILED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"Request failed with code ([1-5][0-9]{2})(?-u:\b)").unwrap());
+/// twitter-api-v2's v2 form, `Request failed with code 403 - Title: detail (see TYPE)`.
+static NODE_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Request failed with code ([1-5][0-9]{2}) - (?<title>[^:()\n]{1,80}): (?<detail>.*) \(see (?<type>about:blank|https?://[^[:space:]()]+)\)")
+        .unwrap()
+});
+/// twitter-api-v2's `Request failed with partial response with HTTP code 200 (...)`.
+static NODE_PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Request failed with partial response with HTTP code ([1-5][0-9]{2})(?-u:\b)(?: \((?<why>[a-z ]{1,40})\))?").unwrap()
+});
 static NODE_TWITTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"Request failed with code [0-9]{3} - (.*?) ?\(Twitter code ([0-9]{1,20})\)")
         .unwrap()
@@ -168,8 +178,9 @@ impl Framing {
         if self.after_tweepy && self.after_tweepy_line(line, push) {
             return false;
         }
-        other_clients(line, [ptt, ruby, node], push);
-        false
+        // A twitter-api-v2 line with a v2 problem is a region of its own: its type URI and
+        // detail are read here, not again by the free-text readers.
+        other_clients(line, [ptt, ruby, node], push)
     }
 
     /// A status line, or a header line after one (or a rate-limit header pasted on its
@@ -292,8 +303,13 @@ fn markup(line: &str, curl: bool, title: bool, xml: bool, push: &mut impl FnMut(
 }
 
 /// The lines of Python Twitter Tools, the Ruby gem and Node clients, where their markers
-/// were seen on the line.
-fn other_clients(line: &str, [ptt, ruby, node]: [bool; 3], push: &mut impl FnMut(Finding, How)) {
+/// were seen on the line; true when the line was twitter-api-v2's whole report of a v2
+/// problem or of a partial response.
+fn other_clients(
+    line: &str,
+    [ptt, ruby, node]: [bool; 3],
+    push: &mut impl FnMut(Finding, How),
+) -> bool {
     // Python Twitter Tools: `TwitterHTTPError: Twitter sent status 403 for URL: ...`
     if ptt
         && let Some(c) = PTT_STATUS.captures(line)
@@ -315,15 +331,47 @@ fn other_clients(line: &str, [ptt, ruby, node]: [bool; 3], push: &mut impl FnMut
             push(text_message(text), How::ClientText);
         }
     }
-    if node && let Some(c) = NODE_REQUEST_FAILED.captures(line) {
+    node && node_line(line, push)
+}
+
+/// twitter-api-v2's error lines: the status, then its v1.1 codes, its v2 problem, or the
+/// partial response it reports; true for the last two.
+fn node_line(line: &str, push: &mut impl FnMut(Finding, How)) -> bool {
+    if let Some(c) = NODE_PARTIAL.captures(line) {
         if let Ok(code) = c[1].parse() {
             push(Finding::Status { code, reason: None }, How::ClientText);
         }
-        if let Some(c) = NODE_TWITTER_CODE.captures(line) {
-            let message = Some(c[1].trim().to_string()).filter(|m| !m.is_empty());
-            push(code_finding(&c[2], message), How::ClientText);
+        if let Some(entry) = crate::catalog::library_condition("partial-response") {
+            let text = c[0].trim().to_string();
+            push(Finding::Condition { entry, text }, How::ClientText);
         }
+        return true;
     }
+    let Some(c) = NODE_REQUEST_FAILED.captures(line) else {
+        return false;
+    };
+    let status = c[1].parse().ok();
+    if let Some(code) = status {
+        push(Finding::Status { code, reason: None }, How::ClientText);
+    }
+    if let Some(c) = NODE_TWITTER_CODE.captures(line) {
+        let message = Some(c[1].trim().to_string()).filter(|m| !m.is_empty());
+        push(code_finding(&c[2], message), How::ClientText);
+        return false;
+    }
+    let Some(c) = NODE_PROBLEM.captures(line) else {
+        return false;
+    };
+    let problem = super::Problem {
+        type_uri: c["type"].to_string(),
+        title: Some(c["title"].trim().to_string()),
+        detail: Some(c["detail"].trim().to_string()).filter(|d| !d.is_empty() && d != "undefined"),
+        status,
+        fields: Vec::new(),
+        details: Vec::new(),
+    };
+    push(Finding::Problem(Box::new(problem)), How::ClientText);
+    true
 }
 
 /// An error's message with no code, as a client printed it.
@@ -405,6 +453,50 @@ mod tests {
             code,
             reason: reason.map(String::from),
         }
+    }
+
+    #[test]
+    fn twitter_api_v2_reports_a_v2_problem_and_a_partial_response_whole() {
+        let line = "ApiResponseError: Request failed with code 403 - Forbidden: Not allowed here. (see https://api.x.com/2/problems/not-authorized-for-resource)";
+        let mut out = Vec::new();
+        let regions = read_framing(line, &mut out);
+        assert_eq!(
+            regions,
+            [(0, line.len() + 1)],
+            "the line is a region of its own"
+        );
+        let problem = out.iter().find_map(|e| match &e.finding {
+            Finding::Problem(p) => Some(p),
+            _ => None,
+        });
+        let p = problem.expect("a problem");
+        assert_eq!(
+            (
+                p.type_uri.as_str(),
+                p.title.as_deref(),
+                p.detail.as_deref(),
+                p.status
+            ),
+            (
+                "https://api.x.com/2/problems/not-authorized-for-resource",
+                Some("Forbidden"),
+                Some("Not allowed here."),
+                Some(403)
+            )
+        );
+        let partial = "Request failed with partial response with HTTP code 200 (parse error)";
+        let f = findings(partial);
+        assert_eq!(f[0].2, status(200, None));
+        assert!(
+            matches!(&f[1].2, Finding::Condition { entry, .. } if entry.name == "partial-response")
+        );
+        // v1.1 codes keep their reading, and the line stays free text for the others.
+        let mut out = Vec::new();
+        let regions = read_framing(
+            "ApiResponseError: Request failed with code 403 - Status is a duplicate. (Twitter code 187)",
+            &mut out,
+        );
+        assert!(regions.is_empty());
     }
 
     #[test]

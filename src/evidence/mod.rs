@@ -78,6 +78,8 @@ pub enum How {
     Url,
     /// A traceback frame, a library's path, or a line of the caller's code.
     Frame,
+    /// A v2 problem type URI (or X's troubleshooting page for a type) standing in free text.
+    TypeUri,
 }
 
 impl How {
@@ -101,6 +103,7 @@ impl How {
             How::RequestLine => "request line",
             How::Url => "URL",
             How::Frame => "traceback or code",
+            How::TypeUri => "problem type URI in the text",
         }
     }
 }
@@ -138,6 +141,12 @@ pub enum Finding {
     /// What the input implies without saying it, for a note: it is never turned into a
     /// status or a code, because every number reported must be in the input.
     Hint { text: String },
+    /// An error with no code or problem type, a row of `data/conditions.toml` (a client
+    /// library's own error, such as twitter-api-v2's partial response), with its words.
+    Condition {
+        entry: &'static crate::catalog::ConditionEntry,
+        text: String,
+    },
     /// A response body was read here; what it holds is reported separately. Lets batch
     /// mode tell where one response ends even when its body holds no error.
     Body,

@@ -344,6 +344,43 @@ fn implied(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) 
     error_classes(text, lines, gaps, out);
     reasons_as_messages(gaps, out);
     limit_words(lines, gaps, out);
+    type_uris(lines, gaps, out);
+}
+
+/// A v2 problem type written out (`https://api.x.com/2/problems/usage-capped`) or X's
+/// troubleshooting page for one (`.../error-troubleshooting#client-not-enrolled`), as
+/// clients print it in a message (twitter-api-v2's `(see TYPE)`) or people in a log.
+static TYPE_URI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"https?://api\.(?:twitter|x)\.com/2/problems/[a-z][a-z0-9-]{0,60}(?-u:\b)|https?://developer\.(?:twitter|x)\.com/en/support/(?:twitter|x)-api/error-troubleshooting#[a-z][a-z0-9-]{0,60}(?-u:\b)")
+        .expect("the pattern compiles")
+});
+
+/// The problem types named by URI in free text; a URI whose name no table knows is left
+/// alone (a troubleshooting page's other anchors are not types).
+fn type_uris(lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
+    for m in gaps.find_iter(&TYPE_URI) {
+        if super::full(out) {
+            break;
+        }
+        let Some(entry) = crate::catalog::problem(m.as_str()) else {
+            continue;
+        };
+        let mut problem = super::Problem::named(m.as_str());
+        let name = crate::catalog::problem_name(m.as_str());
+        // An anchor that is a value of the type's field (`client-not-enrolled`) is that
+        // field's value, the type its entry's.
+        if let Some(field) = entry
+            .fields
+            .iter()
+            .find(|f| f.values.iter().any(|(v, _)| v.eq_ignore_ascii_case(name)))
+        {
+            problem
+                .fields
+                .push((field.name.to_string(), name.to_string()));
+        }
+        let finding = Finding::Problem(Box::new(problem));
+        push(out, lines.line_of(m.start()), finding, How::TypeUri);
+    }
 }
 
 /// An app's own words for a limit it hit, with no number: tweepy's `Rate limit reached.
@@ -492,6 +529,40 @@ fn error_classes(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evide
 mod tests {
     use super::super::testing::{codes, implied, statuses};
     use super::super::{Finding, extract};
+
+    #[test]
+    fn problem_type_uris_in_free_text_are_types() {
+        let types = |text: &str| -> Vec<(String, Vec<(String, String)>)> {
+            extract(text)
+                .into_iter()
+                .filter_map(|e| match e.finding {
+                    Finding::Problem(p) => Some((p.type_uri, p.fields)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            types("giving up: https://api.twitter.com/2/problems/usage-capped."),
+            [(
+                "https://api.twitter.com/2/problems/usage-capped".to_string(),
+                vec![]
+            )]
+        );
+        let anchor =
+            "https://developer.x.com/en/support/x-api/error-troubleshooting#client-not-enrolled";
+        assert_eq!(
+            types(&format!("see {anchor}")),
+            [(
+                anchor.to_string(),
+                vec![("reason".to_string(), "client-not-enrolled".to_string())]
+            )]
+        );
+        assert!(types("https://api.x.com/2/problems/no-such-type-here").is_empty());
+        assert!(
+            types("https://developer.x.com/en/support/x-api/error-troubleshooting#intro")
+                .is_empty()
+        );
+    }
 
     #[test]
     fn status_words_before_the_number() {

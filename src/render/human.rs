@@ -237,6 +237,10 @@ fn error_heading(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<(
         (Some(c), _, _) => format!("API error code {c}"),
         (None, Some(p), _) => format!("v2 problem {}", p.name),
         (None, None, Some(o)) => format!("OAuth 2 error {o}"),
+        _ if e.condition.is_some_and(|c| c.library.is_some()) => {
+            let c = e.condition.expect("matched just above");
+            format!("{} {}", c.library.unwrap_or(""), c.name)
+        }
         _ => match (e.matched_code, e.matched_type) {
             (Some(c), _) => format!("the message of API error code {c}"),
             (None, Some(t)) => format!("the title of v2 problem {t}"),
@@ -263,6 +267,9 @@ fn error_heading(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<(
 
 /// Where the entry comes from, or what it was explained through when it is in no table.
 fn error_source(out: &mut dyn Write, w: Width, e: &ErrorReport) -> io::Result<()> {
+    if let Some(c) = e.condition {
+        return field(out, w, "source", c.source);
+    }
     match (e.source, e.fallback) {
         (Some(src), _) => field(out, w, "source", src.label()),
         (None, Some(how)) => {

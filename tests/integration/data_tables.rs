@@ -12,6 +12,7 @@ const CLASSES: &str = include_str!("../../data/classes.toml");
 const FAMILIES: &str = include_str!("../../data/families.toml");
 const ENDPOINTS: &str = include_str!("../../data/endpoints.toml");
 const ENDPOINTS_V2: &str = include_str!("../../data/endpoints_v2.toml");
+const CONDITIONS: &str = include_str!("../../data/conditions.toml");
 
 fn check_codes(codes: &str) -> Result<String, Vec<String>> {
     tables::check(&tables::Sources {
@@ -22,6 +23,7 @@ fn check_codes(codes: &str) -> Result<String, Vec<String>> {
         families: FAMILIES,
         endpoints: ENDPOINTS,
         endpoints_v2: ENDPOINTS_V2,
+        conditions: CONDITIONS,
     })
 }
 
@@ -37,6 +39,7 @@ fn an_endpoint_moving_to_no_v2_row_names_file_and_entry() {
         families: FAMILIES,
         endpoints: &broken,
         endpoints_v2: ENDPOINTS_V2,
+        conditions: CONDITIONS,
     })
     .unwrap_err();
     assert_eq!(
@@ -116,5 +119,53 @@ fn malformed_toml_is_refused() {
     assert!(
         problems[0].starts_with("data/codes.toml: not a valid table"),
         "{problems:?}"
+    );
+}
+
+fn check_endpoints(endpoints: &str, endpoints_v2: &str) -> Vec<String> {
+    tables::check(&tables::Sources {
+        statuses: STATUSES,
+        codes: CODES,
+        problems: PROBLEMS,
+        classes: CLASSES,
+        families: FAMILIES,
+        endpoints,
+        endpoints_v2,
+        conditions: CONDITIONS,
+    })
+    .err()
+    .unwrap_or_default()
+}
+
+#[test]
+fn a_v2_row_is_an_operation_of_the_spec_and_takes_its_auth_from_it() {
+    let moved = ENDPOINTS.replacen(
+        "path = \"/2/users/:id/likes\"",
+        "path = \"/2/users/:id/likez\"",
+        1,
+    );
+    assert_ne!(moved, ENDPOINTS);
+    let problems = check_endpoints(&moved, ENDPOINTS_V2);
+    assert!(
+        problems.iter().any(|p| p == "data/endpoints.toml: entry POST /2/users/:id/likez: no operation of X's spec (data/endpoints_v2.toml) has this method and path"),
+        "{problems:?}"
+    );
+    let own_auth = ENDPOINTS.replacen(
+        "path = \"/2/users/:id/likes\"\n",
+        "path = \"/2/users/:id/likes\"\nauth = [\"oauth2-app\"]\n",
+        1,
+    );
+    assert_ne!(own_auth, ENDPOINTS);
+    let problems = check_endpoints(&own_auth, ENDPOINTS_V2);
+    assert!(
+        problems.iter().any(|p| p
+            .ends_with("a v2 row's `auth` and `scopes` are the spec's (data/endpoints_v2.toml)")),
+        "{problems:?}"
+    );
+    let bad_limit = ENDPOINTS_V2.replacen("window_seconds = 900", "window_seconds = 600", 1);
+    assert!(
+        check_endpoints(ENDPOINTS, &bad_limit).iter().any(|p| p
+            .starts_with("data/endpoints_v2.toml: entry ")
+            && p.contains("a limit is per")),
     );
 }

@@ -255,10 +255,20 @@ fn problem_fields_are_explained() {
 }
 
 #[test]
-fn oauth2_and_legacy_messages_fall_back_to_the_status() {
+fn oauth2_errors_are_explained_and_legacy_messages_fall_back_to_the_status() {
     let (_, v) = json(&[], &fixture("oauth2_error.txt"));
-    assert_eq!(v["errors"][0]["oauth_error"], "invalid_request");
-    assert_eq!(v["errors"][0]["fallback"], "status");
+    let e = &v["errors"][0];
+    assert_eq!(e["oauth_error"], "invalid_request");
+    assert_eq!(
+        e["known"], true,
+        "the token endpoint's errors are in data/conditions.toml"
+    );
+    assert_eq!(e["fallback"], serde_json::Value::Null);
+    assert_eq!(e["condition"]["kind"], "oauth2");
+    assert!(
+        e["advice"].as_str().unwrap().contains("offline.access"),
+        "{e}"
+    );
     let (_, v) = json(&[], &fixture("legacy_error.txt"));
     assert_eq!(v["errors"][0]["message"], "Not authorized.");
     assert_eq!(v["errors"][0]["fallback"], "status");

@@ -3,6 +3,7 @@
 //! README). Linked once, which keeps CI's link time short. `tests/memory.rs` stays a
 //! binary of its own, so that the peak memory it reads of its children is theirs alone.
 
+mod advice_2026;
 mod common;
 
 mod completion;

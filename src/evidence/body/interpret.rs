@@ -452,7 +452,9 @@ fn is_client_response_dump(map: &Map<String, Value>) -> bool {
 }
 
 fn is_problem_type(t: &str) -> bool {
-    t.eq_ignore_ascii_case("about:blank") || t.contains("/problems/")
+    t.eq_ignore_ascii_case("about:blank")
+        || t.contains("/problems/")
+        || t.contains("/error-troubleshooting#")
 }
 
 /// One entry of an `errors` array: a v1.1 code, a partial v2 problem, or a bare message.
