@@ -466,6 +466,11 @@ fn window_advice(r: &RequestReport, call: &str, rate_limit: Option<&RateLimit>) 
                 .to_string()
         }
         (_, _, true) => format!("its 15-minute window (x-rate-limit-*) ran out{counted}"),
+        _ if rate_limit.is_none() => {
+            format!(
+                "the text holds no rate-limit header, so which window ran out is not shown{counted}"
+            )
+        }
         _ => format!("the headers do not show which window ran out{counted}"),
     };
     format!("the limit hit is {call}'s: {which}; other endpoints have windows of their own.")
