@@ -7,9 +7,12 @@
 //! `errors`, `notes`, `retry`, [`ratelimit`] (headers to reset times) and [`request`] (the
 //! request joined with the endpoint table, and the advice that names it).
 
+mod conditions;
 mod errors;
 mod notes;
+mod present;
 pub mod ratelimit;
+mod reports;
 pub mod request;
 mod retry;
 mod status;
@@ -20,8 +23,8 @@ pub use status::{is_interim, status_report};
 use crate::catalog::{Source, Verdict};
 use crate::evidence::{Evidence, Finding, How, Seen};
 use crate::util::overflow::Overflow;
-use errors::Present;
 use notes::Notes;
+use present::Present;
 use ratelimit::RateLimit;
 use serde::Serialize;
 use std::borrow::Cow;

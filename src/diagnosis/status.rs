@@ -2,8 +2,8 @@
 //! Continue` come first), each error's own response where the input holds several, or a
 //! status implied by words when no number shows one.
 
-use super::errors::Present;
 use super::notes::Notes;
+use super::present::Present;
 use super::{Fallback, StatusReport};
 use crate::catalog::{self, Verdict};
 use crate::evidence::{Evidence, Finding, How, Seen};
