@@ -215,3 +215,44 @@ fn the_table_agrees_with_the_spec() {
     }
     assert!(count >= 177, "{count} operations with security");
 }
+
+#[test]
+fn tweepy_clients_calls_name_their_v2_rows() {
+    let v2 = rows(&["--api", "2"]);
+    let with_tweepy = v2
+        .iter()
+        .filter(|r| r["methods"]["tweepy"].is_array())
+        .count();
+    assert!(with_tweepy >= 60, "{with_tweepy} rows name a tweepy method");
+    for (method, want) in [
+        ("search_all_tweets", "GET /2/tweets/search/all"),
+        ("get_bookmarks", "GET /2/users/:id/bookmarks"),
+        ("create_compliance_job", "POST /2/compliance/jobs"),
+        (
+            "unmute",
+            "DELETE /2/users/:source_user_id/muting/:target_user_id",
+        ),
+    ] {
+        let found = rows(&[method]);
+        let names: Vec<String> = found
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r["method"].as_str().unwrap(),
+                    r["path"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(names, [want], "{method}");
+    }
+    // A traceback through such a call gets request-aware advice.
+    let traceback = "  File \"/srv/a.py\", line 9, in <module>\n    resp = client.search_all_tweets(\"from:x\")\ntweepy.errors.TooManyRequests: 429 Too Many Requests\n";
+    let (_, v) = json(&[], traceback.as_bytes());
+    assert_eq!(v["request"]["endpoint"]["path"], "/2/tweets/search/all");
+    assert!(
+        v["request"]["advice"].to_string().contains("1 per second"),
+        "{}",
+        v["request"]
+    );
+}
