@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print twerr''s version (as --version does); with --json, {"name", "version"}')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -138,6 +139,16 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'twerr;version' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'twerr;run' {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Run the command again at most N times')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h')
@@ -159,6 +170,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print twerr''s version (as --version does); with --json, {"name", "version"}')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -179,6 +191,9 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             break
         }
         'twerr;help;man' {
+            break
+        }
+        'twerr;help;version' {
             break
         }
         'twerr;help;run' {

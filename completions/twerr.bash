@@ -12,7 +12,7 @@ _twerr() {
         if [[ $w == = ]]; then skip=1; continue; fi
         if (( skip )); then skip=0; continue; fi
         case "$level:$w" in
-            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:--color) skip=1 ;;
+            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|version:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:--color) skip=1 ;;
             *:-*) ;;
             :list|:ls) if (( ! seen_input )); then level=list; level_at=$i; fi ;;
             :search) if (( ! seen_input )); then level=search; level_at=$i; fi ;;
@@ -20,6 +20,7 @@ _twerr() {
             :endpoint) if (( ! seen_input )); then level=endpoint; level_at=$i; fi ;;
             :completions) if (( ! seen_input )); then level=completions; level_at=$i; fi ;;
             :man) if (( ! seen_input )); then level=man; level_at=$i; fi ;;
+            :version) if (( ! seen_input )); then level=version; level_at=$i; fi ;;
             :run) if (( ! seen_input )); then level=run; level_at=$i; fi ;;
             :help) if (( ! seen_input )); then level=help; level_at=$i; fi ;;
             :*) seen_input=1 ;;
@@ -43,6 +44,7 @@ _twerr() {
         endpoint:--color) _twerr_add 'auto always never'; return ;;
         completions:--color) _twerr_add 'auto always never'; return ;;
         man:--color) _twerr_add 'auto always never'; return ;;
+        version:--color) _twerr_add 'auto always never'; return ;;
         run:--retries) :; return ;;
         run:--max-wait) :; return ;;
         run:--backoff) :; return ;;
@@ -58,21 +60,23 @@ _twerr() {
             endpoint) _twerr_add '--api -q --quiet --json --color --no-pager -h --help' ;;
             completions) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             man) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
+            version) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             run) _twerr_add '--retries --max-wait --backoff --report -q --quiet --json --color --no-pager -h --help' ;;
             help) _twerr_add '' ;;
         esac
         return
     fi
     case $level in
-        "") (( seen_input )) || _twerr_add 'list ls search scan endpoint completions man run help'; _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 170 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 344 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 201 204 304 400 401 402 403 404 406 408 409 410 412 413 420 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped' ;;
+        "") (( seen_input )) || _twerr_add 'list ls search scan endpoint completions man version run help'; _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 170 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 344 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 201 204 304 400 401 402 403 404 406 408 409 410 412 413 420 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped' ;;
         list) : ;;
         search) : ;;
         scan) _twerr_files ;;
         endpoint) _twerr_add '/1.1/statuses/update /1.1/statuses/destroy/:id /1.1/statuses/show/:id /1.1/statuses/lookup /1.1/statuses/user_timeline /1.1/statuses/home_timeline /1.1/statuses/mentions_timeline /1.1/statuses/retweet/:id /1.1/favorites/create /1.1/favorites/destroy /1.1/search/tweets /1.1/users/show /1.1/users/lookup /1.1/account/verify_credentials /1.1/friendships/create /1.1/friendships/destroy /1.1/followers/ids /1.1/followers/list /1.1/friends/ids /1.1/friends/list /1.1/direct_messages/events/new /1.1/media/upload /1.1/trends/place /1.1/application/rate_limit_status /1.1/statuses/filter /2/account_activity/subscriptions/count /2/account_activity/webhooks/:webhook_id/subscriptions/:user_id/all /2/account_activity/webhooks/:webhook_id/subscriptions/all /2/account_activity/webhooks/:webhook_id/subscriptions/all/list /2/activity/stream /2/activity/subscriptions /2/activity/subscriptions/:subscription_id /2/articles/:article_id/publish /2/articles/draft /2/broadcasts /2/broadcasts/:id /2/broadcasts/:id/chat /2/broadcasts/:id/chat/:message_id /2/broadcasts/:id/chat/mutes /2/broadcasts/:id/chat/mutes/:user_id /2/broadcasts/scheduled /2/broadcasts/scheduled/:id /2/broadcasts/scheduled/:id/live /2/chat/conversations /2/chat/conversations/:id /2/chat/conversations/:id/events /2/chat/conversations/:id/keys /2/chat/conversations/:id/members /2/chat/conversations/:id/messages /2/chat/conversations/:id/messages/delete /2/chat/conversations/:id/read /2/chat/conversations/:id/typing /2/chat/conversations/group /2/chat/conversations/group/initialize /2/chat/media/:id/:media_hash_key /2/chat/media/upload/:id/append /2/chat/media/upload/:id/finalize /2/chat/media/upload/initialize /2/communities/:id /2/communities/search /2/compliance/jobs /2/compliance/jobs/:id /2/connections /2/connections/:endpoint_id /2/connections/all /2/dm_conversations /2/dm_conversations/:dm_conversation_id/messages /2/dm_conversations/:id/dm_events /2/dm_conversations/media/:dm_id/:media_id/:resource_id /2/dm_conversations/with/:participant_id/dm_events /2/dm_conversations/with/:participant_id/messages /2/dm_events /2/dm_events/:event_id /2/likes/compliance/stream /2/likes/firehose/stream /2/likes/sample10/stream /2/lists /2/lists/:id /2/lists/:id/followers /2/lists/:id/members /2/lists/:id/members/:user_id /2/lists/:id/tweets /2/media /2/media/:media_key /2/media/analytics /2/media/metadata /2/media/subtitles /2/media/upload /2/media/upload/:id/append /2/media/upload/:id/finalize /2/media/upload/initialize /2/news/:id /2/news/search /2/notes /2/notes/:id /2/notes/evaluate /2/notes/search/notes_written /2/notes/search/posts_eligible_for_notes /2/openapi.json /2/spaces /2/spaces/:id /2/spaces/:id/buyers /2/spaces/:id/tweets /2/spaces/by/creator_ids /2/spaces/search /2/trends/by/woeid/:woeid /2/tweets /2/tweets/:id /2/tweets/:id/liking_users /2/tweets/:id/quote_tweets /2/tweets/:id/retweeted_by /2/tweets/:id/retweets /2/tweets/:tweet_id/hidden /2/tweets/analytics /2/tweets/compliance/stream /2/tweets/counts/all /2/tweets/counts/recent /2/tweets/firehose/stream /2/tweets/firehose/stream/lang/en /2/tweets/firehose/stream/lang/ja /2/tweets/firehose/stream/lang/ko /2/tweets/firehose/stream/lang/pt /2/tweets/label/stream /2/tweets/sample/stream /2/tweets/sample10/stream /2/tweets/search/all /2/tweets/search/recent /2/tweets/search/stream /2/tweets/search/stream/rules /2/tweets/search/stream/rules/counts /2/tweets/search/webhooks /2/tweets/search/webhooks/:webhook_id /2/usage/tweets /2/users /2/users/:id /2/users/:id/affiliates /2/users/:id/blocking /2/users/:id/bookmarks /2/users/:id/bookmarks/:tweet_id /2/users/:id/bookmarks/folders /2/users/:id/bookmarks/folders/:folder_id /2/users/:id/dm/block /2/users/:id/dm/unblock /2/users/:id/followed_lists /2/users/:id/followed_lists/:list_id /2/users/:id/followers /2/users/:id/following /2/users/:id/liked_tweets /2/users/:id/likes /2/users/:id/likes/:tweet_id /2/users/:id/list_memberships /2/users/:id/mentions /2/users/:id/muting /2/users/:id/owned_lists /2/users/:id/pinned_lists /2/users/:id/pinned_lists/:list_id /2/users/:id/public_keys /2/users/:id/retweets /2/users/:id/retweets/:source_tweet_id /2/users/:id/timelines/reverse_chronological /2/users/:id/tweets /2/users/:source_user_id/following/:target_user_id /2/users/:source_user_id/muting/:target_user_id /2/users/by /2/users/by/username/:username /2/users/compliance/stream /2/users/me /2/users/personalized_trends /2/users/public_keys /2/users/reposts_of_me /2/users/search /2/webhooks /2/webhooks/:webhook_id /2/webhooks/replay' ;;
         completions) _twerr_add 'bash elvish fish powershell zsh' ;;
         man) : ;;
+        version) : ;;
         run) : ;;
-        help) _twerr_add 'list search scan endpoint completions man run help' ;;
+        help) _twerr_add 'list search scan endpoint completions man version run help' ;;
     esac
 }
 

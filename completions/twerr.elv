@@ -46,6 +46,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand endpoint 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
+            cand version 'Print twerr''s version (as --version does); with --json, {"name", "version"}'
             cand run 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -127,6 +128,15 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'twerr;version'= {
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'twerr;run'= {
             cand --retries 'Run the command again at most N times'
             cand --max-wait 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h'
@@ -147,6 +157,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand endpoint 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
+            cand version 'Print twerr''s version (as --version does); with --json, {"name", "version"}'
             cand run 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -161,6 +172,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         &'twerr;help;completions'= {
         }
         &'twerr;help;man'= {
+        }
+        &'twerr;help;version'= {
         }
         &'twerr;help;run'= {
         }

@@ -171,6 +171,7 @@ complete -c twerr -n "__fish_twerr_needs_command" -a "scan" -d 'Summarise every 
 complete -c twerr -n "__fish_twerr_needs_command" -a "endpoint" -d 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
 complete -c twerr -n "__fish_twerr_needs_command" -a "completions" -d 'Print the completion script for a shell'
 complete -c twerr -n "__fish_twerr_needs_command" -a "man" -d 'Print the man page (roff)'
+complete -c twerr -n "__fish_twerr_needs_command" -a "version" -d 'Print twerr\'s version (as --version does); with --json, {"name", "version"}'
 complete -c twerr -n "__fish_twerr_needs_command" -a "run" -d 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
 complete -c twerr -n "__fish_twerr_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c twerr -n "__fish_twerr_using_subcommand list" -s s -l status -d 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too' -r -f -a "200\t'OK'
@@ -338,6 +339,13 @@ complete -c twerr -n "__fish_twerr_using_subcommand man" -s q -l quiet -d 'Print
 complete -c twerr -n "__fish_twerr_using_subcommand man" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand man" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand man" -s h -l help -d 'Print help'
+complete -c twerr -n "__fish_twerr_using_subcommand version" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c twerr -n "__fish_twerr_using_subcommand version" -s q -l quiet -d 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+complete -c twerr -n "__fish_twerr_using_subcommand version" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand version" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
+complete -c twerr -n "__fish_twerr_using_subcommand version" -s h -l help -d 'Print help'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l retries -d 'Run the command again at most N times' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l max-wait -d 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l backoff -d 'The first backoff step (doubling after each failure); default from the error: 5s for a server error, 60s for a stream limit, or the retry-after header' -r
@@ -349,14 +357,15 @@ complete -c twerr -n "__fish_twerr_using_subcommand run" -s q -l quiet -d 'Say n
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -s h -l help -d 'Print help'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man run help" -f -a "list" -d 'List the tables (all, or filtered)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man run help" -f -a "search" -d 'Search messages, descriptions and advice (every word must match, any case)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man run help" -f -a "scan" -d 'Summarise every error in a log of many responses (most frequent first)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man run help" -f -a "endpoint" -d 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man run help" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man run help" -f -a "man" -d 'Print the man page (roff)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man run help" -f -a "run" -d 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "list" -d 'List the tables (all, or filtered)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "search" -d 'Search messages, descriptions and advice (every word must match, any case)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "scan" -d 'Summarise every error in a log of many responses (most frequent first)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "endpoint" -d 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "man" -d 'Print the man page (roff)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "version" -d 'Print twerr\'s version (as --version does); with --json, {"name", "version"}'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "run" -d 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 function __fish_twerr_run_command
     set -l words (commandline -opc) (commandline -ct)
     set -l i (contains -i -- run $words)
@@ -683,6 +692,7 @@ complete -c twerr -n "__fish_twerr_using_subcommand completions" -f -a 'fish' -d
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -f -a 'powershell' -d ''
 complete -c twerr -n "__fish_twerr_using_subcommand completions" -f -a 'zsh' -d ''
 complete -c twerr -n "__fish_twerr_using_subcommand man" -f
+complete -c twerr -n "__fish_twerr_using_subcommand version" -f
 complete -c twerr -n "__fish_twerr_using_subcommand run" -x -a '(__fish_twerr_run_command)'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'list' -d 'List the tables (all, or filtered)'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'search' -d 'Search messages, descriptions and advice (every word must match, any case)'
@@ -690,5 +700,6 @@ complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'scan' -d 'Summa
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'endpoint' -d 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'completions' -d 'Print the completion script for a shell'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'man' -d 'Print the man page (roff)'
+complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'version' -d 'Print twerr'\''s version (as --version does); with --json, {"name", "version"}'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'run' -d 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'help' -d 'Print this message or the help of the given subcommand(s)'

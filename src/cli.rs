@@ -138,6 +138,8 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+    /// Print twerr's version (as --version does); with --json, {"name", "version"}
+    Version,
     /// Run a command that calls the API; on a failure, wait out the reset or back off and
     /// run it again, within bounds
     Run(RunArgs),

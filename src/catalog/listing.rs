@@ -167,3 +167,44 @@ pub fn in_class(digit: u8, with_kin: bool) -> Vec<Row> {
         })
         .collect()
 }
+
+/// The words of the tables' texts (messages, descriptions, advice), lower case, four
+/// letters or more: what a misspelt search word is corrected to.
+static VOCABULARY: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<&'static str> = all_rows()
+        .into_iter()
+        .flat_map(|r| {
+            let texts = [r.message, r.description, r.advice];
+            texts
+                .into_iter()
+                .chain(r.variants.iter().copied())
+                .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
+                .filter(|w| w.len() >= 4)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// `words` with each word the tables do not hold replaced by the nearest one they do
+/// (`duplcate` -> `duplicate`, `unauthorised` -> `unauthorized`): `None` when no word
+/// needed it or one has no near word.
+pub fn corrected(words: &[String]) -> Option<Vec<String>> {
+    let mut changed = false;
+    let mut out = Vec::new();
+    for w in words.iter().flat_map(|w| w.split_whitespace()) {
+        let lower = w.to_ascii_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        let known = bare.len() < 4 || VOCABULARY.iter().any(|v| v.eq_ignore_ascii_case(bare));
+        if known {
+            out.push(w.to_string());
+            continue;
+        }
+        let near = catalog::closest(bare, VOCABULARY.iter().copied(), 4)?;
+        out.push(near.to_ascii_lowercase());
+        changed = true;
+    }
+    changed.then_some(out)
+}

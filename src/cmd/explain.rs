@@ -16,11 +16,15 @@ use std::path::{Path, PathBuf};
 
 pub(super) fn run(ctx: &mut Ctx, given: &Explain) -> Outcome {
     let mut args = arguments::arguments(given.given());
-    // A class alone (`twerr 4xx`) is a lookup of its own: the class, then its statuses.
-    if let ([text], true) = (args.texts.as_slice(), args.evidence.is_empty())
-        && let Some(class) = crate::catalog::class_named(text)
-    {
-        return super::list::class(ctx, class);
+    // Classes alone (`twerr 4xx`, `twerr 4xx 5xx`) are a lookup of their own: each class,
+    // then its statuses.
+    let classes: Vec<_> = args
+        .texts
+        .iter()
+        .map_while(|t| crate::catalog::class_named(t))
+        .collect();
+    if !classes.is_empty() && classes.len() == args.texts.len() && args.evidence.is_empty() {
+        return super::list::classes(ctx, &classes);
     }
     let files = file_arguments(&mut args);
     let mut inputs = read_inputs(ctx, given, &args, &files)?;
@@ -201,6 +205,24 @@ fn nothing_found(ctx: &mut Ctx, d: &Diagnosis, asked: Asked) -> Outcome {
             clean(typed)
         )));
     }
+    // Misspelt words (`duplcate`, `unauthorised`): the search for the words they are
+    // nearest, said on stderr.
+    if let Some(text) = asked.unmatched_text
+        && let Some(near) = crate::catalog::listing::corrected(
+            &text
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        )
+        && !crate::catalog::listing::search(&near).is_empty()
+    {
+        ctx.say(format_args!(
+            "note: no entry mentions `{}`; showing those that mention `{}`",
+            clean(text),
+            clean(&near.join(" "))
+        ))?;
+        return super::list::search(ctx, &near);
+    }
     let near_problem = asked
         .texts
         .first()
@@ -215,9 +237,12 @@ fn nothing_found(ctx: &mut Ctx, d: &Diagnosis, asked: Asked) -> Outcome {
     ctx.say(&reason)?;
     if ctx.plan.json() {
         // --json output is always one JSON document, recognised or not.
+        // The keys of a diagnosis, each with its "nothing" value, and the reason.
         let doc = serde_json::json!({
-            "status": null, "errors": [], "rate_limit": null, "retry": null,
-            "other_statuses": [], "notes": d.notes, "reason": reason,
+            "status": null, "errors": [], "rate_limit": null,
+            "retry": {"verdict": null, "wait_seconds": null, "schedule": [], "advice": reason},
+            "other_statuses": [], "notes": d.notes, "other_errors": null, "request": null,
+            "reason": reason,
         });
         render::json::write(ctx.out, &doc)?;
     }

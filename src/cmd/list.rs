@@ -56,24 +56,38 @@ pub(super) fn search(ctx: &mut Ctx, words: &[String]) -> Outcome {
     show_rows(ctx, &rows, &none)
 }
 
-/// `twerr 4xx`: what the class means, and the statuses of the tables in it.
-pub(super) fn class(ctx: &mut Ctx, class: &crate::catalog::ClassEntry) -> Outcome {
-    let rows = listing::in_class(class.digit, false);
+/// `twerr 4xx`: what the class means, and the statuses of the tables in it; for several
+/// classes (`twerr 4xx 5xx`) each in turn, and with --json an array of their documents.
+pub(super) fn classes(ctx: &mut Ctx, classes: &[&'static crate::catalog::ClassEntry]) -> Outcome {
     if ctx.plan.json() {
-        let doc = serde_json::json!({
-            "class": format!("{}xx", class.digit),
-            "name": class.name,
-            "description": class.description,
-            "advice": class.advice,
-            "verdict": class.retry,
-            "statuses": rows,
-        });
-        render::json::write(ctx.out, &doc)?;
+        let docs: Vec<serde_json::Value> = classes.iter().map(|c| class_doc(c)).collect();
+        match docs.as_slice() {
+            [one] => render::json::write(ctx.out, one)?,
+            _ => render::json::write(ctx.out, &docs)?,
+        }
         return Ok(Exit::Ok);
     }
-    render::human::class(ctx.out, class, ctx.plan.width())?;
-    writeln!(ctx.out)?;
-    show_table(ctx, &rows, "no status of this class is in the tables")
+    for (i, class) in classes.iter().enumerate() {
+        if i > 0 {
+            writeln!(ctx.out)?;
+        }
+        render::human::class(ctx.out, class, ctx.plan.width())?;
+        writeln!(ctx.out)?;
+        let rows = listing::in_class(class.digit, false);
+        show_table(ctx, &rows, "no status of this class is in the tables")?;
+    }
+    Ok(Exit::Ok)
+}
+
+fn class_doc(class: &crate::catalog::ClassEntry) -> serde_json::Value {
+    serde_json::json!({
+        "class": format!("{}xx", class.digit),
+        "name": class.name,
+        "description": class.description,
+        "advice": class.advice,
+        "verdict": class.retry,
+        "statuses": listing::in_class(class.digit, false),
+    })
 }
 
 /// Prints entries as JSON or a table; with none, says `none` on stderr (JSON still prints

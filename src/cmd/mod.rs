@@ -113,6 +113,16 @@ fn dispatch(ctx: &mut Ctx) -> Outcome {
             docs::man_page(ctx.out)?;
             Ok(Exit::Ok)
         }
+        Job::Version => {
+            let version = env!("CARGO_PKG_VERSION");
+            if ctx.plan.json() {
+                let doc = serde_json::json!({"name": "twerr", "version": version});
+                crate::render::json::write(ctx.out, &doc)?;
+            } else {
+                writeln!(ctx.out, "twerr {version}")?;
+            }
+            Ok(Exit::Ok)
+        }
     }
 }
 

@@ -31,6 +31,8 @@ pub enum Job {
     Scan(Vec<PathBuf>),
     Completions(clap_complete::Shell),
     Man,
+    /// `twerr version`: the name and version.
+    Version,
     /// `twerr run -- COMMAND`: run it, and again within bounds after a failure.
     Run(RunArgs),
 }
@@ -79,6 +81,7 @@ fn refusal(cli: &Cli) -> Option<String> {
         Command::Endpoint(_) => ("endpoint", &["--quiet"]),
         Command::Completions { .. } => ("completions", &[]),
         Command::Man => ("man", &[]),
+        Command::Version => ("version", &[]),
     };
     let given = [
         ("--code", !cli.codes.is_empty()),
@@ -136,6 +139,7 @@ impl Plan {
             Some(Command::Scan { files }) => Job::Scan(files),
             Some(Command::Completions { shell }) => Job::Completions(shell),
             Some(Command::Man) => Job::Man,
+            Some(Command::Version) => Job::Version,
             Some(Command::Run(mut args)) => {
                 args.quiet |= cli.quiet;
                 Job::Run(args)

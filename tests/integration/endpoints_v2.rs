@@ -148,7 +148,12 @@ fn the_listing_is_tab_separated_in_a_pipe_and_filtered_by_api() {
     assert_eq!(exit, 2, "a usage error: {err}");
     // Completion offers every path of the table, v2 operations included.
     let zsh = include_str!("../../completions/_twerr");
-    for path in ["/2/compliance/jobs", "/2/dm_events", "/2/usage/tweets", "/1.1/statuses/update"] {
+    for path in [
+        "/2/compliance/jobs",
+        "/2/dm_events",
+        "/2/usage/tweets",
+        "/1.1/statuses/update",
+    ] {
         assert!(zsh.contains(path), "{path}");
     }
 }

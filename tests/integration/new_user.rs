@@ -632,3 +632,89 @@ fn an_unknown_family_is_a_usage_error_listing_the_families() {
         "the families are listed: {err}"
     );
 }
+
+#[test]
+fn several_classes_are_each_explained() {
+    let (exit, out, _) = run(&["4xx", "5xx"], b"");
+    assert_eq!(exit, 0);
+    let first = out.find("HTTP 4xx Client Error").expect("4xx");
+    let second = out.find("HTTP 5xx Server Error").expect("5xx");
+    assert!(first < second, "{out}");
+    assert!(
+        out.contains("429") && out.contains("503"),
+        "each with its statuses: {out}"
+    );
+    let (_, v) = json(&["4xx", "5xx"], b"");
+    let classes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["class"].as_str().unwrap())
+        .collect();
+    assert_eq!(classes, ["4xx", "5xx"]);
+    let (_, v) = json(&["4xx"], b"");
+    assert_eq!(v["class"], "4xx", "one class is one document, as before");
+}
+
+#[test]
+fn version_is_a_subcommand_not_a_search() {
+    let (exit, out, _) = run(&["version"], b"");
+    assert_eq!(
+        (exit, out.trim()),
+        (0, format!("twerr {}", env!("CARGO_PKG_VERSION")).as_str())
+    );
+    let (_, v) = json(&["version"], b"");
+    assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn misspelt_words_search_for_the_words_they_are_nearest() {
+    for (typed, meant, finds) in [
+        ("duplcate", "duplicate", "187"),
+        ("unauthorised", "unauthorized", "401"),
+        ("Status is a duplcate", "Status is a duplicate", "187"),
+    ] {
+        let (exit, out, err) = run(&[typed], b"");
+        assert_eq!(exit, 0, "{typed}: {err}");
+        assert!(
+            err.contains(&format!("showing those that mention `{meant}`")),
+            "{err}"
+        );
+        assert!(
+            out.lines().any(|l| l.split('\t').nth(1) == Some(finds)),
+            "{typed}: {out}"
+        );
+    }
+    let (exit, _, _) = run(&["qqqqzzzz"], b"");
+    assert_eq!(exit, 1, "no word near: nothing");
+}
+
+#[test]
+fn nothing_recognised_has_the_keys_of_a_diagnosis_in_their_order() {
+    let (exit, nothing) = json(&["qqqqzzzz"], b"");
+    assert_eq!(exit, 1);
+    let (_, found) = json(&["429"], b"");
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    let mut expected = keys(&found);
+    expected.push("reason".to_string());
+    assert_eq!(keys(&nothing), expected);
+    assert!(nothing["retry"].is_object() && nothing["retry"]["verdict"].is_null());
+    let found_retry: Vec<String> = found["retry"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    let nothing_retry: Vec<String> = nothing["retry"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(found_retry, nothing_retry);
+    // endpoint rows keep their written order, not the alphabet's.
+    let (_, rows) = json(&["endpoint", "/2/tweets/search/recent"], b"");
+    let row_keys = keys(&rows[0]);
+    assert_eq!(&row_keys[..3], ["method", "path", "what"]);
+}
