@@ -164,11 +164,18 @@ fn choose_status(
         ));
     }
     for s in &statuses {
-        if s.0 != code && s.2.how != How::StatusLine {
+        // Held against the status line of its own response (the last one before it), not
+        // the last response's: in a log of several responses each has its own.
+        let own = framing
+            .iter()
+            .rev()
+            .find(|f| f.2.how == How::StatusLine && f.2.line <= s.2.line && !is_interim(f.0))
+            .map_or(code, |f| f.0);
+        if s.0 != own && s.2.how != How::StatusLine {
             notes.at(
                 s.2.line,
                 format!(
-                    "the {} says HTTP {}, but the response's status is HTTP {code}",
+                    "the {} says HTTP {}, but the response's status is HTTP {own}",
                     s.2.how.label(),
                     s.0
                 ),

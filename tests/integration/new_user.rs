@@ -718,3 +718,35 @@ fn nothing_recognised_has_the_keys_of_a_diagnosis_in_their_order() {
     let row_keys = keys(&rows[0]);
     assert_eq!(&row_keys[..3], ["method", "path", "what"]);
 }
+
+#[test]
+fn a_file_of_several_responses_keeps_each_errors_status_and_points_to_scan() {
+    let dir = tempfile_dir();
+    let log = dir.join("app.log");
+    std::fs::write(
+        &log,
+        "HTTP/1.1 401 Unauthorized\n\n{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}\n\nHTTP/1.1 429 Too Many Requests\n\n{\"title\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429,\"detail\":\"Too Many Requests\"}\n\nHTTP/1.1 200 OK\n\n{\"data\":{\"id\":\"1\"}}\n",
+    )
+    .unwrap();
+    let (_, v) = json(&["--file", log.to_str().unwrap()], b"");
+    let statuses: Vec<u64> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["response_status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        [401, 429],
+        "each error with its own response's status"
+    );
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("`twerr scan`"), "{notes}");
+    assert!(!notes.contains("but the response's status is"), "{notes}");
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("twerr-new-user-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
