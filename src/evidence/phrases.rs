@@ -79,9 +79,13 @@ pub(super) fn find_wordings(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mu
 /// `start..end`, on the same line.
 fn number_near(text: &str, start: usize, end: usize, code: u32) -> bool {
     let digits = code.to_string();
+    // The windows are read with a few bytes of margin on their far sides, so that a number
+    // cut at a window's edge (`88` of `881`) is seen whole; only numbers that start inside
+    // a window count.
+    const MARGIN: usize = 8;
     let from = super::floor_boundary(text, start.saturating_sub(NEAR));
     let to = super::ceil_boundary(text, end + NEAR);
-    let window = |s: &str| -> bool {
+    let window = |s: &str, counted: std::ops::Range<usize>| -> bool {
         s.match_indices(digits.as_str()).any(|(at, d)| {
             let b = s.as_bytes();
             let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
@@ -93,16 +97,21 @@ fn number_near(text: &str, start: usize, end: usize, code: u32) -> bool {
                 })
             };
             let end = at + d.len();
-            alone(at.checked_sub(1), at.checked_sub(2))
+            counted.contains(&at)
+                && alone(at.checked_sub(1), at.checked_sub(2))
                 && alone(Some(end), Some(end + 1))
                 && no_other_role(&s[..at], &s[end..])
         })
     };
-    let before = &text[from..start];
-    let before = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-    let after = &text[end..to];
+    let wide_from = super::floor_boundary(text, from.saturating_sub(MARGIN));
+    let before = &text[wide_from..start];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let before = &before[line_start..];
+    let first = (from - wide_from).saturating_sub(line_start);
+    let wide_to = super::ceil_boundary(text, to + MARGIN);
+    let after = &text[end..wide_to];
     let after = &after[..after.find('\n').unwrap_or(after.len())];
-    window(before) || window(after)
+    window(before, first..before.len()) || window(after, 0..to - end)
 }
 
 /// Whether a number between `before` and `after` has no role of its own that its
@@ -179,6 +188,13 @@ mod tests {
             "Rate limit exceeded. Sleeping 88 seconds",
             "Page 34 of results: Sorry, that page does not exist",
             "Rate limit exceeded (88% of the window used)",
+            // 881 reaches past the message's window: its 88 is no number of its own.
+            "Rate limit exceeded -   u \"message\":\"Rate limit exceeded\"881",
+            concat!(
+                "1088 ",
+                "....................................",
+                " Rate limit exceeded"
+            ),
         ] {
             assert!(codes(text).is_empty(), "{text}: {:?}", codes(text));
         }
