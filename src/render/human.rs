@@ -56,7 +56,7 @@ pub fn diagnosis(
     Ok(())
 }
 
-fn verdict(v: Verdict) -> ColoredString {
+pub(super) fn verdict(v: Verdict) -> ColoredString {
     match v {
         Verdict::NotNeeded => v.key().green().bold(),
         Verdict::DoNotRetry => v.key().red().bold(),

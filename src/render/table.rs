@@ -78,9 +78,10 @@ pub fn scan_summary(
         // Aligned columns with no box; line ends trimmed.
         let mut table = Table::new();
         table.load_style(presets::NOTHING);
+        styled(&mut table);
         table.set_header(COLUMNS.iter().map(|c| c.header));
         for r in rows {
-            table.add_row(r);
+            table.add_row(COLUMNS.iter().zip(&r).map(|(c, text)| cell(c.header, text)));
         }
         for line in table.lines() {
             writeln!(out, "{}", line.trim())?;
@@ -225,11 +226,59 @@ fn grid(
 ) -> io::Result<()> {
     if !terminal {
         for row in cells {
-            writeln!(out, "{}", row.join("\t"))?;
+            let fields: Vec<String> = columns
+                .iter()
+                .zip(&row)
+                .map(|(c, text)| painted(c.header, text))
+                .collect();
+            writeln!(out, "{}", fields.join("\t"))?;
         }
         return Ok(());
     }
     writeln!(out, "{}", fitted(columns, cells, terminal_width()))
+}
+
+/// Whether colour is on (`--color`, NO_COLOR, the terminal): set once for the run.
+fn colorize() -> bool {
+    colored::control::SHOULD_COLORIZE.should_colorize()
+}
+
+/// The verdict column's text in its colour, when colour is on (`--color always` in a pipe
+/// too); other cells as they are.
+fn painted(header: &str, text: &str) -> String {
+    match crate::catalog::Verdict::from_key(text) {
+        Some(v) if colorize() && matches!(header, "RETRY" | "VERDICT") => {
+            super::human::verdict(v).to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// A table cell: the verdict in its colour when colour is on (comfy-table measures the
+/// text and styles it, so the columns stay aligned).
+fn cell(header: &str, text: &str) -> comfy_table::Cell {
+    use comfy_table::{Attribute, Cell, Color};
+    let cell = Cell::new(text);
+    match crate::catalog::Verdict::from_key(text) {
+        Some(v) if colorize() && matches!(header, "RETRY" | "VERDICT") => {
+            let color = match v {
+                crate::catalog::Verdict::NotNeeded => Color::Green,
+                crate::catalog::Verdict::DoNotRetry => Color::Red,
+                _ => Color::Yellow,
+            };
+            cell.fg(color).add_attribute(Attribute::Bold)
+        }
+        _ => cell,
+    }
+}
+
+/// Styles on or off as colour is, whatever comfy-table makes of stdout.
+fn styled(table: &mut Table) {
+    if colorize() {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
 }
 
 fn terminal_width() -> usize {
@@ -285,9 +334,10 @@ fn fitted(columns: &[Column], rows: Vec<Vec<String>>, width: usize) -> String {
         })
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    styled(&mut table);
     table.set_header(shown.iter().map(|&i| columns[i].header));
     for row in &rows {
-        table.add_row(shown.iter().map(|&i| row[i].clone()));
+        table.add_row(shown.iter().map(|&i| cell(columns[i].header, &row[i])));
     }
     for (column, &i) in table.column_iter_mut().zip(&shown) {
         if !columns[i].wraps {

@@ -750,3 +750,40 @@ fn tempfile_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn color_always_colours_list_search_and_scan_in_a_pipe_too() {
+    let dir = tempfile_dir();
+    let log = dir.join("color.log");
+    std::fs::write(
+        &log,
+        "{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n",
+    )
+    .unwrap();
+    let log = log.to_str().unwrap();
+    for args in [&["list"][..], &["search", "duplicate"], &["scan", log]] {
+        let mut on = vec!["--color", "always"];
+        on.extend_from_slice(args);
+        let (_, out, _) = run(&on, b"");
+        assert!(
+            out.contains("\x1b[1;32mnot-needed")
+                || out.contains("\x1b[1;31mdo-not-retry")
+                || out.contains("\x1b[38;5;11m"),
+            "{args:?}: {out}"
+        );
+        let (_, plain, _) = run(args, b"");
+        assert!(
+            !plain.contains('\x1b'),
+            "{args:?}: no colour in a pipe by default"
+        );
+        // The text is the same, colour taken away.
+        let stripped = out
+            .replace("\x1b[1;32m", "")
+            .replace("\x1b[1;31m", "")
+            .replace("\x1b[1;33m", "")
+            .replace("\x1b[0m", "");
+        if args[0] != "scan" {
+            assert_eq!(stripped, plain, "{args:?}");
+        }
+    }
+}
