@@ -104,29 +104,22 @@ fn readme_install_gives_man_and_completion_in_every_shell() {
         page.trim().ends_with(".cargo/share/man/man1/twerr.1"),
         "{page}"
     );
-    // bash: bash-completion's loader finds the script on first use.
-    let loader = "/usr/share/bash-completion/bash_completion";
+    // bash: an interactive shell reads the ~/.bashrc README's lines wrote, whose
+    // bash-completion loader finds the script on first use.
     assert!(
-        Path::new(loader).exists(),
+        Path::new("/usr/share/bash-completion/bash_completion").exists(),
         "the bash-completion package must be installed for this test (.ci/run installs it)"
     );
     let bash = home.output(
         "bash",
         &[
-            "--norc",
+            "-i",
             "-c",
-            &format!(
-                "source {loader}; _comp_load twerr 2>/dev/null || __load_completion twerr; complete -p twerr"
-            ),
+            "_comp_load twerr 2>/dev/null || __load_completion twerr; complete -p twerr",
         ],
     );
     assert!(bash.contains("-F _twerr"), "{bash}");
-    // zsh: the fpath line README asks for in ~/.zshrc, then compinit.
-    std::fs::write(
-        home.dir.join(".zshrc"),
-        "fpath=(~/.zfunc $fpath)\nautoload -U compinit && compinit -u\n",
-    )
-    .unwrap();
+    // zsh: an interactive shell reads the ~/.zshrc README's lines wrote (fpath, compinit).
     let zsh = home.output("zsh", &["-i", "-c", "print -r -- ${_comps[twerr]}"]);
     assert_eq!(zsh.trim(), "_twerr");
     // fish: its completions directory is read on first use.
