@@ -128,10 +128,17 @@ fn scan_row(e: &crate::batch::Entry, name_files: bool) -> Vec<String> {
 /// `grep`. A search adds the field each entry matched in.
 pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()> {
     let searched = rows.iter().any(|r| r.matched.is_some());
+    // On a terminal the ID says its kind (`HTTP 429`, `code 88`), so that no width that
+    // leaves the KIND column out makes 429 the status and 88 the code look alike.
+    let id = |r: &Row| match (terminal, r.kind) {
+        (true, crate::catalog::listing::Kind::Status) => format!("HTTP {}", r.id()),
+        (true, crate::catalog::listing::Kind::Code) => format!("code {}", r.id()),
+        _ => r.id(),
+    };
     let cells = |r: &Row| {
         let mut cells = vec![
             r.kind.key().to_string(),
-            r.id(),
+            id(r),
             r.status.map_or("-".to_string(), |s| s.to_string()),
             r.message.to_string(),
             r.source.key().to_string(),
@@ -281,6 +288,19 @@ fn styled(table: &mut Table) {
     }
 }
 
+/// Whether the locale's character set is UTF-8: the first of LC_ALL, LC_CTYPE and LANG
+/// that is set says; with none set it is the C locale, ASCII.
+fn utf8_locale() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .is_some_and(|value| {
+            let v = value.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
+}
+
 fn terminal_width() -> usize {
     super::terminal_columns()
 }
@@ -327,10 +347,11 @@ fn fitted(columns: &[Column], rows: Vec<Vec<String>>, width: usize) -> String {
     }
     let mut table = Table::new();
     table
-        .load_style(if boxed {
-            presets::UTF8_FULL_CONDENSED
-        } else {
-            presets::NOTHING
+        .load_style(match (boxed, utf8_locale()) {
+            (true, true) => presets::UTF8_FULL_CONDENSED,
+            // Box-drawing characters reach a non-UTF-8 terminal (or `less`) as `<E2><94><8C>`.
+            (true, false) => presets::ASCII_FULL_CONDENSED,
+            (false, _) => presets::NOTHING,
         })
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(width).unwrap_or(u16::MAX));

@@ -787,3 +787,34 @@ fn color_always_colours_list_search_and_scan_in_a_pipe_too() {
         }
     }
 }
+
+#[test]
+fn terminal_tables_tell_statuses_from_codes_and_box_only_in_utf8() {
+    let narrow = on_sized_terminal(
+        50,
+        80,
+        "--color never --no-pager list",
+        &[("LC_ALL", "C.UTF-8")],
+    );
+    assert!(
+        !narrow.contains("KIND"),
+        "80 columns leave KIND out: {narrow}"
+    );
+    assert!(
+        narrow.contains("HTTP 429") && narrow.contains("code 88"),
+        "{narrow}"
+    );
+    let wide = on_sized_terminal(
+        50,
+        170,
+        "--color never --no-pager list",
+        &[("LC_ALL", "C.UTF-8")],
+    );
+    assert!(wide.contains('┌') && wide.contains("HTTP 429"), "{wide}");
+    let ascii = on_sized_terminal(50, 170, "--color never --no-pager list", &[("LC_ALL", "C")]);
+    assert!(ascii.is_ascii(), "no box characters outside UTF-8: {ascii}");
+    assert!(ascii.starts_with("+-") || ascii.contains("\n+-"), "{ascii}");
+    // In a pipe the ID stays the bare number: the KIND field says it.
+    let (_, out, _) = run(&["list", "--codes"], b"");
+    assert!(out.lines().any(|l| l.starts_with("code\t88\t")), "{out}");
+}
