@@ -10,6 +10,12 @@ use twerr::cmd::{self, Exit};
 fn main() -> ExitCode {
     match Cli::try_parse() {
         Ok(cli) => cmd::main(cli).into(),
+        Err(e)
+            if e.kind() == clap::error::ErrorKind::DisplayHelp
+                && cmd::page_help(&e.render(), &std::env::args_os().collect::<Vec<_>>()) =>
+        {
+            Exit::Ok.into()
+        }
         Err(e) => {
             // --help and --version print to stdout: a failed write there is an output
             // error; a closed pipe is the reader's choice.

@@ -42,6 +42,38 @@ pub fn say(err: &mut dyn Write, message: impl Display) -> io::Result<()> {
     Ok(())
 }
 
+/// `--help` on a terminal, paged like other long output (`--no-pager` among `args` prints
+/// it straight); `false` when it is not for the pager (a pipe, no pager wanted), and the
+/// caller prints it as clap does.
+pub fn page_help(help: &clap::builder::StyledStr, args: &[std::ffi::OsString]) -> bool {
+    let no_pager = args.iter().any(|a| a == "--no-pager");
+    let Some(pager) = crate::util::pager::wanted(no_pager) else {
+        return false;
+    };
+    // In colour as clap shows it, unless colour is off (NO_COLOR, --color never, TERM=dumb).
+    let plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
+        || args
+            .windows(2)
+            .any(|w| w[0] == "--color" && w[1] == "never")
+        || args.iter().any(|a| a == "--color=never");
+    let help = if plain {
+        help.to_string()
+    } else {
+        help.ansi().to_string()
+    };
+    let mut out = io::stdout();
+    match crate::util::pager::show(&pager, help.as_bytes(), &mut out) {
+        Ok(Some(why)) => {
+            let _ = say(&mut io::stderr(), format_args!("note: {why}"));
+        }
+        Ok(None) => {}
+        // A closed terminal leaves nothing to say it on.
+        Err(_) => {}
+    }
+    true
+}
+
 /// The binary's work: the plan's job on stdout (through the pager on a terminal) and
 /// stderr, and how to exit.
 pub fn main(cli: Cli) -> Exit {

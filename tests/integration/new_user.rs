@@ -818,3 +818,25 @@ fn terminal_tables_tell_statuses_from_codes_and_box_only_in_utf8() {
     let (_, out, _) = run(&["list", "--codes"], b"");
     assert!(out.lines().any(|l| l.starts_with("code\t88\t")), "{out}");
 }
+
+#[test]
+fn help_on_a_terminal_is_paged_like_other_long_output() {
+    let dir = tempfile_dir();
+    let marker = dir.join("help-paged");
+    let pager = format!("cat > {}", marker.display());
+    let _ = on_sized_terminal(10, 80, "--help", &[("PAGER", &pager)]);
+    let paged = std::fs::read_to_string(&marker).unwrap_or_default();
+    assert!(
+        paged.starts_with("Explain Twitter/X API errors."),
+        "{paged}"
+    );
+    assert!(!paged.contains('\x1b'), "TERM=dumb: no colour");
+    std::fs::remove_file(&marker).unwrap();
+    let shown = on_sized_terminal(10, 80, "--no-pager --help", &[("PAGER", &pager)]);
+    assert!(!marker.exists(), "--no-pager: no pager");
+    assert!(shown.contains("Explain Twitter/X API errors."), "{shown}");
+    // In a pipe, --help prints as it always has.
+    let (exit, out, _) = run(&["--help"], b"");
+    assert_eq!(exit, 0);
+    assert!(out.starts_with("Explain Twitter/X API errors."));
+}
