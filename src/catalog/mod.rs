@@ -65,6 +65,7 @@ pub struct ProblemEntry {
 
 /// A rule that arrives as a problem type with a detail of its own (the 2026 reply rule on
 /// about:blank): its own meaning, advice and verdict, and when it began.
+#[derive(Debug)]
 pub struct CaseEntry {
     pub details: &'static [&'static str],
     pub since: &'static str,
@@ -78,6 +79,13 @@ pub struct CaseEntry {
 }
 
 impl ProblemEntry {
+    /// The field one of whose values is `value` (`reason` holds `client-not-enrolled`).
+    pub fn field_holding(&self, value: &str) -> Option<&'static FieldEntry> {
+        self.fields
+            .iter()
+            .find(|f| f.values.iter().any(|(v, _)| v.eq_ignore_ascii_case(value)))
+    }
+
     /// The case whose detail `text` is, if any.
     pub fn case_of(&self, text: &str) -> Option<&'static CaseEntry> {
         let wanted = normalize_message(text);
@@ -379,13 +387,7 @@ pub fn problem(name: &str) -> Option<&'static ProblemEntry> {
         .find(|p| p.name.eq_ignore_ascii_case(name))
         // A troubleshooting anchor may name a value of a type's field rather than the type
         // (`client-not-enrolled` is a `reason` of client-forbidden).
-        .or_else(|| {
-            PROBLEMS.iter().find(|p| {
-                p.fields
-                    .iter()
-                    .any(|f| f.values.iter().any(|(v, _)| v.eq_ignore_ascii_case(name)))
-            })
-        })
+        .or_else(|| PROBLEMS.iter().find(|p| p.field_holding(name).is_some()))
 }
 
 /// The problem whose title (or a title it is also sent with) is `text`, compared by words:

@@ -7,22 +7,19 @@ use crate::cli::EndpointArgs;
 use crate::render;
 
 pub(super) fn run(ctx: &mut Ctx, args: &EndpointArgs) -> Outcome {
-    let in_api = |row: &&EndpointEntry| {
-        args.api
-            .is_none_or(|api| endpoints::api_of(None, row.path) == Some(api.key()))
+    let listing = args.words.is_empty();
+    let rows: Vec<&EndpointEntry> = match listing {
+        true => ENDPOINTS.iter().collect(),
+        false => named(&args.words),
     };
-    if args.words.is_empty() {
-        let rows: Vec<&EndpointEntry> = ENDPOINTS.iter().filter(in_api).collect();
-        if ctx.plan.json() {
-            let docs: Vec<serde_json::Value> = rows.iter().map(|r| as_json(r)).collect();
-            render::json::write(ctx.out, &docs)?;
-        } else {
-            render::table::endpoints(ctx.out, &rows, ctx.plan.terminal)?;
-        }
-        return Ok(Exit::Ok);
-    }
-    let rows: Vec<&EndpointEntry> = named(&args.words).into_iter().filter(in_api).collect();
-    if rows.is_empty() {
+    let rows: Vec<&EndpointEntry> = rows
+        .into_iter()
+        .filter(|row| {
+            args.api
+                .is_none_or(|api| endpoints::api_of(None, row.path) == Some(api.key()))
+        })
+        .collect();
+    if rows.is_empty() && !listing {
         ctx.say(format_args!(
             "`{}` is no endpoint of the table (`twerr endpoint /2/tweets`, `twerr endpoint update_status`)",
             crate::util::sanitize::clean(&args.words.join(" "))
@@ -33,8 +30,13 @@ pub(super) fn run(ctx: &mut Ctx, args: &EndpointArgs) -> Outcome {
         return Ok(Exit::NothingRecognised);
     }
     if ctx.plan.json() {
-        let docs: Vec<serde_json::Value> = rows.iter().map(|r| as_json(r)).collect();
+        let docs: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|r| crate::diagnosis::request::endpoint_json(r))
+            .collect();
         render::json::write(ctx.out, &docs)?;
+    } else if listing {
+        render::table::endpoints(ctx.out, &rows, ctx.plan.terminal)?;
     } else {
         let width = ctx.plan.width();
         for (i, row) in rows.iter().enumerate() {
@@ -45,10 +47,6 @@ pub(super) fn run(ctx: &mut Ctx, args: &EndpointArgs) -> Outcome {
         }
     }
     Ok(Exit::Ok)
-}
-
-fn as_json(row: &EndpointEntry) -> serde_json::Value {
-    crate::diagnosis::request::endpoint_json(row)
 }
 
 /// The rows the words name: a path (after its method, perhaps), else a library method.

@@ -50,17 +50,22 @@ pub fn page_help(help: &clap::builder::StyledStr, args: &[std::ffi::OsString]) -
     let Some(pager) = crate::util::pager::wanted(no_pager) else {
         return false;
     };
-    // In colour as clap shows it, unless colour is off (NO_COLOR, --color never, TERM=dumb).
-    let plain = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
-        || std::env::var_os("TERM").is_some_and(|t| t == "dumb")
-        || args
-            .windows(2)
-            .any(|w| w[0] == "--color" && w[1] == "never")
-        || args.iter().any(|a| a == "--color=never");
-    let help = if plain {
-        help.to_string()
-    } else {
+    // In colour as clap shows it, when colour is on by the run's own rule (`--color`,
+    // NO_COLOR, TERM): the command line did not parse, so `--color` is read from it here.
+    let given = |value: &str| {
+        let joined = format!("--color={value}");
+        args.windows(2).any(|w| w[0] == "--color" && w[1] == value)
+            || args.iter().any(|a| a.to_str() == Some(joined.as_str()))
+    };
+    let choice = match (given("never"), given("always")) {
+        (true, _) => crate::cli::ColorChoice::Never,
+        (_, true) => crate::cli::ColorChoice::Always,
+        _ => crate::cli::ColorChoice::Auto,
+    };
+    let help = if plan::use_color(choice) {
         help.ansi().to_string()
+    } else {
+        help.to_string()
     };
     let mut out = io::stdout();
     match crate::util::pager::show(&pager, help.as_bytes(), &mut out) {

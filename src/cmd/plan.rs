@@ -194,7 +194,7 @@ impl Plan {
 
 /// Decides colour once for the whole run: `auto` means stdout is a terminal that is not
 /// `TERM=dumb`, and NO_COLOR is unset or empty.
-fn use_color(choice: ColorChoice) -> bool {
+pub(super) fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -111,6 +111,10 @@ pub struct ErrorReport {
     /// For an error with no code or type: the row of `data/conditions.toml` that explains
     /// it (an OAuth 2.0 error, a client library's own error).
     pub condition: Option<&'static crate::catalog::ConditionEntry>,
+    /// The dated case of its problem type that explained it, if one did (its `note` says
+    /// when the rule began).
+    #[serde(skip)]
+    pub case: Option<&'static crate::catalog::CaseEntry>,
     /// For an error the input gives only by its words: the code whose official message
     /// they are. `code` stays null, because the number was not in the input.
     pub matched_code: Option<u64>,

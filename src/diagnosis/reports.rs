@@ -113,6 +113,7 @@ pub(super) fn code_report(
         problem: None,
         oauth_error: None,
         condition: None,
+        case: None,
         matched_code: None,
         matched_type: None,
         note: e.note,
@@ -162,6 +163,7 @@ pub(super) fn unlisted(
         problem: None,
         oauth_error: None,
         condition: None,
+        case: None,
         matched_code: None,
         matched_type: None,
         note: None,
@@ -235,6 +237,7 @@ pub(super) fn problem_report(
             problem: None,
             oauth_error: None,
             condition: None,
+            case: None,
             matched_code: None,
             matched_type: None,
             note: e.note,
@@ -374,6 +377,7 @@ fn apply_case(r: &mut ErrorReport, case: &'static catalog::CaseEntry) {
     r.verdict = case.retry;
     r.documented_status = case.status.or(r.documented_status);
     r.note = Some(case.note);
+    r.case = Some(case);
     r.known = true;
     r.fallback = None;
 }

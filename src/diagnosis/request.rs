@@ -304,7 +304,7 @@ const OAUTH2_EXPIRY: &str = "the request carried an OAuth 2.0 user access token:
 /// type other than about:blank, a dated case): then an endpoint's notes are not the cause.
 fn explained_apart(e: &ErrorReport) -> bool {
     let specific_type = |name: &str| name != "about:blank";
-    e.note.is_some_and(|n| n.starts_with("A rule of "))
+    e.case.is_some()
         || (e.known && e.fallback.is_none() && (e.code.is_some() || e.matched_code.is_some()))
         || e.problem.as_ref().is_some_and(|p| specific_type(&p.name))
         || e.matched_type.is_some_and(specific_type)

@@ -369,11 +369,7 @@ fn type_uris(lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
         let name = crate::catalog::problem_name(m.as_str());
         // An anchor that is a value of the type's field (`client-not-enrolled`) is that
         // field's value, the type its entry's.
-        if let Some(field) = entry
-            .fields
-            .iter()
-            .find(|f| f.values.iter().any(|(v, _)| v.eq_ignore_ascii_case(name)))
-        {
+        if let Some(field) = entry.field_holding(name) {
             problem
                 .fields
                 .push((field.name.to_string(), name.to_string()));

@@ -250,33 +250,38 @@ fn colorize() -> bool {
     colored::control::SHOULD_COLORIZE.should_colorize()
 }
 
-/// The verdict column's text in its colour, when colour is on (`--color always` in a pipe
-/// too); other cells as they are.
+/// The verdict a cell of the verdict column (RETRY, VERDICT) holds, when colour is on:
+/// the one cell that is painted.
+fn painted_verdict(header: &str, text: &str) -> Option<crate::catalog::Verdict> {
+    (colorize() && matches!(header, "RETRY" | "VERDICT"))
+        .then(|| crate::catalog::Verdict::from_key(text))
+        .flatten()
+}
+
+/// A tab-separated field: the verdict in its colour when colour is on (`--color always` in
+/// a pipe too), other fields as they are.
 fn painted(header: &str, text: &str) -> String {
-    match crate::catalog::Verdict::from_key(text) {
-        Some(v) if colorize() && matches!(header, "RETRY" | "VERDICT") => {
-            super::human::verdict(v).to_string()
-        }
-        _ => text.to_string(),
+    match painted_verdict(header, text) {
+        Some(v) => super::human::verdict(v).to_string(),
+        None => text.to_string(),
     }
 }
 
-/// A table cell: the verdict in its colour when colour is on (comfy-table measures the
-/// text and styles it, so the columns stay aligned).
+/// A table cell, painted as [`painted`] is; comfy-table measures the text and styles it,
+/// so the columns stay aligned.
 fn cell(header: &str, text: &str) -> comfy_table::Cell {
+    use crate::catalog::Verdict;
     use comfy_table::{Attribute, Cell, Color};
     let cell = Cell::new(text);
-    match crate::catalog::Verdict::from_key(text) {
-        Some(v) if colorize() && matches!(header, "RETRY" | "VERDICT") => {
-            let color = match v {
-                crate::catalog::Verdict::NotNeeded => Color::Green,
-                crate::catalog::Verdict::DoNotRetry => Color::Red,
-                _ => Color::Yellow,
-            };
-            cell.fg(color).add_attribute(Attribute::Bold)
-        }
-        _ => cell,
-    }
+    let Some(v) = painted_verdict(header, text) else {
+        return cell;
+    };
+    let color = match v {
+        Verdict::NotNeeded => Color::Green,
+        Verdict::DoNotRetry => Color::Red,
+        Verdict::WaitForReset | Verdict::Backoff => Color::Yellow,
+    };
+    cell.fg(color).add_attribute(Attribute::Bold)
 }
 
 /// Styles on or off as colour is, whatever comfy-table makes of stdout.
