@@ -7,7 +7,7 @@
 //! per entry; `scan` keeps aligned columns (its summary is read by people).
 
 use crate::catalog::listing::Row;
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{ContentArrangement, Table, presets};
 use std::io::{self, Write};
 
 /// A column of a table on a terminal.
@@ -29,6 +29,10 @@ const fn col(header: &'static str, wraps: bool, drop: Option<u8>) -> Column {
 
 /// The narrowest a wrapping column may get before columns are left out.
 const MIN_WRAP: usize = 24;
+
+/// The widest a wrapping column is made for one unbroken piece of a URL; a longer piece is
+/// cut where the line ends.
+const MAX_PIECE: usize = 40;
 
 /// Writes a scan summary: one row per status and code or problem type, most frequent first.
 /// With `name_files` (several files), LINES says the file: `a.log:3-17`, never a range
@@ -149,7 +153,6 @@ pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()>
         }
         cells
     };
-    let cells: Vec<Vec<String>> = rows.iter().map(cells).collect();
     let mut columns = vec![
         col("KIND", false, Some(1)),
         col("ID", false, None),
@@ -161,7 +164,23 @@ pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()>
     if searched {
         columns.push(col("MATCHED", false, Some(2)));
     }
-    grid(out, &columns, cells, terminal)
+    if terminal && !searched {
+        // A listing on a terminal is a table per kind, so that the long problem names
+        // widen only their own ID column, not the statuses' and codes'.
+        let mut first = true;
+        // The ID says the kind (`HTTP 429`, `code 88`, a problem's name): no KIND column.
+        columns.remove(0);
+        let cells = |r: &Row| cells(r)[1..].to_vec();
+        for group in rows.chunk_by(|a, b| a.kind == b.kind) {
+            if !first {
+                writeln!(out)?;
+            }
+            first = false;
+            grid(out, &columns, group.iter().map(cells).collect(), terminal)?;
+        }
+        return Ok(());
+    }
+    grid(out, &columns, rows.iter().map(cells).collect(), terminal)
 }
 
 /// Writes the endpoint table: method, path, the auth kinds accepted, the documented
@@ -319,7 +338,14 @@ fn fitted(columns: &[Column], rows: Vec<Vec<String>>, width: usize) -> String {
         .enumerate()
         .map(|(i, c)| {
             if c.wraps {
-                return MIN_WRAP;
+                // Room for the longest piece a URL is cut into, so that only a slash cuts it.
+                return rows
+                    .iter()
+                    .flat_map(|r| r[i].split_whitespace())
+                    .filter(|w| w.len() > MIN_WRAP)
+                    .flat_map(|w| url_pieces(w, MAX_PIECE))
+                    .map(|p| p.chars().count())
+                    .fold(MIN_WRAP, usize::max);
             }
             rows.iter()
                 .map(|r| r[i].chars().count())
@@ -347,9 +373,11 @@ fn fitted(columns: &[Column], rows: Vec<Vec<String>>, width: usize) -> String {
         }
     }
     let boxed = needed(&shown, 3) <= width;
-    if !boxed && needed(&shown, 2) > width {
+    let per_column = if boxed { 3 } else { 2 };
+    if !boxed && needed(&shown, per_column) > width {
         return stacked(columns, &shown, &rows, width);
     }
+    let text_width = wrap_width(columns, &shown, &least, width, per_column);
     let mut table = Table::new();
     table
         .load_style(match (boxed, utf8_locale()) {
@@ -358,19 +386,106 @@ fn fitted(columns: &[Column], rows: Vec<Vec<String>>, width: usize) -> String {
             (true, false) => presets::ASCII_FULL_CONDENSED,
             (false, _) => presets::NOTHING,
         })
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(width).unwrap_or(u16::MAX));
+        // The text columns are wrapped here, at spaces and after a URL's slashes, so that
+        // comfy-table has nothing left to break mid-word.
+        .set_content_arrangement(ContentArrangement::Disabled);
     styled(&mut table);
     table.set_header(shown.iter().map(|&i| columns[i].header));
     for row in &rows {
-        table.add_row(shown.iter().map(|&i| cell(columns[i].header, &row[i])));
-    }
-    for (column, &i) in table.column_iter_mut().zip(&shown) {
-        if !columns[i].wraps {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
+        table.add_row(shown.iter().map(|&i| {
+            let text = if columns[i].wraps {
+                wrapped(&row[i], text_width)
+            } else {
+                row[i].clone()
+            };
+            cell(columns[i].header, &text)
+        }));
     }
     table.to_string()
+}
+
+/// The width each text column gets: what the other shown columns and the borders leave of
+/// `width`, shared evenly, never under what the widest of them needs.
+fn wrap_width(
+    columns: &[Column],
+    shown: &[usize],
+    least: &[usize],
+    width: usize,
+    per_column: usize,
+) -> usize {
+    let texts = shown.iter().filter(|&&i| columns[i].wraps).count().max(1);
+    let narrowest = shown
+        .iter()
+        .filter(|&&i| columns[i].wraps)
+        .map(|&i| least[i])
+        .fold(MIN_WRAP, usize::max);
+    let fixed: usize = shown
+        .iter()
+        .map(|&i| per_column + if columns[i].wraps { 0 } else { least[i] })
+        .sum::<usize>()
+        + 1;
+    (width.saturating_sub(fixed) / texts).max(narrowest)
+}
+
+/// `text` wrapped to lines of at most `width` characters: at spaces, and a word longer than
+/// a line (a URL) after its slashes; only a piece with no slash that is longer than a line
+/// is cut where the line ends.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let room = |piece: &str, glue: &str, lines: &mut Vec<String>, line: &mut String| {
+        let used = line.chars().count();
+        if used > 0 && used + glue.len() + piece.chars().count() > width {
+            lines.push(std::mem::take(line));
+        } else if used > 0 {
+            line.push_str(glue);
+        }
+        line.push_str(piece);
+    };
+    for word in text.split_whitespace() {
+        if word.chars().count() <= width {
+            room(word, " ", &mut lines, &mut line);
+            continue;
+        }
+        for (n, piece) in url_pieces(word, width).into_iter().enumerate() {
+            room(piece, if n == 0 { " " } else { "" }, &mut lines, &mut line);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+/// A word cut after each slash that ends a path segment (`https://host/`, `en/`), and a
+/// piece still longer than `width` cut every `width` characters.
+fn url_pieces(word: &str, width: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let bytes = word.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        let scheme = word[..at].ends_with(":/");
+        if b == b'/' && !scheme && bytes.get(at + 1).is_some_and(|&n| n != b'/') {
+            pieces.push(&word[start..=at]);
+            start = at + 1;
+        }
+    }
+    pieces.push(&word[start..]);
+    pieces
+        .into_iter()
+        .flat_map(|piece| {
+            let cuts: Vec<usize> = piece
+                .char_indices()
+                .map(|(i, _)| i)
+                .step_by(width.max(1))
+                .chain(std::iter::once(piece.len()))
+                .collect();
+            cuts.windows(2)
+                .map(|w| &piece[w[0]..w[1]])
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// For a terminal too narrow for columns: an entry per paragraph, its short fields on the
@@ -399,4 +514,40 @@ fn stacked(columns: &[Column], shown: &[usize], rows: &[Vec<String>], width: usi
     }
     out.pop();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{url_pieces, wrapped};
+
+    #[test]
+    fn a_url_is_cut_after_its_segments_slashes_not_its_schemes() {
+        assert_eq!(
+            url_pieces("https://developer.twitter.com/en/portal/product", 40),
+            [
+                "https://developer.twitter.com/",
+                "en/",
+                "portal/",
+                "product"
+            ]
+        );
+        assert_eq!(url_pieces("abcdefgh", 3), ["abc", "def", "gh"]);
+    }
+
+    #[test]
+    fn text_wraps_at_spaces_and_a_long_url_fills_the_lines_it_needs() {
+        assert_eq!(
+            wrapped("Please log in to https://twitter.com to unlock", 20),
+            "Please log in to\nhttps://twitter.com\nto unlock"
+        );
+        let text = wrapped(
+            "more here: https://developer.twitter.com/en/portal/product",
+            31,
+        );
+        assert_eq!(
+            text,
+            "more here:\nhttps://developer.twitter.com/\nen/portal/product"
+        );
+        assert!(text.lines().all(|l| l.chars().count() <= 31));
+    }
 }

@@ -840,3 +840,41 @@ fn help_on_a_terminal_is_paged_like_other_long_output() {
     assert_eq!(exit, 0);
     assert!(out.starts_with("Explain Twitter/X API errors."));
 }
+
+#[test]
+fn terminal_tables_cut_a_url_only_after_a_slash_and_ids_take_their_own_width() {
+    let out = on_sized_terminal(
+        50,
+        80,
+        "--color never --no-pager list --codes",
+        &[("LC_ALL", "C.UTF-8")],
+    );
+    // At 80 columns the message column is narrower than these URLs: each is cut only where
+    // a path segment ends, never inside a host name or a segment.
+    for piece in [
+        "https://dev.twitter.com/rest/",
+        "https://developer.twitter.com/",
+        "en/portal/product",
+    ] {
+        assert!(out.contains(piece), "{piece} whole: {out}");
+    }
+    // The codes' table is as wide as its IDs (`code 453`), not as the longest problem name.
+    let header = out.lines().find(|l| l.contains(" ID ")).unwrap();
+    let id = header.find("ID").unwrap();
+    let status = header.find("STATUS").unwrap();
+    assert!(
+        header[id..status].chars().count() <= 12,
+        "ID column narrow: {header}"
+    );
+    // A listing of every kind keeps the problems' long names whole in a table of their own.
+    let all = on_sized_terminal(50, 80, "--color never --no-pager list", &[]);
+    assert!(all.contains("not-authorized-for-resource"), "{all}");
+    let first = all.lines().find(|l| l.contains(" ID ")).unwrap();
+    assert!(
+        first[first.find("ID").unwrap()..first.find("STATUS").unwrap()]
+            .chars()
+            .count()
+            <= 12,
+        "{first}"
+    );
+}
