@@ -9,13 +9,18 @@
 
 use crate::catalog::Verdict;
 use crate::diagnosis::{self, Diagnosis};
-use crate::evidence::{self, Evidence, Finding, How};
+use crate::evidence::{Evidence, Finding, How};
 use crate::util::overflow::{self, Overflow};
 use memchr::memmem::Finder;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, BufRead};
 use std::sync::LazyLock;
+
+mod quiet;
+mod read;
+
+pub use read::{ScanOptions, tally_log, tally_log_with};
 
 /// Lines longer than this are cut (and counted): a log line is not a megabyte of text.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
@@ -52,6 +57,10 @@ pub struct Entry {
     pub message: String,
     pub advice: String,
     pub known: bool,
+    /// When the row was first counted: rows as frequent as each other, first seen on the
+    /// same line (two errors of one response), keep the order they were found in.
+    #[serde(skip)]
+    seq: u64,
 }
 
 /// The summary of one log, or of all logs together.
@@ -119,6 +128,8 @@ type Key = (Option<u16>, bool, Option<u64>, Option<String>);
 #[derive(Default)]
 pub struct Tally {
     entries: HashMap<Key, Entry>,
+    /// Rows counted so far, for [`Entry::seq`].
+    rows: u64,
     total: u64,
     other: Overflow,
 }
@@ -131,7 +142,7 @@ impl Tally {
             return; // no error, or a 2xx/3xx response: not a failure
         }
         self.total += 1;
-        let (entries, other) = (&mut self.entries, &mut self.other);
+        let (entries, other, rows) = (&mut self.entries, &mut self.other, &mut self.rows);
         let mut count = |key: Key, fill: &dyn Fn() -> (Verdict, String, String, bool)| {
             if entries.len() >= overflow::MAX_ROWS && !entries.contains_key(&key) {
                 other.add(&key, 1);
@@ -142,6 +153,7 @@ impl Tally {
                     .entry(key)
                     .or_insert_with_key(|(status, implied, code, type_uri)| {
                         let (verdict, message, advice, known) = fill();
+                        *rows += 1;
                         Entry {
                             status: *status,
                             status_implied: *implied,
@@ -156,6 +168,7 @@ impl Tally {
                             message,
                             advice: first_sentence(&advice),
                             known,
+                            seq: *rows,
                         }
                     });
             entry.count += 1;
@@ -181,7 +194,9 @@ impl Tally {
     pub fn merge(&mut self, other: &Tally, file: &str) {
         self.total += other.total;
         self.other.merge(&other.other);
-        for (key, e) in &other.entries {
+        let mut theirs: Vec<(&Key, &Entry)> = other.entries.iter().collect();
+        theirs.sort_by_key(|(_, e)| e.seq);
+        for (key, e) in theirs {
             let full = self.entries.len() >= overflow::MAX_ROWS;
             match self.entries.get_mut(key) {
                 Some(mine) => {
@@ -193,6 +208,8 @@ impl Tally {
                     let mut first = e.clone();
                     first.first_file = Some(file.to_string());
                     first.files = Some(1);
+                    self.rows += 1;
+                    first.seq = self.rows;
                     self.entries.insert(key.clone(), first);
                 }
             }
@@ -201,7 +218,11 @@ impl Tally {
 
     pub fn summary(&self, counts: LogCounts) -> Summary {
         let mut entries: Vec<Entry> = self.entries.values().cloned().collect();
-        entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.first_line.cmp(&b.first_line)));
+        entries.sort_by(|a, b| {
+            (b.count.cmp(&a.count))
+                .then(a.first_line.cmp(&b.first_line))
+                .then(a.seq.cmp(&b.seq))
+        });
         Summary {
             total: self.total,
             entries,
@@ -345,90 +366,17 @@ fn is_body(e: &Evidence) -> bool {
     )
 }
 
-/// Reads a whole log from `reader`, calling `progress` with the bytes read so far now and
-/// then, and returns its tally and counts.
-pub fn tally_log(
-    mut reader: impl BufRead,
-    progress: impl FnMut(u64),
-) -> io::Result<(Tally, LogCounts)> {
-    // A log piped from PowerShell is UTF-16: read it through a decoder.
-    if let Some(order) = crate::input::utf16_order(reader.fill_buf()?) {
-        let decoded =
-            io::BufReader::with_capacity(1 << 20, crate::input::Utf16Reader::new(reader, order));
-        return read_utf8_log(decoded, progress);
-    }
-    read_utf8_log(reader, progress)
-}
-
-fn read_utf8_log(
-    mut reader: impl BufRead,
-    mut progress: impl FnMut(u64),
-) -> io::Result<(Tally, LogCounts)> {
-    let mut tally = Tally::default();
-    let mut grouper = Grouper::default();
-    let mut block = String::new();
-    let mut block_first_line: u64 = 1;
-    let mut depth: i64 = 0;
-    let mut line_no: u64 = 0;
-    let mut bytes: u64 = 0;
-    let mut long_lines: u64 = 0;
-    let mut raw = Vec::new();
-    let mut last_progress = 0u64;
-
-    let flush = |block: &mut String, first: u64, grouper: &mut Grouper, tally: &mut Tally| {
-        // What the request was does not enter a summary, nor stretch an occurrence's lines.
-        for mut e in evidence::extract_response(block) {
-            e.seen.line += first as usize - 1;
-            if let Some(group) = grouper.push(e) {
-                record(&group, tally);
-            }
-        }
-        block.clear();
-    };
-
-    loop {
-        raw.clear();
-        let n = read_line_capped(&mut reader, &mut raw, &mut long_lines)?;
-        if n == 0 {
-            break;
-        }
-        bytes += n as u64;
-        line_no += 1;
-        let line = String::from_utf8_lossy(&raw);
-        let starts_response = starts_response(&line);
-        if starts_response && !block.is_empty() {
-            flush(&mut block, block_first_line, &mut grouper, &mut tally);
-        }
-        if block.is_empty() {
-            block_first_line = line_no;
-            depth = 0;
-        }
-        block.push_str(&line);
-        if !line.ends_with('\n') {
-            block.push('\n');
-        }
-        depth += bracket_balance(line.as_bytes());
-        if (block.len() >= BLOCK_BYTES && depth <= 0) || block.len() >= MAX_BLOCK_BYTES {
-            flush(&mut block, block_first_line, &mut grouper, &mut tally);
-        }
-        if bytes - last_progress >= 64 << 20 {
-            last_progress = bytes;
-            progress(bytes);
-        }
-    }
-    flush(&mut block, block_first_line, &mut grouper, &mut tally);
-    if let Some(group) = grouper.take() {
-        record(&group, &mut tally);
-    }
-    let counts = LogCounts {
-        lines: line_no,
-        bytes,
-        long_lines,
-    };
-    Ok((tally, counts))
-}
-
 fn record(group: &[Evidence], tally: &mut Tally) {
+    // A response that showed only statuses below 400 (a log's record of a call that
+    // worked) is no failure: the tally would drop its diagnosis, so none is made.
+    let worked = group.iter().all(|e| match e.finding {
+        Finding::Status { code, .. } => code < 400,
+        Finding::Body => true,
+        _ => false,
+    });
+    if worked {
+        return;
+    }
     let d = diagnosis::diagnose(
         group,
         diagnosis::Options {

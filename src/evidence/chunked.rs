@@ -26,7 +26,7 @@ const MAX_HEADER_LINES: usize = 200;
 /// The text with the chunk framing of every chunked response taken out, or `None` when
 /// there was none.
 pub(super) fn undo(text: &str) -> Option<String> {
-    if !super::mentions(text, "transfer-encoding") {
+    if !super::mentions_chunked(text) {
         return None;
     }
     let mut out = String::new();

@@ -422,6 +422,12 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Whether `text` names chunked framing (`Transfer-Encoding`), which [`unwrap`] takes out
+/// of the whole text it is in: batch mode keeps such a block together.
+pub fn mentions_chunked(text: &str) -> bool {
+    mentions(text, "transfer-encoding")
+}
+
 /// Whether `text` holds `word` in any ASCII case (`word` given in lower case). The readers
 /// ask it before their patterns: a pattern is built and run only when the text holds a word
 /// that every match of it must hold, so that a paste of one body pays for none of the

@@ -1,0 +1,319 @@
+//! Reading a log for `scan`: lines, cut into blocks that never split a response, each
+//! block's evidence extracted and grouped into occurrences.
+//!
+//! A quiet line (see [`super::quiet`]) is not read: its one finding is known, and it ends
+//! the block before it, so the blocks are the runs of lines between quiet records. Such a
+//! run is usually one error record or one captured response, and the same ones recur all
+//! night: the evidence of a short block is kept, by its text, and found again.
+
+use super::quiet::quiet_status;
+use super::{
+    BLOCK_BYTES, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, bracket_balance, read_line_capped,
+    record, starts_response,
+};
+use crate::evidence::{self, Evidence, Finding, How, Seen};
+use std::collections::HashMap;
+use std::io::{self, BufRead};
+
+/// How a log is read; [`ScanOptions::default`] is what `scan` does.
+#[derive(Debug, Clone, Copy)]
+pub struct ScanOptions {
+    /// Skip quiet lines (their finding is known without reading them). Off, every line is
+    /// read: the reference the prefilter is tested against.
+    pub prefilter: bool,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions { prefilter: true }
+    }
+}
+
+/// Blocks up to this size have their evidence remembered by their text...
+const REMEMBERED_BYTES: usize = 4 << 10;
+/// ...this many at most (then the memory is emptied and filled again): 16 MiB of text
+/// in the worst case.
+const REMEMBERED_BLOCKS: usize = 4096;
+
+/// Reads a whole log from `reader`, calling `progress` with the bytes read so far now and
+/// then, and returns its tally and counts.
+pub fn tally_log(
+    reader: impl BufRead,
+    progress: impl FnMut(u64),
+) -> io::Result<(Tally, LogCounts)> {
+    tally_log_with(reader, progress, ScanOptions::default())
+}
+
+/// [`tally_log`] with `options`.
+pub fn tally_log_with(
+    mut reader: impl BufRead,
+    progress: impl FnMut(u64),
+    options: ScanOptions,
+) -> io::Result<(Tally, LogCounts)> {
+    // A log piped from PowerShell is UTF-16: read it through a decoder.
+    if let Some(order) = crate::input::utf16_order(reader.fill_buf()?) {
+        let decoded =
+            io::BufReader::with_capacity(1 << 20, crate::input::Utf16Reader::new(reader, order));
+        return LogReader::new(options).read(decoded, progress);
+    }
+    LogReader::new(options).read(reader, progress)
+}
+
+/// The state of one pass over a log.
+struct LogReader {
+    options: ScanOptions,
+    tally: Tally,
+    grouper: Grouper,
+    block: String,
+    block_first_line: u64,
+    /// Brackets open in the block so far.
+    depth: i64,
+    counts: LogCounts,
+    /// A quiet line waiting for the next: digits there (`curl -w '%{http_code}'`) make it
+    /// a body that the next line belongs to, to be read after all. Its line and status.
+    pending: Option<(u64, u16)>,
+    pending_raw: Vec<u8>,
+    /// Whether the block holds a line whose meaning reaches past its own: a fence, curl's
+    /// `-v` markers, chunked framing (taken out of the whole block). Until it ends, quiet
+    /// lines are read with it.
+    contextual: bool,
+    /// Whether the last line that was not blank began with a digit.
+    after_digits: bool,
+    remembered: HashMap<String, Vec<Evidence>>,
+}
+
+impl LogReader {
+    fn new(options: ScanOptions) -> Self {
+        LogReader {
+            options,
+            tally: Tally::default(),
+            grouper: Grouper::default(),
+            block: String::new(),
+            block_first_line: 1,
+            depth: 0,
+            counts: LogCounts::default(),
+            pending: None,
+            pending_raw: Vec::new(),
+            after_digits: false,
+            contextual: false,
+            remembered: HashMap::new(),
+        }
+    }
+
+    fn read(
+        mut self,
+        mut reader: impl BufRead,
+        mut progress: impl FnMut(u64),
+    ) -> io::Result<(Tally, LogCounts)> {
+        let mut raw = Vec::new();
+        let mut last_progress = 0u64;
+        loop {
+            raw.clear();
+            let n = read_line_capped(&mut reader, &mut raw, &mut self.counts.long_lines)?;
+            if n == 0 {
+                break;
+            }
+            self.counts.bytes += n as u64;
+            self.counts.lines += 1;
+            self.line(&mut raw);
+            if self.counts.bytes - last_progress >= 64 << 20 {
+                last_progress = self.counts.bytes;
+                progress(self.counts.bytes);
+            }
+        }
+        self.settle_pending(false);
+        self.flush();
+        if let Some(group) = self.grouper.take() {
+            record(&group, &mut self.tally);
+        }
+        Ok((self.tally, self.counts))
+    }
+
+    /// Takes line number `self.counts.lines`, its bytes in `raw`.
+    fn line(&mut self, raw: &mut Vec<u8>) {
+        let first = raw
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+        let digits = first.is_some_and(u8::is_ascii_digit);
+        self.settle_pending(digits);
+        let after_digits = self.after_digits;
+        if first.is_some() {
+            self.after_digits = digits;
+        }
+        // After digits (`curl -w` output is read as a status only when nothing but space
+        // follows it in the block) a quiet line is read too, so that the block goes on.
+        if self.options.prefilter && self.depth <= 0 && !after_digits && !self.contextual {
+            let text = raw.strip_suffix(b"\n").unwrap_or(raw);
+            if let Some(status) = quiet_status(text) {
+                self.pending = Some((self.counts.lines, status));
+                std::mem::swap(&mut self.pending_raw, raw);
+                return;
+            }
+        }
+        let line = String::from_utf8_lossy(raw).into_owned();
+        self.add(self.counts.lines, &line);
+    }
+
+    /// Decides on the quiet line waiting, if any: read after all when the line after it
+    /// begins with digits (`digits_next`), else its finding goes to the grouper as read.
+    fn settle_pending(&mut self, digits_next: bool) {
+        let Some((line, status)) = self.pending.take() else {
+            return;
+        };
+        if digits_next {
+            let text = String::from_utf8_lossy(&self.pending_raw).into_owned();
+            self.add(line, &text);
+            return;
+        }
+        self.flush();
+        let seen = Evidence {
+            finding: Finding::Status {
+                code: status,
+                reason: None,
+            },
+            seen: Seen {
+                line: line as usize,
+                how: How::JsonBody,
+            },
+        };
+        if let Some(group) = self.grouper.push(seen) {
+            record(&group, &mut self.tally);
+        }
+    }
+
+    /// Adds line `number` to the block, cutting the block before a line that starts a
+    /// response and once it is large and its brackets are closed.
+    fn add(&mut self, number: u64, line: &str) {
+        if starts_response(line) && !self.block.is_empty() {
+            self.flush();
+        }
+        if self.block.is_empty() {
+            self.block_first_line = number;
+            self.depth = 0;
+        }
+        self.block.push_str(line);
+        if !line.ends_with('\n') {
+            self.block.push('\n');
+        }
+        self.depth += bracket_balance(line.as_bytes());
+        self.contextual |= reaches_past_itself(line);
+        if (self.block.len() >= BLOCK_BYTES && self.depth <= 0)
+            || self.block.len() >= MAX_BLOCK_BYTES
+        {
+            self.flush();
+        }
+    }
+
+    /// Reads the block and passes its evidence, in order, to the grouper.
+    fn flush(&mut self) {
+        if self.block.is_empty() {
+            return;
+        }
+        let found = self.evidence_of_block();
+        let offset = self.block_first_line as usize - 1;
+        // What the request was does not enter a summary, nor stretch an occurrence's lines.
+        for mut e in found {
+            e.seen.line += offset;
+            if let Some(group) = self.grouper.push(e) {
+                record(&group, &mut self.tally);
+            }
+        }
+        self.block.clear();
+        self.depth = 0;
+        self.contextual = false;
+    }
+
+    /// The evidence of the block, lines counted from its first: remembered for a short
+    /// block, whose text is likely to come again.
+    fn evidence_of_block(&mut self) -> Vec<Evidence> {
+        if self.block.len() > REMEMBERED_BYTES {
+            return evidence::extract_response(&self.block);
+        }
+        if let Some(found) = self.remembered.get(self.block.as_str()) {
+            return found.clone();
+        }
+        let found = evidence::extract_response(&self.block);
+        if self.remembered.len() >= REMEMBERED_BLOCKS {
+            self.remembered.clear();
+        }
+        self.remembered.insert(self.block.clone(), found.clone());
+        found
+    }
+}
+
+/// Whether `line` changes how the lines around it in its block are read: a markdown
+/// fence, curl `-v`'s markers (`> ` is then a request line, not a quote), chunked framing.
+fn reaches_past_itself(line: &str) -> bool {
+    let t = line.trim_start();
+    ["```", "~~~", "* ", "> ", "< "]
+        .iter()
+        .any(|m| t.starts_with(m))
+        || crate::evidence::mentions_chunked(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ScanOptions, tally_log_with};
+    use proptest::prelude::*;
+
+    /// The summary of `log` as `scan --json` would write it, read with or without the
+    /// prefilter.
+    fn summary(log: &[u8], prefilter: bool) -> String {
+        let (tally, counts) = tally_log_with(log, |_| {}, ScanOptions { prefilter }).unwrap();
+        serde_json::to_string(&tally.summary(counts)).unwrap()
+    }
+
+    #[test]
+    fn the_prefilter_changes_nothing_in_any_fixture() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read(entry.unwrap().path()).unwrap();
+            assert_eq!(summary(&text, true), summary(&text, false));
+            read += 1;
+        }
+        assert!(read >= 20, "the fixtures were found: {read}");
+    }
+
+    /// Lines of the shapes a log interleaves: quiet records, and every neighbour that could
+    /// read one differently (a status line and headers before it, digits after it, an open
+    /// body around it, a fence, an exception line, a record with an error).
+    const LINES: &[&str] = &[
+        r#"{"ts":"2026-11-25T10:00:01Z","event":"post.created","status":201,"id":"1"}"#,
+        r#"{"event":"timeline.fetched","status":200,"count":20}"#,
+        r#"{"errors":[{"code":187,"message":"Status is a duplicate."}]}"#,
+        r#"{"event":"post.failed","status":403,"body":"{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}"}"#,
+        r#"{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"#,
+        "HTTP/1.1 200 OK",
+        "HTTP/2 429",
+        "HTTP/1.1 100 Continue",
+        "x-rate-limit-remaining: 0",
+        "content-type: application/json",
+        "",
+        "429",
+        "200",
+        "{",
+        "}",
+        r#"  "errors": [{"code": 88, "message": "Rate limit exceeded"}],"#,
+        "```",
+        "tweepy.errors.Forbidden: 403 Forbidden",
+        "187 - Status is a duplicate.",
+        "curl: (22) The requested URL returned error: 503",
+        "2026-11-25 ERROR Request failed with status code 429",
+        "< HTTP/1.1 401 Unauthorized",
+        "transfer-encoding: chunked",
+        "3a",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_prefilter_changes_nothing_in_any_mix_of_lines(
+            picks in proptest::collection::vec(0..LINES.len(), 1..40),
+            crlf in any::<bool>(),
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let log: String = picks.iter().map(|&i| format!("{}{end}", LINES[i])).collect();
+            prop_assert_eq!(summary(log.as_bytes(), true), summary(log.as_bytes(), false), "{}", log);
+        }
+    }
+}
