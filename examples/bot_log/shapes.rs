@@ -1,6 +1,7 @@
 //! A bot's log, as `twerr scan` is meant to read all night: JSON-lines records of posts
 //! created and timelines and searches fetched (status 200/201), and about one record in
-//! seven an error in one of the shapes such logs hold (a bare v1.1 body, a v1.1 body inside
+//! fifteen an error (one line in six: tracebacks and captures take several) in one of the
+//! shapes such logs hold (a bare v1.1 body, a v1.1 body inside
 //! a record, v2 problems, a partial error, a tweepy traceback, a `curl -i` capture).
 //! Deterministic: the same seed and size give the same bytes, and the count of every
 //! error shape written, which is what `twerr scan` must report.
@@ -138,7 +139,7 @@ pub fn write(out: &mut impl Write, size: u64, emoji: bool, seed: u64) -> io::Res
             (record / 1000) % 60,
             record % 1000
         );
-        let text = if rng.below(7) == 0 {
+        let text = if rng.below(15) == 0 {
             let i = rng.below(SHAPES.len() as u64) as usize;
             written.errors[i] += 1;
             SHAPES[i].text.replace("@TS", &ts)

@@ -134,58 +134,83 @@ pub struct Tally {
     other: Overflow,
 }
 
+/// One row an occurrence counts in: its key, and what the row says when it is new.
+#[derive(Clone)]
+struct Counted {
+    key: Key,
+    verdict: Verdict,
+    message: String,
+    advice: String,
+    known: bool,
+}
+
+/// The rows a diagnosis counts in: one per error (or one for the status when there is no
+/// error); none for a response that did not fail.
+fn counted(d: &Diagnosis) -> Vec<Counted> {
+    let status = d.status.as_ref().map(|s| s.code);
+    let implied = d.status.as_ref().is_some_and(|s| s.implied_by.is_some());
+    if d.errors.is_empty() && status.is_none_or(|s| s < 400) {
+        return Vec::new(); // no error, or a 2xx/3xx response: not a failure
+    }
+    match (&d.status, d.errors.as_slice()) {
+        (Some(s), []) => vec![Counted {
+            key: (status, implied, None, None),
+            verdict: s.verdict,
+            message: s.message.clone(),
+            advice: first_sentence(&s.advice),
+            known: s.known,
+        }],
+        (_, errors) => errors
+            .iter()
+            .map(|e| Counted {
+                key: (status, implied, e.code, e.type_uri.clone()),
+                verdict: e.verdict,
+                message: e.message.clone(),
+                advice: first_sentence(&e.advice),
+                known: e.known,
+            })
+            .collect(),
+    }
+}
+
 impl Tally {
-    fn add(&mut self, d: &Diagnosis, first_line: u64, last_line: u64) {
-        let status = d.status.as_ref().map(|s| s.code);
-        let implied = d.status.as_ref().is_some_and(|s| s.implied_by.is_some());
-        if d.errors.is_empty() && status.is_none_or(|s| s < 400) {
-            return; // no error, or a 2xx/3xx response: not a failure
+    /// Counts one occurrence, seen from `first_line` to `last_line`, in its rows.
+    fn add(&mut self, rows: &[Counted], first_line: u64, last_line: u64) {
+        if rows.is_empty() {
+            return;
         }
         self.total += 1;
-        let (entries, other, rows) = (&mut self.entries, &mut self.other, &mut self.rows);
-        let mut count = |key: Key, fill: &dyn Fn() -> (Verdict, String, String, bool)| {
-            if entries.len() >= overflow::MAX_ROWS && !entries.contains_key(&key) {
-                other.add(&key, 1);
-                return;
+        for row in rows {
+            if self.entries.len() >= overflow::MAX_ROWS && !self.entries.contains_key(&row.key) {
+                self.other.add(&row.key, 1);
+                continue;
             }
-            let entry =
-                entries
-                    .entry(key)
-                    .or_insert_with_key(|(status, implied, code, type_uri)| {
-                        let (verdict, message, advice, known) = fill();
-                        *rows += 1;
-                        Entry {
-                            status: *status,
-                            status_implied: *implied,
-                            code: *code,
-                            type_uri: type_uri.clone(),
-                            count: 0,
-                            first_line,
-                            last_line,
-                            first_file: None,
-                            files: None,
-                            verdict,
-                            message,
-                            advice: first_sentence(&advice),
-                            known,
-                            seq: *rows,
-                        }
-                    });
+            let next = self.rows + 1;
+            let entry = self.entries.entry(row.key.clone()).or_insert_with(|| {
+                let (status, implied, code, type_uri) = row.key.clone();
+                Entry {
+                    status,
+                    status_implied: implied,
+                    code,
+                    type_uri,
+                    count: 0,
+                    first_line,
+                    last_line,
+                    first_file: None,
+                    files: None,
+                    verdict: row.verdict,
+                    message: row.message.clone(),
+                    advice: row.advice.clone(),
+                    known: row.known,
+                    seq: next,
+                }
+            });
+            if entry.seq == next {
+                self.rows = next;
+            }
             entry.count += 1;
             entry.first_line = entry.first_line.min(first_line);
             entry.last_line = entry.last_line.max(last_line);
-        };
-        match (&d.status, d.errors.as_slice()) {
-            (Some(s), []) => count((status, implied, None, None), &|| {
-                (s.verdict, s.message.clone(), s.advice.to_string(), s.known)
-            }),
-            (_, errors) => {
-                for e in errors {
-                    count((status, implied, e.code, e.type_uri.clone()), &|| {
-                        (e.verdict, e.message.clone(), e.advice.to_string(), e.known)
-                    });
-                }
-            }
         }
     }
 
@@ -366,7 +391,18 @@ fn is_body(e: &Evidence) -> bool {
     )
 }
 
-fn record(group: &[Evidence], tally: &mut Tally) {
+/// The rows of occurrences already diagnosed, by what was found in them (their lines
+/// counted from the first): a bot's log repeats a few kinds of failure all night, and
+/// the diagnosis of one depends on nothing else.
+#[derive(Default)]
+struct Diagnosed {
+    rows: HashMap<Vec<(Finding, How, usize)>, Vec<Counted>>,
+}
+
+/// Kinds of occurrences remembered at most (then the memory is emptied and filled again).
+const DIAGNOSED: usize = 4096;
+
+fn record(group: &[Evidence], tally: &mut Tally, diagnosed: &mut Diagnosed) {
     // A response that showed only statuses below 400 (a log's record of a call that
     // worked) is no failure: the tally would drop its diagnosis, so none is made.
     let worked = group.iter().all(|e| match e.finding {
@@ -377,6 +413,16 @@ fn record(group: &[Evidence], tally: &mut Tally) {
     if worked {
         return;
     }
+    let first = group.iter().map(|e| e.seen.line).min().unwrap_or(0);
+    let last = group.iter().map(|e| e.seen.line).max().unwrap_or(0);
+    let key: Vec<(Finding, How, usize)> = group
+        .iter()
+        .map(|e| (e.finding.clone(), e.seen.how, e.seen.line - first))
+        .collect();
+    if let Some(rows) = diagnosed.rows.get(&key) {
+        tally.add(rows, first as u64, last as u64);
+        return;
+    }
     let d = diagnosis::diagnose(
         group,
         diagnosis::Options {
@@ -384,9 +430,12 @@ fn record(group: &[Evidence], tally: &mut Tally) {
             summary_only: true,
         },
     );
-    let first = group.iter().map(|e| e.seen.line).min().unwrap_or(0) as u64;
-    let last = group.iter().map(|e| e.seen.line).max().unwrap_or(0) as u64;
-    tally.add(&d, first, last);
+    let rows = counted(&d);
+    tally.add(&rows, first as u64, last as u64);
+    if diagnosed.rows.len() >= DIAGNOSED {
+        diagnosed.rows.clear();
+    }
+    diagnosed.rows.insert(key, rows);
 }
 
 /// Lines that begin a new response, where a block may be cut without splitting one.

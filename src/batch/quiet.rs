@@ -12,10 +12,6 @@
 //! reading it: that status, seen as a JSON body on its line. The grouper receives it, so
 //! it still learns where that response was.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 /// Parts of member names that the body reader gives a meaning to (in any case): a record
 /// with such a member is read.
 const READ_NAMES: &[&str] = &[
@@ -50,7 +46,7 @@ const READ_NAMES: &[&str] = &[
 ];
 
 /// The status a quiet line holds, when `line` (without its line break) is quiet.
-pub(super) fn quiet_status(line: &[u8]) -> Option<u16> {
+pub(super) fn quiet_status(line: &[u8], names: &mut Names) -> Option<u16> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     if line.first() != Some(&b'{') || line.last() != Some(&b'}') || line.len() < 2 {
         return None;
@@ -76,7 +72,7 @@ pub(super) fn quiet_status(line: &[u8]) -> Option<u16> {
                 return None;
             }
             status = Some(small_status(&inner[at..value_end])?);
-        } else if !inert(key) {
+        } else if !names.inert(key) {
             return None;
         }
         at = skip_space(inner, value_end);
@@ -155,47 +151,42 @@ fn small_status(value: &[u8]) -> Option<u16> {
     }
 }
 
-/// Whether the body reader gives no meaning to a member of this name: asked of every
-/// member of every record, and a log has few names, so each is decided once.
-fn inert(key: &[u8]) -> bool {
-    thread_local! {
-        static DECIDED: RefCell<HashMap<Box<[u8]>, bool, BuildHasherDefault<Fnv>>> =
-            RefCell::default();
-    }
-    DECIDED.with(|decided| {
-        let mut decided = decided.borrow_mut();
-        if let Some(&inert) = decided.get(key) {
-            return inert;
-        }
-        let inert = decide_inert(key);
-        if decided.len() < 4096 {
-            decided.insert(key.into(), inert);
-        }
-        inert
-    })
+/// The member names already decided, in a direct-mapped table: asked of every member of
+/// every record, and a log has few names, so each is decided once; a name that collides
+/// with another is decided again, which costs time, never a wrong answer.
+pub(super) struct Names {
+    slots: Vec<Option<(Box<[u8]>, bool)>>,
 }
 
-/// FNV-1a: member names are a few bytes, for which it is quicker than the default hash;
-/// they come from the input, but a map of at most 4,096 of them bounds what collisions
-/// can cost.
-#[derive(Default)]
-struct Fnv(u64);
+const NAME_SLOTS: usize = 1024;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+impl Default for Names {
+    fn default() -> Self {
+        Names {
+            slots: vec![None; NAME_SLOTS],
         }
-        self.0 = h;
+    }
+}
+
+impl Names {
+    /// Whether the body reader gives no meaning to a member of this name.
+    fn inert(&mut self, key: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (key.first(), key.last()) else {
+            return decide_inert(key);
+        };
+        let mix = key.len() * 131
+            + usize::from(first) * 31
+            + usize::from(last) * 7
+            + usize::from(key[key.len() / 2]);
+        let slot = &mut self.slots[mix % NAME_SLOTS];
+        if let Some((name, inert)) = slot
+            && **name == *key
+        {
+            return *inert;
+        }
+        let inert = decide_inert(key);
+        *slot = Some((key.into(), inert));
+        inert
     }
 }
 
@@ -214,15 +205,25 @@ fn decide_inert(key: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::quiet_status;
+    use super::{Names, quiet_status};
 
     #[test]
     fn a_flat_record_of_a_call_that_worked_is_quiet() {
         let line = r#"{"ts":"2026-11-25T10:00:01Z","event":"post.created","status":201,"ms":143,"ok_count":2,"text":"Good morning 🚀 – “"}"#;
-        assert_eq!(quiet_status(line.as_bytes()), None, "a curly quote");
+        assert_eq!(
+            quiet_status(line.as_bytes(), &mut Names::default()),
+            None,
+            "a curly quote"
+        );
         let line = line.replace('“', "");
-        assert_eq!(quiet_status(line.as_bytes()), Some(201));
-        assert_eq!(quiet_status(br#"{ "status" : 200 }"#), Some(200));
+        assert_eq!(
+            quiet_status(line.as_bytes(), &mut Names::default()),
+            Some(201)
+        );
+        assert_eq!(
+            quiet_status(br#"{ "status" : 200 }"#, &mut Names::default()),
+            Some(200)
+        );
     }
 
     #[test]
@@ -247,7 +248,11 @@ mod tests {
             r#"{"status":200,"#,
             r#" {"status":200}"#,
         ] {
-            assert_eq!(quiet_status(line.as_bytes()), None, "{line}");
+            assert_eq!(
+                quiet_status(line.as_bytes(), &mut Names::default()),
+                None,
+                "{line}"
+            );
         }
     }
 }

@@ -6,10 +6,10 @@
 //! run is usually one error record or one captured response, and the same ones recur all
 //! night: the evidence of a short block is kept, by its text, and found again.
 
-use super::quiet::quiet_status;
+use super::quiet::{Names, quiet_status};
 use super::{
-    BLOCK_BYTES, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, bracket_balance, read_line_capped,
-    record, starts_response,
+    BLOCK_BYTES, Diagnosed, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, bracket_balance,
+    read_line_capped, record, starts_response,
 };
 use crate::evidence::{self, Evidence, Finding, How, Seen};
 use std::collections::HashMap;
@@ -80,6 +80,8 @@ struct LogReader {
     /// Whether the last line that was not blank began with a digit.
     after_digits: bool,
     remembered: HashMap<String, Vec<Evidence>>,
+    names: Names,
+    diagnosed: Diagnosed,
 }
 
 impl LogReader {
@@ -97,6 +99,8 @@ impl LogReader {
             after_digits: false,
             contextual: false,
             remembered: HashMap::new(),
+            names: Names::default(),
+            diagnosed: Diagnosed::default(),
         }
     }
 
@@ -124,7 +128,7 @@ impl LogReader {
         self.settle_pending(false);
         self.flush();
         if let Some(group) = self.grouper.take() {
-            record(&group, &mut self.tally);
+            record(&group, &mut self.tally, &mut self.diagnosed);
         }
         Ok((self.tally, self.counts))
     }
@@ -144,7 +148,7 @@ impl LogReader {
         // follows it in the block) a quiet line is read too, so that the block goes on.
         if self.options.prefilter && self.depth <= 0 && !after_digits && !self.contextual {
             let text = raw.strip_suffix(b"\n").unwrap_or(raw);
-            if let Some(status) = quiet_status(text) {
+            if let Some(status) = quiet_status(text, &mut self.names) {
                 self.pending = Some((self.counts.lines, status));
                 std::mem::swap(&mut self.pending_raw, raw);
                 return;
@@ -177,7 +181,7 @@ impl LogReader {
             },
         };
         if let Some(group) = self.grouper.push(seen) {
-            record(&group, &mut self.tally);
+            record(&group, &mut self.tally, &mut self.diagnosed);
         }
     }
 
@@ -215,7 +219,7 @@ impl LogReader {
         for mut e in found {
             e.seen.line += offset;
             if let Some(group) = self.grouper.push(e) {
-                record(&group, &mut self.tally);
+                record(&group, &mut self.tally, &mut self.diagnosed);
             }
         }
         self.block.clear();

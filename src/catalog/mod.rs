@@ -164,7 +164,7 @@ impl EndpointEntry {
 
 /// An error with no code and no problem type (`data/conditions.toml`): an OAuth 2.0 token
 /// endpoint's `error`, or a client library's own error.
-#[derive(Debug, PartialEq, serde::Serialize)]
+#[derive(Debug, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct ConditionEntry {
     pub name: &'static str,
     /// `oauth2` or `library`.

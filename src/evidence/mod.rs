@@ -40,7 +40,7 @@ pub struct Seen {
 }
 
 /// The shapes of input that evidence is read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum How {
     /// A number or name given on the command line.
@@ -109,7 +109,7 @@ impl How {
 }
 
 /// What was found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Finding {
     /// An HTTP status.
@@ -180,7 +180,7 @@ pub enum Finding {
 }
 
 /// A v2 problem object (RFC 7807).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Problem {
     pub type_uri: String,
     pub title: Option<String>,
