@@ -12,7 +12,7 @@ _twerr() {
         if [[ $w == = ]]; then skip=1; continue; fi
         if (( skip )); then skip=0; continue; fi
         case "$level:$w" in
-            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|version:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:--color) skip=1 ;;
+            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:-j|scan:--threads|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|version:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:--color) skip=1 ;;
             *:-*) ;;
             :list|:ls) if (( ! seen_input )); then level=list; level_at=$i; fi ;;
             :search) if (( ! seen_input )); then level=search; level_at=$i; fi ;;
@@ -39,6 +39,7 @@ _twerr() {
         list:--family) _twerr_add 'auth access-level account billing content dm generic limit media not-found permission rate-limit request retired server spam stream stream-rules success webhooks'; return ;;
         list:--color) _twerr_add 'auto always never'; return ;;
         search:--color) _twerr_add 'auto always never'; return ;;
+        scan:-j|scan:--threads) :; return ;;
         scan:--color) _twerr_add 'auto always never'; return ;;
         endpoint:--api) _twerr_add '2 1.1'; return ;;
         endpoint:--color) _twerr_add 'auto always never'; return ;;
@@ -56,7 +57,7 @@ _twerr() {
             "") _twerr_add '-c --code -s --status -t --type -f --file --now -q --quiet --exit-verdict --short --json --color --no-pager -h --help -V --version' ;;
             list) _twerr_add '--codes --statuses --problems -s --status --source --family -q --quiet --json --color --no-pager -h --help' ;;
             search) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
-            scan) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
+            scan) _twerr_add '-j --threads -q --quiet --json --color --no-pager -h --help' ;;
             endpoint) _twerr_add '--api -q --quiet --json --color --no-pager -h --help' ;;
             completions) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             man) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;

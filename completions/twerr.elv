@@ -92,6 +92,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --help 'Print help'
         }
         &'twerr;scan'= {
+            cand -j 'Threads that read each log, in pieces cut between responses [default: the machine''s cores]; the summary is the same with any number'
+            cand --threads 'Threads that read each log, in pieces cut between responses [default: the machine''s cores]; the summary is the same with any number'
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'

@@ -309,6 +309,7 @@ complete -c twerr -n "__fish_twerr_using_subcommand search" -s q -l quiet -d 'Pr
 complete -c twerr -n "__fish_twerr_using_subcommand search" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand search" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand search" -s h -l help -d 'Print help'
+complete -c twerr -n "__fish_twerr_using_subcommand scan" -s j -l threads -d 'Threads that read each log, in pieces cut between responses [default: the machine\'s cores]; the summary is the same with any number' -r
 complete -c twerr -n "__fish_twerr_using_subcommand scan" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -126,6 +126,10 @@ pub enum Command {
         /// Log files to read; `-` or nothing reads stdin
         #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
         files: Vec<PathBuf>,
+        /// Threads that read each log, in pieces cut between responses [default: the
+        /// machine's cores]; the summary is the same with any number
+        #[arg(short = 'j', long, value_name = "N")]
+        threads: Option<std::num::NonZeroUsize>,
     },
     /// What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its
     /// v2 move, library methods; with no PATH, every endpoint of the table

@@ -14,9 +14,9 @@ use crate::util::overflow::{self, Overflow};
 use memchr::memmem::Finder;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::{self, BufRead};
 use std::sync::LazyLock;
 
+mod chunks;
 mod quiet;
 mod read;
 
@@ -211,6 +211,36 @@ impl Tally {
             entry.count += 1;
             entry.first_line = entry.first_line.min(first_line);
             entry.last_line = entry.last_line.max(last_line);
+        }
+    }
+
+    /// Adds the tally of the next piece of the same log: rows new to this tally keep
+    /// the order they were found in there, after this tally's own.
+    fn absorb(&mut self, other: Tally) {
+        self.total += other.total;
+        self.other.merge(&other.other);
+        let mut theirs: Vec<(Key, Entry)> = other.entries.into_iter().collect();
+        theirs.sort_by_key(|(_, e)| e.seq);
+        for (key, e) in theirs {
+            let full = self.entries.len() >= overflow::MAX_ROWS;
+            match self.entries.get_mut(&key) {
+                Some(mine) => {
+                    mine.count += e.count;
+                    mine.first_line = mine.first_line.min(e.first_line);
+                    mine.last_line = mine.last_line.max(e.last_line);
+                }
+                None if full => self.other.add(&key, e.count),
+                None => {
+                    self.rows += 1;
+                    self.entries.insert(
+                        key,
+                        Entry {
+                            seq: self.rows,
+                            ..e
+                        },
+                    );
+                }
+            }
         }
     }
 
@@ -474,46 +504,6 @@ fn bracket_balance(bytes: &[u8]) -> i64 {
         }
     }
     balance
-}
-
-/// Reads one line into `buf`, keeping at most [`MAX_LINE_BYTES`] of it; returns the bytes
-/// consumed from the reader (0 at the end).
-fn read_line_capped(
-    reader: &mut impl BufRead,
-    buf: &mut Vec<u8>,
-    long_lines: &mut u64,
-) -> io::Result<usize> {
-    let mut consumed = 0;
-    let mut cut = false;
-    loop {
-        let available = match reader.fill_buf() {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if available.is_empty() {
-            break;
-        }
-        let (chunk, done) = match memchr::memchr(b'\n', available) {
-            Some(i) => (&available[..=i], true),
-            None => (available, false),
-        };
-        let room = MAX_LINE_BYTES.saturating_sub(buf.len());
-        if chunk.len() > room {
-            cut = true;
-        }
-        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        let used = chunk.len();
-        reader.consume(used);
-        consumed += used;
-        if done {
-            break;
-        }
-    }
-    if cut {
-        *long_lines += 1;
-    }
-    Ok(consumed)
 }
 
 #[cfg(test)]

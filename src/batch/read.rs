@@ -6,10 +6,11 @@
 //! run is usually one error record or one captured response, and the same ones recur all
 //! night: the evidence of a short block is kept, by its text, and found again.
 
+use super::chunks::Chunk;
 use super::quiet::{Names, quiet_status};
 use super::{
-    BLOCK_BYTES, Diagnosed, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, bracket_balance,
-    read_line_capped, record, starts_response,
+    BLOCK_BYTES, Diagnosed, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, bracket_balance, record,
+    starts_response,
 };
 use crate::evidence::{self, Evidence, Finding, How, Seen};
 use std::collections::HashMap;
@@ -21,19 +22,27 @@ pub struct ScanOptions {
     /// Skip quiet lines (their finding is known without reading them). Off, every line is
     /// read: the reference the prefilter is tested against.
     pub prefilter: bool,
+    /// Threads that read pieces of the log at once; 1 reads it in one pass.
+    pub threads: usize,
+    /// The size past which a piece is cut (at the next pair of quiet lines).
+    pub piece_bytes: usize,
 }
 
 impl Default for ScanOptions {
     fn default() -> Self {
-        ScanOptions { prefilter: true }
+        ScanOptions {
+            prefilter: true,
+            threads: 1,
+            piece_bytes: 4 << 20,
+        }
     }
 }
 
 /// Blocks up to this size have their evidence remembered by their text...
 const REMEMBERED_BYTES: usize = 4 << 10;
-/// ...this many at most (then the memory is emptied and filled again): 16 MiB of text
-/// in the worst case.
-const REMEMBERED_BLOCKS: usize = 4096;
+/// ...this many at most (then the memory is emptied and filled again): 4 MiB of text
+/// in the worst case, for each reader.
+const REMEMBERED_BLOCKS: usize = 1024;
 
 /// Reads a whole log from `reader`, calling `progress` with the bytes read so far now and
 /// then, and returns its tally and counts.
@@ -54,20 +63,25 @@ pub fn tally_log_with(
     if let Some(order) = crate::input::utf16_order(reader.fill_buf()?) {
         let decoded =
             io::BufReader::with_capacity(1 << 20, crate::input::Utf16Reader::new(reader, order));
-        return LogReader::new(options).read(decoded, progress);
+        return super::chunks::read(decoded, progress, options);
     }
-    LogReader::new(options).read(reader, progress)
+    super::chunks::read(reader, progress, options)
 }
 
-/// The state of one pass over a log.
-struct LogReader {
+/// The state of one pass over a log, or over a piece of one from `line_base` on.
+pub(super) struct LogReader {
     options: ScanOptions,
+    /// Lines before the first this reader takes.
+    line_base: u64,
     tally: Tally,
     grouper: Grouper,
     block: String,
     block_first_line: u64,
-    /// Brackets open in the block so far.
+    /// Brackets opened minus closed in the block so far (where the block may be cut).
     depth: i64,
+    /// Brackets still open in the block, a closer before its opener not counted: a quiet
+    /// line where one is open could be part of that body, and is read.
+    open: u64,
     counts: LogCounts,
     /// A quiet line waiting for the next: digits there (`curl -w '%{http_code}'`) make it
     /// a body that the next line belongs to, to be read after all. Its line and status.
@@ -85,14 +99,16 @@ struct LogReader {
 }
 
 impl LogReader {
-    fn new(options: ScanOptions) -> Self {
+    pub(super) fn new(options: ScanOptions, line_base: u64) -> Self {
         LogReader {
             options,
+            line_base,
             tally: Tally::default(),
             grouper: Grouper::default(),
             block: String::new(),
             block_first_line: 1,
             depth: 0,
+            open: 0,
             counts: LogCounts::default(),
             pending: None,
             pending_raw: Vec::new(),
@@ -104,37 +120,42 @@ impl LogReader {
         }
     }
 
-    fn read(
-        mut self,
-        mut reader: impl BufRead,
-        mut progress: impl FnMut(u64),
-    ) -> io::Result<(Tally, LogCounts)> {
-        let mut raw = Vec::new();
-        let mut last_progress = 0u64;
-        loop {
-            raw.clear();
-            let n = read_line_capped(&mut reader, &mut raw, &mut self.counts.long_lines)?;
-            if n == 0 {
-                break;
-            }
-            self.counts.bytes += n as u64;
+    /// Reads the lines of `chunk`, which ends with a whole line.
+    pub(super) fn feed(&mut self, chunk: &Chunk) {
+        self.counts.bytes += chunk.bytes;
+        self.counts.long_lines += chunk.long_lines;
+        let data = chunk.data.as_slice();
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', data) {
             self.counts.lines += 1;
-            self.line(&mut raw);
-            if self.counts.bytes - last_progress >= 64 << 20 {
-                last_progress = self.counts.bytes;
-                progress(self.counts.bytes);
-            }
+            self.line(&data[start..=end]);
+            start = end + 1;
         }
+    }
+
+    /// Whether the last line taken was quiet: a piece of the log read from the next line
+    /// on by a reader of its own then counts what this reader would have.
+    pub(super) fn ends_quiet(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The tally and counts, once every line has been fed.
+    pub(super) fn finish(mut self) -> (Tally, LogCounts) {
         self.settle_pending(false);
         self.flush();
         if let Some(group) = self.grouper.take() {
             record(&group, &mut self.tally, &mut self.diagnosed);
         }
-        Ok((self.tally, self.counts))
+        (self.tally, self.counts)
     }
 
-    /// Takes line number `self.counts.lines`, its bytes in `raw`.
-    fn line(&mut self, raw: &mut Vec<u8>) {
+    /// The number in the log of the line last taken.
+    fn number(&self) -> u64 {
+        self.line_base + self.counts.lines
+    }
+
+    /// Takes the line numbered [`Self::number`], its bytes in `raw`.
+    fn line(&mut self, raw: &[u8]) {
         let first = raw
             .iter()
             .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
@@ -146,16 +167,17 @@ impl LogReader {
         }
         // After digits (`curl -w` output is read as a status only when nothing but space
         // follows it in the block) a quiet line is read too, so that the block goes on.
-        if self.options.prefilter && self.depth <= 0 && !after_digits && !self.contextual {
+        if self.options.prefilter && self.open == 0 && !after_digits && !self.contextual {
             let text = raw.strip_suffix(b"\n").unwrap_or(raw);
             if let Some(status) = quiet_status(text, &mut self.names) {
-                self.pending = Some((self.counts.lines, status));
-                std::mem::swap(&mut self.pending_raw, raw);
+                self.pending = Some((self.number(), status));
+                self.pending_raw.clear();
+                self.pending_raw.extend_from_slice(raw);
                 return;
             }
         }
         let line = String::from_utf8_lossy(raw).into_owned();
-        self.add(self.counts.lines, &line);
+        self.add(self.number(), &line);
     }
 
     /// Decides on the quiet line waiting, if any: read after all when the line after it
@@ -200,6 +222,7 @@ impl LogReader {
             self.block.push('\n');
         }
         self.depth += bracket_balance(line.as_bytes());
+        self.open = still_open(self.open, line.as_bytes());
         self.contextual |= reaches_past_itself(line);
         if (self.block.len() >= BLOCK_BYTES && self.depth <= 0)
             || self.block.len() >= MAX_BLOCK_BYTES
@@ -224,6 +247,7 @@ impl LogReader {
         }
         self.block.clear();
         self.depth = 0;
+        self.open = 0;
         self.contextual = false;
     }
 
@@ -245,6 +269,31 @@ impl LogReader {
     }
 }
 
+/// Brackets open after `bytes`, `open` before them: outside double-quoted strings, a
+/// closer with none open is not counted.
+fn still_open(mut open: u64, bytes: &[u8]) -> u64 {
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => open += 1,
+            b'}' | b']' => open = open.saturating_sub(1),
+            _ => {}
+        }
+    }
+    open
+}
+
 /// Whether `line` changes how the lines around it in its block are read: a markdown
 /// fence, curl `-v`'s markers (`> ` is then a request line, not a quote), chunked framing.
 fn reaches_past_itself(line: &str) -> bool {
@@ -263,8 +312,26 @@ mod tests {
     /// The summary of `log` as `scan --json` would write it, read with or without the
     /// prefilter.
     fn summary(log: &[u8], prefilter: bool) -> String {
-        let (tally, counts) = tally_log_with(log, |_| {}, ScanOptions { prefilter }).unwrap();
+        let options = ScanOptions {
+            prefilter,
+            ..ScanOptions::default()
+        };
+        read(log, options)
+    }
+
+    fn read(log: &[u8], options: ScanOptions) -> String {
+        let (tally, counts) = tally_log_with(log, |_| {}, options).unwrap();
         serde_json::to_string(&tally.summary(counts)).unwrap()
+    }
+
+    /// The summary read in pieces of about `piece_bytes` on two threads.
+    fn in_pieces(log: &[u8], piece_bytes: usize) -> String {
+        let options = ScanOptions {
+            threads: 2,
+            piece_bytes,
+            ..ScanOptions::default()
+        };
+        read(log, options)
     }
 
     #[test]
@@ -274,6 +341,7 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read(entry.unwrap().path()).unwrap();
             assert_eq!(summary(&text, true), summary(&text, false));
+            assert_eq!(in_pieces(&text, 64), summary(&text, true));
             read += 1;
         }
         assert!(read >= 20, "the fixtures were found: {read}");
@@ -317,7 +385,11 @@ mod tests {
         ) {
             let end = if crlf { "\r\n" } else { "\n" };
             let log: String = picks.iter().map(|&i| format!("{}{end}", LINES[i])).collect();
-            prop_assert_eq!(summary(log.as_bytes(), true), summary(log.as_bytes(), false), "{}", log);
+            let one_pass = summary(log.as_bytes(), true);
+            prop_assert_eq!(&one_pass, &summary(log.as_bytes(), false), "{}", log);
+            // Cut after every line that can be cut after: every piece's reader, and every
+            // reader that has to go on through the next piece, counts as one pass does.
+            prop_assert_eq!(&one_pass, &in_pieces(log.as_bytes(), 1), "{}", log);
         }
     }
 }

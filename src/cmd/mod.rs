@@ -140,7 +140,7 @@ fn dispatch(ctx: &mut Ctx) -> Outcome {
         Job::List(args) => list::list(ctx, args),
         Job::Search(words) => list::search(ctx, words),
         Job::Endpoint(args) => endpoint::run(ctx, args),
-        Job::Scan(files) => scan::run(ctx, files),
+        Job::Scan(files, threads) => scan::run(ctx, files, *threads),
         Job::Run(args) => run::run(ctx, args),
         Job::Completions(shell) => {
             docs::completions(*shell, ctx.out)?;

@@ -28,7 +28,8 @@ pub enum Job {
     List(ListArgs),
     Search(Vec<String>),
     Endpoint(EndpointArgs),
-    Scan(Vec<PathBuf>),
+    /// The logs, and the threads that read each.
+    Scan(Vec<PathBuf>, usize),
     Completions(clap_complete::Shell),
     Man,
     /// `twerr version`: the name and version.
@@ -136,7 +137,10 @@ impl Plan {
             Some(Command::List(args)) => Job::List(args),
             Some(Command::Search { words }) => Job::Search(words),
             Some(Command::Endpoint(args)) => Job::Endpoint(args),
-            Some(Command::Scan { files }) => Job::Scan(files),
+            Some(Command::Scan { files, threads }) => {
+                let cores = std::thread::available_parallelism().map_or(1, usize::from);
+                Job::Scan(files, threads.map_or(cores, usize::from))
+            }
             Some(Command::Completions { shell }) => Job::Completions(shell),
             Some(Command::Man) => Job::Man,
             Some(Command::Version) => Job::Version,

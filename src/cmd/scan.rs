@@ -8,7 +8,7 @@ use crate::util::sanitize::clean;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
-pub(super) fn run(ctx: &mut Ctx, files: &[PathBuf]) -> Outcome {
+pub(super) fn run(ctx: &mut Ctx, files: &[PathBuf], threads: usize) -> Outcome {
     let reads_terminal = files.is_empty() || files.iter().any(|f| f.as_os_str() == "-");
     if reads_terminal && io::stdin().is_terminal() {
         ctx.say(PASTE_HINT)?;
@@ -26,7 +26,7 @@ pub(super) fn run(ctx: &mut Ctx, files: &[PathBuf]) -> Outcome {
         // A file name is untrusted text too: an escape sequence in it must not reach the
         // terminal through a progress line, a header or an error message.
         let path = clean(&name.display().to_string());
-        match scan_one(ctx, name, &path)? {
+        match scan_one(ctx, name, &path, threads)? {
             Ok((tally, c)) => {
                 total.merge(&tally, &path);
                 counts.add(c);
@@ -69,6 +69,7 @@ fn scan_one(
     ctx: &mut Ctx,
     name: &Path,
     label: &str,
+    threads: usize,
 ) -> io::Result<Result<(Tally, LogCounts), String>> {
     let stdin = label == "-";
     let endless = if stdin {
@@ -91,11 +92,17 @@ fn scan_one(
             let _ = write!(err, "\rtwerr: scanning {label}: {} MiB read", n >> 20);
         }
     };
+    let options = batch::ScanOptions {
+        threads,
+        ..batch::ScanOptions::default()
+    };
     let result = if stdin {
-        batch::tally_log(io::stdin().lock(), &mut progress)
+        batch::tally_log_with(io::stdin().lock(), &mut progress, options)
     } else {
-        std::fs::File::open(name)
-            .and_then(|f| batch::tally_log(io::BufReader::with_capacity(1 << 20, f), &mut progress))
+        std::fs::File::open(name).and_then(|f| {
+            let file = io::BufReader::with_capacity(1 << 20, f);
+            batch::tally_log_with(file, &mut progress, options)
+        })
     };
     if shown {
         write!(ctx.err, "\r\x1b[K")?; // clear the progress line

@@ -1,0 +1,271 @@
+//! A log cut into pieces that readers take at once, on as many threads as asked.
+//!
+//! A piece ends where two quiet lines follow each other: after the first, the block is
+//! empty and the grouper holds nothing that the second would not end, so a reader that
+//! begins at the second counts what one reader of the whole log would. Whether the first
+//! was quiet for the reader before it (inside an open body it would not be) is known only
+//! once that reader is done: when it was not, that reader goes on through the next piece
+//! itself and the other reader's count of it is dropped. Pieces are read in order and
+//! merged in order, so lines, first and last lines and the order of rows are those of one
+//! pass; at most [`IN_FLIGHT`] pieces are held at once, from a file or a pipe alike.
+
+use super::quiet::{Names, quiet_status};
+use super::read::LogReader;
+use super::{LogCounts, MAX_LINE_BYTES, ScanOptions, Tally};
+use std::collections::BTreeMap;
+use std::io::{self, BufRead};
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+use std::sync::{Arc, Mutex};
+
+/// A piece is cut once it has [`ScanOptions::piece_bytes`], at the first pair of quiet
+/// lines; past this many more, wherever a line ends (the next piece is then read by the
+/// same reader, in turn).
+const SEARCH_BYTES: usize = 1 << 20;
+/// Pieces read but not yet counted, at most.
+const IN_FLIGHT: usize = 6;
+
+/// Whole lines of a log, and where they stand in it.
+pub(super) struct Chunk {
+    pub(super) data: Vec<u8>,
+    /// Bytes of the log they stand for (more than `data` holds when a line was cut).
+    pub(super) bytes: u64,
+    /// Lines longer than [`MAX_LINE_BYTES`], cut to that length.
+    pub(super) long_lines: u64,
+    /// Lines of the log before these.
+    pub(super) lines_before: u64,
+    /// Whether the piece begins with the second of two quiet lines.
+    pub(super) after_quiet_pair: bool,
+}
+
+/// Cuts a log into [`Chunk`]s.
+struct Cutter<R> {
+    reader: R,
+    piece_bytes: usize,
+    names: Names,
+    lines: u64,
+    /// A line read past the end of the last piece: the first of the next.
+    carried: Option<(Vec<u8>, u64, bool)>,
+}
+
+impl<R: BufRead> Cutter<R> {
+    fn next(&mut self) -> io::Result<Option<Chunk>> {
+        let mut chunk = Chunk {
+            data: Vec::with_capacity(self.piece_bytes + SEARCH_BYTES / 4),
+            bytes: 0,
+            long_lines: 0,
+            lines_before: self.lines,
+            after_quiet_pair: false,
+        };
+        let mut last_quiet = false;
+        if let Some((line, n, cut)) = self.carried.take() {
+            chunk.after_quiet_pair = true;
+            last_quiet = true;
+            self.take(&mut chunk, &line, n, cut);
+        }
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let mut cut = 0;
+            let n = read_line_capped(&mut self.reader, &mut line, &mut cut)?;
+            if n == 0 {
+                break;
+            }
+            let full = chunk.data.len() >= self.piece_bytes;
+            let quiet = full && quiet_status(trimmed(&line), &mut self.names).is_some();
+            if full && quiet && last_quiet {
+                self.carried = Some((std::mem::take(&mut line), n as u64, cut > 0));
+                break;
+            }
+            last_quiet = quiet;
+            self.take(&mut chunk, &line, n as u64, cut > 0);
+            if chunk.data.len() >= self.piece_bytes + SEARCH_BYTES {
+                break;
+            }
+        }
+        Ok((chunk.bytes > 0).then_some(chunk))
+    }
+
+    fn take(&mut self, chunk: &mut Chunk, line: &[u8], n: u64, cut: bool) {
+        chunk.data.extend_from_slice(line);
+        if !line.ends_with(b"\n") {
+            // A line cut at the cap, or the last of a log with no final newline.
+            chunk.data.push(b'\n');
+        }
+        chunk.bytes += n;
+        chunk.long_lines += u64::from(cut);
+        self.lines += 1;
+    }
+}
+
+fn trimmed(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\n").unwrap_or(line)
+}
+
+/// Reads a whole log from `reader`: in one pass with one thread, else in pieces.
+pub(super) fn read(
+    reader: impl BufRead,
+    mut progress: impl FnMut(u64),
+    options: ScanOptions,
+) -> io::Result<(Tally, LogCounts)> {
+    let mut cutter = Cutter {
+        reader,
+        piece_bytes: options.piece_bytes,
+        names: Names::default(),
+        lines: 0,
+        carried: None,
+    };
+    if options.threads <= 1 {
+        let mut reader = LogReader::new(options, 0);
+        let mut read = 0u64;
+        while let Some(chunk) = cutter.next()? {
+            reader.feed(&chunk);
+            read += chunk.bytes;
+            progress(read);
+        }
+        return Ok(reader.finish());
+    }
+    in_pieces(&mut cutter, &mut progress, options)
+}
+
+/// A piece, numbered, and what a reader of its own made of it.
+type Done = (usize, Arc<Chunk>, LogReader);
+
+fn in_pieces<R: BufRead>(
+    cutter: &mut Cutter<R>,
+    progress: &mut impl FnMut(u64),
+    options: ScanOptions,
+) -> io::Result<(Tally, LogCounts)> {
+    let (work, pieces) = sync_channel::<(usize, Arc<Chunk>)>(options.threads);
+    let pieces = Arc::new(Mutex::new(pieces));
+    let (done, finished) = channel::<Done>();
+    let (give_back, tokens) = sync_channel::<()>(IN_FLIGHT);
+    for _ in 0..IN_FLIGHT {
+        give_back.send(()).expect("room for every token");
+    }
+    std::thread::scope(|scope| {
+        for _ in 0..options.threads {
+            let (pieces, done) = (Arc::clone(&pieces), done.clone());
+            scope.spawn(move || read_pieces(&pieces, &done, options));
+        }
+        drop(done);
+        let merged = scope.spawn(move || merge_in_order(&finished, &give_back));
+        let mut read = 0u64;
+        let mut n = 0;
+        let cut = loop {
+            if tokens.recv().is_err() {
+                break Ok(());
+            }
+            match cutter.next() {
+                Ok(Some(chunk)) => {
+                    read += chunk.bytes;
+                    progress(read);
+                    if work.send((n, Arc::new(chunk))).is_err() {
+                        break Ok(());
+                    }
+                    n += 1;
+                }
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        drop(work);
+        let counted = merged.join().expect("the merging thread does not panic");
+        cut.map(|()| counted)
+    })
+}
+
+/// A reader's thread: each piece it is given, read by a reader of its own.
+fn read_pieces(
+    pieces: &Mutex<Receiver<(usize, Arc<Chunk>)>>,
+    done: &std::sync::mpsc::Sender<Done>,
+    options: ScanOptions,
+) {
+    loop {
+        let next = pieces.lock().map(|p| p.recv());
+        let Ok(Ok((n, chunk))) = next else {
+            return;
+        };
+        let mut reader = LogReader::new(options, chunk.lines_before);
+        reader.feed(&chunk);
+        if done.send((n, chunk, reader)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Takes the pieces in their order as they are done: a piece that begins after a pair of
+/// quiet lines, which the reader before it ended on, is counted as its own reader read it;
+/// any other is read on by the reader before it.
+fn merge_in_order(finished: &Receiver<Done>, give_back: &SyncSender<()>) -> (Tally, LogCounts) {
+    let mut waiting: BTreeMap<usize, (Arc<Chunk>, LogReader)> = BTreeMap::new();
+    let mut total = Tally::default();
+    let mut counts = LogCounts::default();
+    let mut current: Option<LogReader> = None;
+    let mut next = 0;
+    for (n, chunk, reader) in finished {
+        waiting.insert(n, (chunk, reader));
+        while let Some((chunk, reader)) = waiting.remove(&next) {
+            current = Some(match current.take() {
+                Some(before) if chunk.after_quiet_pair && before.ends_quiet() => {
+                    let (tally, c) = before.finish();
+                    total.absorb(tally);
+                    counts.add(c);
+                    reader
+                }
+                Some(mut before) => {
+                    before.feed(&chunk);
+                    before
+                }
+                None => reader,
+            });
+            next += 1;
+            let _ = give_back.send(());
+        }
+    }
+    if let Some(last) = current {
+        let (tally, c) = last.finish();
+        total.absorb(tally);
+        counts.add(c);
+    }
+    (total, counts)
+}
+
+/// Reads one line into `buf`, keeping at most [`MAX_LINE_BYTES`] of it; returns the bytes
+/// consumed from the reader (0 at the end), and counts in `long_lines` a line that was cut.
+pub(super) fn read_line_capped(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    long_lines: &mut u64,
+) -> io::Result<usize> {
+    let mut consumed = 0;
+    let mut cut = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
+        }
+        let (piece, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let room = MAX_LINE_BYTES.saturating_sub(buf.len());
+        if piece.len() > room {
+            cut = true;
+        }
+        buf.extend_from_slice(&piece[..piece.len().min(room)]);
+        let used = piece.len();
+        reader.consume(used);
+        consumed += used;
+        if done {
+            break;
+        }
+    }
+    if cut {
+        *long_lines += 1;
+    }
+    Ok(consumed)
+}
