@@ -11,7 +11,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "bench needs GNU time: apt-get install time" >&2; exit 2; }
 
-# SECTIONS="hostile startup" runs only those: hostile scan stdin startup v2 (default all)
+# SECTIONS="hostile startup" runs only those: hostile scan bot stdin startup v2 (default all)
+# BOT_MIB sets the bot log's size (default 200; the growth row reads 4x that)
 want() { [ -z "${SECTIONS:-}" ] || [[ " $SECTIONS " == *" $1 "* ]]; }
 
 cargo build --release --quiet
@@ -29,6 +30,28 @@ best() { # best wall-clock seconds of 3 runs of "$@"; stdout goes to a file, not
   echo "$best"
 }
 peak_rss_kib() { { /usr/bin/time -f %M "$@" >"$work/out"; } 2>&1 | tail -1; }
+
+# pair NAME RUNS A... -- B...: median microseconds of A, of B, and the median of A/B per pair.
+pair() {
+  python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+args = sys.argv[1:]
+name, runs = args[0], int(args[1])
+cut = args.index("--")
+a, b = args[2:cut], args[cut + 1:]
+def run(cmd):
+    if cmd[0] == "<":  # "<" FILE CMD...: the file on stdin
+        with open(cmd[1], "rb") as f:
+            t = time.perf_counter(); subprocess.run(cmd[2:], stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); return time.perf_counter() - t
+    t = time.perf_counter(); subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); return time.perf_counter() - t
+ta, tb, ratio = [], [], []
+for _ in range(runs):
+    x, y = run(a), run(b)
+    ta.append(x); tb.append(y); ratio.append(x / y)
+med = statistics.median
+print(f"{name}: {med(ta) * 1e6:.0f} us against {med(tb) * 1e6:.0f} us, ratio {med(ratio):.2f}")
+PY
+}
 
 if want hostile; then
 echo
@@ -83,6 +106,29 @@ rssbig=$(peak_rss_kib "$twerr" scan "$work/big.log")
 echo "100 MiB log: $((rss100 / 1024)) MiB; ${big_mib} MiB log: $((rssbig / 1024)) MiB (target: flat, under 32 MiB)"
 
 fi
+if want bot; then
+echo
+bot_mib=${BOT_MIB:-200}
+echo "== a bot's log (examples/bot_log: JSON-lines records of calls that worked, about one line in six an error), ${bot_mib} MiB =="
+echo "against what a user types instead: grep -oE '\"code\": ?[0-9]+' | sort | uniq -c, and grep -c (one pass: the floor)"
+cargo build --release --quiet --example bot_log
+gen=$PWD/target/release/examples/bot_log
+"$gen" "$bot_mib" >"$work/bot.log" 2>/dev/null
+"$gen" "$bot_mib" --emoji >"$work/bot_emoji.log" 2>/dev/null
+for log in bot bot_emoji; do
+  f=$work/$log.log
+  pair "$log: twerr scan / grep -oE | sort | uniq -c (target <= 1.0, emoji <= 1.5)" 5 "$twerr" scan "$f" -- sh -c "grep -oE '\"code\": ?[0-9]+' '$f' | sort | uniq -c"
+  pair "$log: twerr scan -j 1 / twerr scan" 5 "$twerr" scan -j 1 "$f" -- "$twerr" scan "$f"
+  # Not to /dev/null, where GNU grep stops at the first match.
+  pair "$log: grep -c '\"errors\"' / twerr scan" 5 sh -c "grep -c '\"errors\"' '$f' > '$work/out'" -- "$twerr" scan "$f"
+done
+echo "peak RSS of twerr scan: $(( $(peak_rss_kib "$twerr" scan "$work/bot_emoji.log") / 1024 )) MiB (target: under 64 MiB)"
+for _ in 1 2 3 4; do cat "$work/bot.log"; done >"$work/bot4.log"
+rm -f "$work/bot_emoji.log"
+pair "growth: twerr scan of 4x the log / of the log (linear: 4)" 3 "$twerr" scan "$work/bot4.log" -- "$twerr" scan "$work/bot.log"
+rm -f "$work/bot.log" "$work/bot4.log"
+
+fi
 if want stdin; then
 echo
 echo "== 2 GiB on stdin (single-response diagnosis) =="
@@ -98,27 +144,6 @@ printf 'fn main() { println!("API error code 187"); }\n' > "$work/hello.rs"
 rustc -O -o "$work/hello" "$work/hello.rs"
 printf '{"errors":[{"message":"Status is a duplicate.","code":187}]}' > "$work/small.json"
 python3 bench/v2_response.py "$work/v2.txt"
-# pair NAME RUNS A... -- B...: median microseconds of A, of B, and the median of A/B per pair.
-pair() {
-  python3 - "$@" <<'PY'
-import statistics, subprocess, sys, time
-args = sys.argv[1:]
-name, runs = args[0], int(args[1])
-cut = args.index("--")
-a, b = args[2:cut], args[cut + 1:]
-def run(cmd):
-    if cmd[0] == "<":  # "<" FILE CMD...: the file on stdin
-        with open(cmd[1], "rb") as f:
-            t = time.perf_counter(); subprocess.run(cmd[2:], stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); return time.perf_counter() - t
-    t = time.perf_counter(); subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); return time.perf_counter() - t
-ta, tb, ratio = [], [], []
-for _ in range(runs):
-    x, y = run(a), run(b)
-    ta.append(x); tb.append(y); ratio.append(x / y)
-med = statistics.median
-print(f"{name}: {med(ta) * 1e6:.0f} us against {med(tb) * 1e6:.0f} us, ratio {med(ratio):.2f}")
-PY
-}
 pair "twerr 187 / trivial binary (target <= 1.3)" 300 "$twerr" 187 -- "$work/hello"
 pair "58-byte body on stdin / twerr 187 (target <= 2)" 300 "<" "$work/small.json" "$twerr" -- "$twerr" 187
 fi

@@ -83,15 +83,16 @@ pub(super) struct LogReader {
     /// line where one is open could be part of that body, and is read.
     open: u64,
     counts: LogCounts,
-    /// A quiet line waiting for the next: digits there (`curl -w '%{http_code}'`) make it
-    /// a body that the next line belongs to, to be read after all. Its line and status.
+    /// A quiet line waiting for the next: three digits there (`curl -w '%{http_code}'`)
+    /// make it a body that the next line belongs to, to be read after all. Its line and
+    /// status.
     pending: Option<(u64, u16)>,
     pending_raw: Vec<u8>,
     /// Whether the block holds a line whose meaning reaches past its own: a fence, curl's
     /// `-v` markers, chunked framing (taken out of the whole block). Until it ends, quiet
     /// lines are read with it.
     contextual: bool,
-    /// Whether the last line that was not blank began with a digit.
+    /// Whether the last line that was not blank was three digits.
     after_digits: bool,
     remembered: HashMap<String, Vec<Evidence>>,
     names: Names,
@@ -156,17 +157,16 @@ impl LogReader {
 
     /// Takes the line numbered [`Self::number`], its bytes in `raw`.
     fn line(&mut self, raw: &[u8]) {
-        let first = raw
-            .iter()
-            .find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
-        let digits = first.is_some_and(u8::is_ascii_digit);
+        let trimmed = raw.trim_ascii();
+        // `curl -w '\n%{http_code}'` prints three digits on a line of their own.
+        let digits = trimmed.len() == 3 && trimmed.iter().all(u8::is_ascii_digit);
         self.settle_pending(digits);
         let after_digits = self.after_digits;
-        if first.is_some() {
+        if !trimmed.is_empty() {
             self.after_digits = digits;
         }
-        // After digits (`curl -w` output is read as a status only when nothing but space
-        // follows it in the block) a quiet line is read too, so that the block goes on.
+        // After such digits (read as a status only when nothing but space follows them in
+        // the block) a quiet line is read too, so that the block goes on as it would.
         if self.options.prefilter && self.open == 0 && !after_digits && !self.contextual {
             let text = raw.strip_suffix(b"\n").unwrap_or(raw);
             if let Some(status) = quiet_status(text, &mut self.names) {
@@ -181,7 +181,7 @@ impl LogReader {
     }
 
     /// Decides on the quiet line waiting, if any: read after all when the line after it
-    /// begins with digits (`digits_next`), else its finding goes to the grouper as read.
+    /// is three digits (`digits_next`), else its finding goes to the grouper as read.
     fn settle_pending(&mut self, digits_next: bool) {
         let Some((line, status)) = self.pending.take() else {
             return;
@@ -364,6 +364,9 @@ mod tests {
         "",
         "429",
         "200",
+        "  503 ",
+        "4290",
+        "88",
         "{",
         "}",
         r#"  "errors": [{"code": 88, "message": "Rate limit exceeded"}],"#,
