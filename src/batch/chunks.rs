@@ -45,10 +45,16 @@ struct Cutter<R> {
     lines: u64,
     /// A line read past the end of the last piece: the first of the next.
     carried: Option<(Vec<u8>, u64, bool)>,
+    /// Whether the end was read: a terminal's Ctrl-D is said once, and a read after it
+    /// would wait for more.
+    ended: bool,
 }
 
 impl<R: BufRead> Cutter<R> {
     fn next(&mut self) -> io::Result<Option<Chunk>> {
+        if self.ended && self.carried.is_none() {
+            return Ok(None);
+        }
         let mut chunk = Chunk {
             data: Vec::with_capacity(self.piece_bytes + SEARCH_BYTES / 4),
             bytes: 0,
@@ -64,10 +70,37 @@ impl<R: BufRead> Cutter<R> {
         }
         let mut line = Vec::new();
         loop {
+            // Up to the size, whole lines are taken as the reader holds them, a buffer at
+            // a time (no line there is longer than the buffer, which is no longer than the
+            // cap); the line a buffer ends inside is read on its own, and cut at the cap.
+            if chunk.data.len() < self.piece_bytes {
+                let available = match self.reader.fill_buf() {
+                    Ok(b) => b,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                };
+                if available.is_empty() {
+                    self.ended = true;
+                    break;
+                }
+                let room = (self.piece_bytes - chunk.data.len()).min(available.len());
+                if let Some(last) = memchr::memrchr(b'\n', &available[..room])
+                    && available.len() <= MAX_LINE_BYTES
+                {
+                    let whole = &available[..=last];
+                    chunk.data.extend_from_slice(whole);
+                    chunk.bytes += whole.len() as u64;
+                    self.lines += memchr::memchr_iter(b'\n', whole).count() as u64;
+                    self.reader.consume(last + 1);
+                    last_quiet = false;
+                    continue;
+                }
+            }
             line.clear();
             let mut cut = 0;
             let n = read_line_capped(&mut self.reader, &mut line, &mut cut)?;
             if n == 0 {
+                self.ended = true;
                 break;
             }
             let full = chunk.data.len() >= self.piece_bytes;
@@ -113,6 +146,7 @@ pub(super) fn read(
         names: Names::default(),
         lines: 0,
         carried: None,
+        ended: false,
     };
     if options.threads <= 1 {
         let mut reader = LogReader::new(options, 0);
