@@ -1,7 +1,7 @@
 //! Stage four of the pipeline, batch mode: every error in a log of many responses, counted.
 //!
 //! The log is read line by line and cut into blocks that never split a response; each
-//! block goes through the same [`evidence::extract`] and [`diagnosis::diagnose`] as a
+//! block goes through the same [`crate::evidence::extract`] and [`crate::diagnosis::diagnose`] as a
 //! single response. A grouper then splits the evidence into occurrences, one per response:
 //! a status line (or curl's failure line, or a client's exception line) opens one, its
 //! headers and its body belong to it, and a body with nothing before it stands alone.

@@ -422,7 +422,7 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Whether `text` names chunked framing (`Transfer-Encoding`), which [`unwrap`] takes out
+/// Whether `text` names chunked framing (`Transfer-Encoding`), which unwrapping takes out
 /// of the whole text it is in: batch mode keeps such a block together.
 pub fn mentions_chunked(text: &str) -> bool {
     mentions(text, "transfer-encoding")
