@@ -104,7 +104,7 @@ impl<R: BufRead> Cutter<R> {
                 break;
             }
             let full = chunk.data.len() >= self.piece_bytes;
-            let quiet = full && quiet_status(trimmed(&line), &mut self.names).is_some();
+            let quiet = full && quiet_status(&line, &mut self.names).is_some();
             if full && quiet && last_quiet {
                 self.carried = Some((std::mem::take(&mut line), n as u64, cut > 0));
                 break;
@@ -128,10 +128,6 @@ impl<R: BufRead> Cutter<R> {
         chunk.long_lines += u64::from(cut);
         self.lines += 1;
     }
-}
-
-fn trimmed(line: &[u8]) -> &[u8] {
-    line.strip_suffix(b"\n").unwrap_or(line)
 }
 
 /// Reads a whole log from `reader`: in one pass with one thread, else in pieces.
@@ -242,7 +238,7 @@ fn merge_in_order(finished: &Receiver<Done>, give_back: &SyncSender<()>) -> (Tal
             current = Some(match current.take() {
                 Some(before) if chunk.after_quiet_pair && before.ends_quiet() => {
                     let (tally, c) = before.finish();
-                    total.absorb(tally);
+                    total.absorb(&tally);
                     counts.add(c);
                     reader
                 }
@@ -258,7 +254,7 @@ fn merge_in_order(finished: &Receiver<Done>, give_back: &SyncSender<()>) -> (Tal
     }
     if let Some(last) = current {
         let (tally, c) = last.finish();
-        total.absorb(tally);
+        total.absorb(&tally);
         counts.add(c);
     }
     (total, counts)

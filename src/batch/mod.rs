@@ -216,37 +216,39 @@ impl Tally {
 
     /// Adds the tally of the next piece of the same log: rows new to this tally keep
     /// the order they were found in there, after this tally's own.
-    fn absorb(&mut self, other: Tally) {
-        self.total += other.total;
-        self.other.merge(&other.other);
-        let mut theirs: Vec<(Key, Entry)> = other.entries.into_iter().collect();
-        theirs.sort_by_key(|(_, e)| e.seq);
-        for (key, e) in theirs {
-            let full = self.entries.len() >= overflow::MAX_ROWS;
-            match self.entries.get_mut(&key) {
-                Some(mine) => {
-                    mine.count += e.count;
-                    mine.first_line = mine.first_line.min(e.first_line);
-                    mine.last_line = mine.last_line.max(e.last_line);
-                }
-                None if full => self.other.add(&key, e.count),
-                None => {
-                    self.rows += 1;
-                    self.entries.insert(
-                        key,
-                        Entry {
-                            seq: self.rows,
-                            ..e
-                        },
-                    );
-                }
-            }
-        }
+    fn absorb(&mut self, other: &Tally) {
+        self.take_rows(
+            other,
+            |mine, e| {
+                mine.first_line = mine.first_line.min(e.first_line);
+                mine.last_line = mine.last_line.max(e.last_line);
+            },
+            |_| {},
+        );
     }
 
     /// Adds the tally of the file `file` into this total of several files. An entry's lines
     /// stay those of the first file it was seen in, which it names.
     pub fn merge(&mut self, other: &Tally, file: &str) {
+        self.take_rows(
+            other,
+            |mine, _| mine.files = Some(mine.files.unwrap_or(1) + 1),
+            |first| {
+                first.first_file = Some(file.to_string());
+                first.files = Some(1);
+            },
+        );
+    }
+
+    /// Adds `other`'s total and rows, in the order they were counted there: a row this
+    /// tally has adds the count and is updated by `same`; a new one is `other`'s, updated
+    /// by `new`, counted after this tally's own; past [`overflow::MAX_ROWS`], in OTHER.
+    fn take_rows(
+        &mut self,
+        other: &Tally,
+        same: impl Fn(&mut Entry, &Entry),
+        new: impl Fn(&mut Entry),
+    ) {
         self.total += other.total;
         self.other.merge(&other.other);
         let mut theirs: Vec<(&Key, &Entry)> = other.entries.iter().collect();
@@ -256,13 +258,12 @@ impl Tally {
             match self.entries.get_mut(key) {
                 Some(mine) => {
                     mine.count += e.count;
-                    mine.files = Some(mine.files.unwrap_or(1) + 1);
+                    same(mine, e);
                 }
                 None if full => self.other.add(key, e.count),
                 None => {
                     let mut first = e.clone();
-                    first.first_file = Some(file.to_string());
-                    first.files = Some(1);
+                    new(&mut first);
                     self.rows += 1;
                     first.seq = self.rows;
                     self.entries.insert(key.clone(), first);
@@ -479,31 +480,38 @@ fn starts_response(line: &str) -> bool {
         || NODE.find(l.as_bytes()).is_some()
 }
 
-/// Opening minus closing brackets outside quoted strings: a block is cut only where a
-/// multi-line body has closed.
-fn bracket_balance(bytes: &[u8]) -> i64 {
+/// The brackets of `bytes`, outside double-quoted strings: opening minus closing ones (a
+/// block is cut only where a multi-line body has closed), and how many are still open
+/// after them when `open` were before, a closer with none open not counted (a quiet line
+/// where one is open could be part of that body).
+fn brackets(bytes: &[u8], mut open: u64) -> (i64, u64) {
     let mut balance = 0i64;
-    let mut quote: Option<u8> = None;
+    let mut in_string = false;
     let mut escaped = false;
     for &b in bytes {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == q {
-                quote = None;
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
             }
             continue;
         }
         match b {
-            b'"' => quote = Some(b),
-            b'{' | b'[' => balance += 1,
-            b'}' | b']' => balance -= 1,
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                balance += 1;
+                open += 1;
+            }
+            b'}' | b']' => {
+                balance -= 1;
+                open = open.saturating_sub(1);
+            }
             _ => {}
         }
     }
-    balance
+    (balance, open)
 }
 
 #[cfg(test)]
@@ -631,7 +639,13 @@ mod tests {
 
     #[test]
     fn bracket_balance_skips_strings() {
-        assert_eq!(bracket_balance(br#"{"a":"}}}","b":["#), 2);
-        assert_eq!(bracket_balance(br#"]}"#), -2);
+        assert_eq!(brackets(br#"{"a":"}}}","b":["#, 0).0, 2);
+        assert_eq!(brackets(br#"]}"#, 0).0, -2);
+    }
+
+    #[test]
+    fn a_closer_with_none_open_does_not_hide_a_later_opener() {
+        assert_eq!(brackets(b"}\n{", 0), (0, 1));
+        assert_eq!(brackets(br#"]"\"{""#, 2), (-1, 1));
     }
 }

@@ -45,8 +45,9 @@ const READ_NAMES: &[&str] = &[
     "problem",
 ];
 
-/// The status a quiet line holds, when `line` (without its line break) is quiet.
+/// The status a quiet line holds, when `line` (its line break, if any, included) is quiet.
 pub(super) fn quiet_status(line: &[u8], names: &mut Names) -> Option<u16> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     if line.first() != Some(&b'{') || line.last() != Some(&b'}') || line.len() < 2 {
         return None;

@@ -9,7 +9,7 @@
 use super::chunks::Chunk;
 use super::quiet::{Names, quiet_status};
 use super::{
-    BLOCK_BYTES, Diagnosed, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, bracket_balance, record,
+    BLOCK_BYTES, Diagnosed, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, brackets, record,
     starts_response,
 };
 use crate::evidence::{self, Evidence, Finding, How, Seen};
@@ -167,17 +167,18 @@ impl LogReader {
         }
         // After such digits (read as a status only when nothing but space follows them in
         // the block) a quiet line is read too, so that the block goes on as it would.
-        if self.options.prefilter && self.open == 0 && !after_digits && !self.contextual {
-            let text = raw.strip_suffix(b"\n").unwrap_or(raw);
-            if let Some(status) = quiet_status(text, &mut self.names) {
-                self.pending = Some((self.number(), status));
-                self.pending_raw.clear();
-                self.pending_raw.extend_from_slice(raw);
-                return;
-            }
+        if self.options.prefilter
+            && self.open == 0
+            && !after_digits
+            && !self.contextual
+            && let Some(status) = quiet_status(raw, &mut self.names)
+        {
+            self.pending = Some((self.number(), status));
+            self.pending_raw.clear();
+            self.pending_raw.extend_from_slice(raw);
+            return;
         }
-        let line = String::from_utf8_lossy(raw).into_owned();
-        self.add(self.number(), &line);
+        self.add(self.number(), &String::from_utf8_lossy(raw));
     }
 
     /// Decides on the quiet line waiting, if any: read after all when the line after it
@@ -187,8 +188,9 @@ impl LogReader {
             return;
         };
         if digits_next {
-            let text = String::from_utf8_lossy(&self.pending_raw).into_owned();
-            self.add(line, &text);
+            let raw = std::mem::take(&mut self.pending_raw);
+            self.add(line, &String::from_utf8_lossy(&raw));
+            self.pending_raw = raw;
             return;
         }
         self.flush();
@@ -215,14 +217,14 @@ impl LogReader {
         }
         if self.block.is_empty() {
             self.block_first_line = number;
-            self.depth = 0;
         }
         self.block.push_str(line);
         if !line.ends_with('\n') {
             self.block.push('\n');
         }
-        self.depth += bracket_balance(line.as_bytes());
-        self.open = still_open(self.open, line.as_bytes());
+        let (balance, open) = brackets(line.as_bytes(), self.open);
+        self.depth += balance;
+        self.open = open;
         self.contextual |= reaches_past_itself(line);
         if (self.block.len() >= BLOCK_BYTES && self.depth <= 0)
             || self.block.len() >= MAX_BLOCK_BYTES
@@ -267,31 +269,6 @@ impl LogReader {
         self.remembered.insert(self.block.clone(), found.clone());
         found
     }
-}
-
-/// Brackets open after `bytes`, `open` before them: outside double-quoted strings, a
-/// closer with none open is not counted.
-fn still_open(mut open: u64, bytes: &[u8]) -> u64 {
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in bytes {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => open += 1,
-            b'}' | b']' => open = open.saturating_sub(1),
-            _ => {}
-        }
-    }
-    open
 }
 
 /// Whether `line` changes how the lines around it in its block are read: a markdown

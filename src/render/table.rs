@@ -431,30 +431,31 @@ fn wrap_width(
 /// a line (a URL) after its slashes; only a piece with no slash that is longer than a line
 /// is cut where the line ends.
 fn wrapped(text: &str, width: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let room = |piece: &str, glue: &str, lines: &mut Vec<String>, line: &mut String| {
-        let used = line.chars().count();
-        if used > 0 && used + glue.len() + piece.chars().count() > width {
-            lines.push(std::mem::take(line));
-        } else if used > 0 {
-            line.push_str(glue);
-        }
-        line.push_str(piece);
-    };
+    let mut out = String::new();
+    // Characters on the line being filled.
+    let mut used = 0;
     for word in text.split_whitespace() {
-        if word.chars().count() <= width {
-            room(word, " ", &mut lines, &mut line);
-            continue;
-        }
-        for (n, piece) in url_pieces(word, width).into_iter().enumerate() {
-            room(piece, if n == 0 { " " } else { "" }, &mut lines, &mut line);
+        let pieces = if word.chars().count() <= width {
+            vec![word]
+        } else {
+            url_pieces(word, width)
+        };
+        for (n, piece) in pieces.into_iter().enumerate() {
+            // A space before a word; the pieces of one word are joined as they were.
+            let space = usize::from(n == 0);
+            let len = piece.chars().count();
+            if used > 0 && used + space + len > width {
+                out.push('\n');
+                used = 0;
+            } else if used > 0 && space == 1 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(piece);
+            used += len;
         }
     }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines.join("\n")
+    out
 }
 
 /// A word cut after each slash that ends a path segment (`https://host/`, `en/`), and a
