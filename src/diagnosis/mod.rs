@@ -126,6 +126,43 @@ pub struct ErrorReport {
     pub occurrences: usize,
 }
 
+impl ErrorReport {
+    /// A report that says `message`, `advice` and `verdict`, seen once at `seen`, with
+    /// nothing else known: each kind of report names what it adds (`..ErrorReport::new`).
+    pub(crate) fn new(
+        message: String,
+        advice: Cow<'static, str>,
+        verdict: Verdict,
+        seen: Seen,
+    ) -> ErrorReport {
+        ErrorReport {
+            code: None,
+            type_uri: None,
+            message,
+            known: false,
+            fallback: None,
+            official_message: None,
+            description: None,
+            advice,
+            verdict,
+            source: None,
+            family: None,
+            documented_status: None,
+            consistent: None,
+            response_status: None,
+            problem: None,
+            oauth_error: None,
+            condition: None,
+            case: None,
+            matched_code: None,
+            matched_type: None,
+            note: None,
+            seen,
+            occurrences: 1,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ProblemReport {
     pub name: String,

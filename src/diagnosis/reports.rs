@@ -95,30 +95,18 @@ pub(super) fn code_report(
         (Some(doc), Some(s)) if u64::from(s.code) != code => Some(doc == s.code),
         _ => None,
     };
+    let message = message.map(clean).unwrap_or_else(|| e.message.to_string());
     ErrorReport {
         code: Some(code),
-        type_uri: None,
-        message: message.map(clean).unwrap_or_else(|| e.message.to_string()),
         known: true,
-        fallback: None,
         official_message: Some(e.message),
         description: Some(e.description.into()),
-        advice: e.advice.into(),
-        verdict: e.retry,
         source: Some(e.source),
         family: Some(e.family),
         documented_status: e.status,
         consistent,
-        response_status: None,
-        problem: None,
-        oauth_error: None,
-        condition: None,
-        case: None,
-        matched_code: None,
-        matched_type: None,
         note: e.note,
-        seen,
-        occurrences: 1,
+        ..ErrorReport::new(message, e.advice.into(), e.retry, seen)
     }
 }
 
@@ -139,36 +127,18 @@ pub(super) fn unlisted(
             Verdict::DoNotRetry,
         ),
     };
+    let message = message.unwrap_or_else(|| {
+        match code {
+            Some(_) => "(no message, and not in the tables)",
+            None => "(no message)",
+        }
+        .to_string()
+    });
     ErrorReport {
         code,
-        type_uri: None,
-        message: message.unwrap_or_else(|| {
-            match code {
-                Some(_) => "(no message, and not in the tables)",
-                None => "(no message)",
-            }
-            .to_string()
-        }),
-        known: false,
         fallback,
-        official_message: None,
         description,
-        advice,
-        verdict,
-        source: None,
-        family: None,
-        documented_status: None,
-        consistent: None,
-        response_status: None,
-        problem: None,
-        oauth_error: None,
-        condition: None,
-        case: None,
-        matched_code: None,
-        matched_type: None,
-        note: None,
-        seen,
-        occurrences: 1,
+        ..ErrorReport::new(message, advice, verdict, seen)
     }
 }
 
@@ -220,29 +190,15 @@ pub(super) fn problem_report(
     let mut report = match entry {
         Some(e) if e.name == "about:blank" => about_blank(p, e, message, seen, status),
         Some(e) => ErrorReport {
-            code: None,
             type_uri: Some(clean(&p.type_uri)),
-            message,
             known: true,
-            fallback: None,
             official_message: Some(e.title),
             description: Some(e.description.into()),
-            advice: e.advice.into(),
-            verdict: e.retry,
             source: Some(e.source),
             family: Some(e.family),
             documented_status: e.status,
-            consistent: None,
-            response_status: None,
-            problem: None,
-            oauth_error: None,
-            condition: None,
-            case: None,
-            matched_code: None,
-            matched_type: None,
             note: e.note,
-            seen,
-            occurrences: 1,
+            ..ErrorReport::new(message, e.advice.into(), e.retry, seen)
         },
         None => {
             let mut r = unlisted(None, Some(message), seen, status);
