@@ -10,7 +10,7 @@
 //! pass; at most [`IN_FLIGHT`] pieces are held at once, from a file or a pipe alike.
 
 use super::quiet::{Names, quiet_status};
-use super::read::LogReader;
+use super::read::{LogReader, Memory};
 use super::{LogCounts, MAX_LINE_BYTES, ScanOptions, Tally};
 use std::collections::BTreeMap;
 use std::io::{self, BufRead};
@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 /// same reader, in turn).
 const SEARCH_BYTES: usize = 1 << 20;
 /// Pieces read but not yet counted, at most.
-const IN_FLIGHT: usize = 6;
+const IN_FLIGHT: usize = 4;
 
 /// Whole lines of a log, and where they stand in it.
 pub(super) struct Chunk {
@@ -48,6 +48,9 @@ struct Cutter<R> {
     /// Whether the end was read: a terminal's Ctrl-D is said once, and a read after it
     /// would wait for more.
     ended: bool,
+    /// Buffers of pieces already read, to be filled again: a new one of several MiB is
+    /// a page fault every 4 KiB.
+    spare: Vec<Vec<u8>>,
 }
 
 impl<R: BufRead> Cutter<R> {
@@ -55,8 +58,15 @@ impl<R: BufRead> Cutter<R> {
         if self.ended && self.carried.is_none() {
             return Ok(None);
         }
+        let data = match self.spare.pop() {
+            Some(mut data) => {
+                data.clear();
+                data
+            }
+            None => Vec::with_capacity(self.piece_bytes + SEARCH_BYTES / 4),
+        };
         let mut chunk = Chunk {
-            data: Vec::with_capacity(self.piece_bytes + SEARCH_BYTES / 4),
+            data,
             bytes: 0,
             long_lines: 0,
             lines_before: self.lines,
@@ -143,22 +153,28 @@ pub(super) fn read(
         lines: 0,
         carried: None,
         ended: false,
+        spare: Vec::new(),
     };
     if options.threads <= 1 {
-        let mut reader = LogReader::new(options, 0);
+        let mut reader = LogReader::new(options, 0, Memory::default());
         let mut read = 0u64;
         while let Some(chunk) = cutter.next()? {
             reader.feed(&chunk);
             read += chunk.bytes;
             progress(read);
+            cutter.spare.push(chunk.data);
         }
-        return Ok(reader.finish());
+        let (tally, counts, _) = reader.finish();
+        return Ok((tally, counts));
     }
     in_pieces(&mut cutter, &mut progress, options)
 }
 
 /// A piece, numbered, and what a reader of its own made of it.
 type Done = (usize, Arc<Chunk>, LogReader);
+
+/// What the readers of pieces learnt, for the readers of later pieces.
+type Memories = Mutex<Vec<Memory>>;
 
 fn in_pieces<R: BufRead>(
     cutter: &mut Cutter<R>,
@@ -168,23 +184,28 @@ fn in_pieces<R: BufRead>(
     let (work, pieces) = sync_channel::<(usize, Arc<Chunk>)>(options.threads);
     let pieces = Arc::new(Mutex::new(pieces));
     let (done, finished) = channel::<Done>();
-    let (give_back, tokens) = sync_channel::<()>(IN_FLIGHT);
+    // A token for each piece in flight, given back with the piece's buffer once it is
+    // counted.
+    let (give_back, tokens) = sync_channel::<Option<Vec<u8>>>(IN_FLIGHT);
     for _ in 0..IN_FLIGHT {
-        give_back.send(()).expect("room for every token");
+        give_back.send(None).expect("room for every token");
     }
+    let memories = Memories::default();
     std::thread::scope(|scope| {
         for _ in 0..options.threads {
-            let (pieces, done) = (Arc::clone(&pieces), done.clone());
-            scope.spawn(move || read_pieces(&pieces, &done, options));
+            let (pieces, done, memories) = (Arc::clone(&pieces), done.clone(), &memories);
+            scope.spawn(move || read_pieces(&pieces, &done, memories, options));
         }
         drop(done);
-        let merged = scope.spawn(move || merge_in_order(&finished, &give_back));
+        let memories = &memories;
+        let merged = scope.spawn(move || merge_in_order(&finished, &give_back, memories));
         let mut read = 0u64;
         let mut n = 0;
         let cut = loop {
-            if tokens.recv().is_err() {
+            let Ok(spare) = tokens.recv() else {
                 break Ok(());
-            }
+            };
+            cutter.spare.extend(spare);
             match cutter.next() {
                 Ok(Some(chunk)) => {
                     read += chunk.bytes;
@@ -204,10 +225,12 @@ fn in_pieces<R: BufRead>(
     })
 }
 
-/// A reader's thread: each piece it is given, read by a reader of its own.
+/// A reader's thread: each piece it is given, read by a reader of its own, which starts
+/// with what an earlier one learnt.
 fn read_pieces(
     pieces: &Mutex<Receiver<(usize, Arc<Chunk>)>>,
     done: &std::sync::mpsc::Sender<Done>,
+    memories: &Memories,
     options: ScanOptions,
 ) {
     loop {
@@ -215,7 +238,12 @@ fn read_pieces(
         let Ok(Ok((n, chunk))) = next else {
             return;
         };
-        let mut reader = LogReader::new(options, chunk.lines_before);
+        let memory = memories
+            .lock()
+            .ok()
+            .and_then(|mut m| m.pop())
+            .unwrap_or_default();
+        let mut reader = LogReader::new(options, chunk.lines_before, memory);
         reader.feed(&chunk);
         if done.send((n, chunk, reader)).is_err() {
             return;
@@ -226,34 +254,45 @@ fn read_pieces(
 /// Takes the pieces in their order as they are done: a piece that begins after a pair of
 /// quiet lines, which the reader before it ended on, is counted as its own reader read it;
 /// any other is read on by the reader before it.
-fn merge_in_order(finished: &Receiver<Done>, give_back: &SyncSender<()>) -> (Tally, LogCounts) {
+fn merge_in_order(
+    finished: &Receiver<Done>,
+    give_back: &SyncSender<Option<Vec<u8>>>,
+    memories: &Memories,
+) -> (Tally, LogCounts) {
     let mut waiting: BTreeMap<usize, (Arc<Chunk>, LogReader)> = BTreeMap::new();
     let mut total = Tally::default();
     let mut counts = LogCounts::default();
     let mut current: Option<LogReader> = None;
     let mut next = 0;
+    let keep = |memory: Memory| {
+        if let Ok(mut m) = memories.lock() {
+            m.push(memory);
+        }
+    };
     for (n, chunk, reader) in finished {
         waiting.insert(n, (chunk, reader));
         while let Some((chunk, reader)) = waiting.remove(&next) {
             current = Some(match current.take() {
                 Some(before) if chunk.after_quiet_pair && before.ends_quiet() => {
-                    let (tally, c) = before.finish();
+                    let (tally, c, memory) = before.finish();
+                    keep(memory);
                     total.absorb(&tally);
                     counts.add(c);
                     reader
                 }
                 Some(mut before) => {
                     before.feed(&chunk);
+                    keep(reader.into_memory());
                     before
                 }
                 None => reader,
             });
             next += 1;
-            let _ = give_back.send(());
+            let _ = give_back.send(Arc::try_unwrap(chunk).ok().map(|c| c.data));
         }
     }
     if let Some(last) = current {
-        let (tally, c) = last.finish();
+        let (tally, c, _) = last.finish();
         total.absorb(&tally);
         counts.add(c);
     }

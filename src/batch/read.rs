@@ -13,7 +13,9 @@ use super::{
     starts_response,
 };
 use crate::evidence::{self, Evidence, Finding, How, Seen};
-use std::collections::HashMap;
+// A log's texts are hashed once a block and once an occurrence: foldhash, seeded per
+// process, at a fraction of SipHash's cost.
+use foldhash::HashMap;
 use std::io::{self, BufRead};
 
 /// How a log is read; [`ScanOptions::default`] is what `scan` does.
@@ -33,7 +35,7 @@ impl Default for ScanOptions {
         ScanOptions {
             prefilter: true,
             threads: 1,
-            piece_bytes: 4 << 20,
+            piece_bytes: 2 << 20,
         }
     }
 }
@@ -68,6 +70,16 @@ pub fn tally_log_with(
     super::chunks::read(reader, progress, options)
 }
 
+/// A quiet line not yet settled.
+struct Pending {
+    line: u64,
+    status: u16,
+    /// Where its bytes are in the chunk being fed; none once they were copied to
+    /// `pending_raw` (the next line is in the next chunk). Most quiet lines are settled
+    /// within their chunk, so they are never copied.
+    at: Option<std::ops::Range<usize>>,
+}
+
 /// The state of one pass over a log, or over a piece of one from `line_base` on.
 pub(super) struct LogReader {
     options: ScanOptions,
@@ -84,9 +96,9 @@ pub(super) struct LogReader {
     open: u64,
     counts: LogCounts,
     /// A quiet line waiting for the next: three digits there (`curl -w '%{http_code}'`)
-    /// make it a body that the next line belongs to, to be read after all. Its line and
-    /// status.
-    pending: Option<(u64, u16)>,
+    /// make it a body that the next line belongs to, to be read after all.
+    pending: Option<Pending>,
+    /// The bytes of the pending line, once the chunk that held them is gone.
     pending_raw: Vec<u8>,
     /// Whether the block holds a line whose meaning reaches past its own: a fence, curl's
     /// `-v` markers, chunked framing (taken out of the whole block). Until it ends, quiet
@@ -94,13 +106,22 @@ pub(super) struct LogReader {
     contextual: bool,
     /// Whether the last line that was not blank was three digits.
     after_digits: bool,
-    remembered: HashMap<String, Vec<Evidence>>,
+    memory: Memory,
+}
+
+/// What a reader learns that does not depend on where in the log it is: the member names
+/// decided, the blocks and occurrences already read. Pieces hand it on, so that the reader
+/// of each starts with what the readers before it learnt (exact: every entry is a pure
+/// function of its key).
+#[derive(Default)]
+pub(super) struct Memory {
     names: Names,
+    remembered: HashMap<String, Vec<Evidence>>,
     diagnosed: Diagnosed,
 }
 
 impl LogReader {
-    pub(super) fn new(options: ScanOptions, line_base: u64) -> Self {
+    pub(super) fn new(options: ScanOptions, line_base: u64, memory: Memory) -> Self {
         LogReader {
             options,
             line_base,
@@ -115,9 +136,7 @@ impl LogReader {
             pending_raw: Vec::new(),
             after_digits: false,
             contextual: false,
-            remembered: HashMap::new(),
-            names: Names::default(),
-            diagnosed: Diagnosed::default(),
+            memory,
         }
     }
 
@@ -129,8 +148,12 @@ impl LogReader {
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', data) {
             self.counts.lines += 1;
-            self.line(&data[start..=end]);
+            self.line(data, start..end + 1);
             start = end + 1;
+        }
+        if let Some(at) = self.pending.as_mut().and_then(|p| p.at.take()) {
+            self.pending_raw.clear();
+            self.pending_raw.extend_from_slice(&data[at]);
         }
     }
 
@@ -140,14 +163,19 @@ impl LogReader {
         self.pending.is_some()
     }
 
-    /// The tally and counts, once every line has been fed.
-    pub(super) fn finish(mut self) -> (Tally, LogCounts) {
-        self.settle_pending(false);
+    /// The tally, counts and what was learnt, once every line has been fed.
+    pub(super) fn finish(mut self) -> (Tally, LogCounts, Memory) {
+        self.settle_pending(&[], false);
         self.flush();
         if let Some(group) = self.grouper.take() {
-            record(&group, &mut self.tally, &mut self.diagnosed);
+            record(&group, &mut self.tally, &mut self.memory.diagnosed);
         }
-        (self.tally, self.counts)
+        (self.tally, self.counts, self.memory)
+    }
+
+    /// What was learnt, the rest dropped (a reader whose count is not taken).
+    pub(super) fn into_memory(self) -> Memory {
+        self.memory
     }
 
     /// The number in the log of the line last taken.
@@ -155,12 +183,13 @@ impl LogReader {
         self.line_base + self.counts.lines
     }
 
-    /// Takes the line numbered [`Self::number`], its bytes in `raw`.
-    fn line(&mut self, raw: &[u8]) {
+    /// Takes the line numbered [`Self::number`], its bytes `data[at]`.
+    fn line(&mut self, data: &[u8], at: std::ops::Range<usize>) {
+        let raw = &data[at.clone()];
         let trimmed = raw.trim_ascii();
         // `curl -w '\n%{http_code}'` prints three digits on a line of their own.
         let digits = trimmed.len() == 3 && trimmed.iter().all(u8::is_ascii_digit);
-        self.settle_pending(digits);
+        self.settle_pending(data, digits);
         let after_digits = self.after_digits;
         if !trimmed.is_empty() {
             self.after_digits = digits;
@@ -171,11 +200,13 @@ impl LogReader {
             && self.open == 0
             && !after_digits
             && !self.contextual
-            && let Some(status) = quiet_status(raw, &mut self.names)
+            && let Some(status) = quiet_status(raw, &mut self.memory.names)
         {
-            self.pending = Some((self.number(), status));
-            self.pending_raw.clear();
-            self.pending_raw.extend_from_slice(raw);
+            self.pending = Some(Pending {
+                line: self.number(),
+                status,
+                at: Some(at),
+            });
             return;
         }
         self.add(self.number(), &String::from_utf8_lossy(raw));
@@ -183,13 +214,15 @@ impl LogReader {
 
     /// Decides on the quiet line waiting, if any: read after all when the line after it
     /// is three digits (`digits_next`), else its finding goes to the grouper as read.
-    fn settle_pending(&mut self, digits_next: bool) {
-        let Some((line, status)) = self.pending.take() else {
+    /// `data` is the chunk being fed, which holds the pending line unless it was copied.
+    fn settle_pending(&mut self, data: &[u8], digits_next: bool) {
+        let Some(Pending { line, status, at }) = self.pending.take() else {
             return;
         };
         if digits_next {
             let raw = std::mem::take(&mut self.pending_raw);
-            self.add(line, &String::from_utf8_lossy(&raw));
+            let bytes = at.map_or(raw.as_slice(), |at| &data[at]);
+            self.add(line, &String::from_utf8_lossy(bytes));
             self.pending_raw = raw;
             return;
         }
@@ -205,7 +238,7 @@ impl LogReader {
             },
         };
         if let Some(group) = self.grouper.push(seen) {
-            record(&group, &mut self.tally, &mut self.diagnosed);
+            record(&group, &mut self.tally, &mut self.memory.diagnosed);
         }
     }
 
@@ -244,7 +277,7 @@ impl LogReader {
         for mut e in found {
             e.seen.line += offset;
             if let Some(group) = self.grouper.push(e) {
-                record(&group, &mut self.tally, &mut self.diagnosed);
+                record(&group, &mut self.tally, &mut self.memory.diagnosed);
             }
         }
         self.block.clear();
@@ -259,14 +292,15 @@ impl LogReader {
         if self.block.len() > REMEMBERED_BYTES {
             return evidence::extract_response(&self.block);
         }
-        if let Some(found) = self.remembered.get(self.block.as_str()) {
+        let remembered = &mut self.memory.remembered;
+        if let Some(found) = remembered.get(self.block.as_str()) {
             return found.clone();
         }
         let found = evidence::extract_response(&self.block);
-        if self.remembered.len() >= REMEMBERED_BLOCKS {
-            self.remembered.clear();
+        if remembered.len() >= REMEMBERED_BLOCKS {
+            remembered.clear();
         }
-        self.remembered.insert(self.block.clone(), found.clone());
+        remembered.insert(self.block.clone(), found.clone());
         found
     }
 }
