@@ -311,13 +311,20 @@ mod tests {
                 for from in 0..=quote {
                     let mut bytes = vec![b'x'; len];
                     bytes[quote] = b'"';
-                    assert_eq!(next_quote(&bytes, from), Some(quote), "{len} {quote} {from}");
+                    assert_eq!(
+                        next_quote(&bytes, from),
+                        Some(quote),
+                        "{len} {quote} {from}"
+                    );
                 }
             }
             assert_eq!(next_quote(&vec![b'!'; len], 0), None);
         }
         // Bytes one away from a quote's value are no quote (no carry between bytes).
-        assert_eq!(next_quote(&[b'!', b'#', 0xA2, 0, 0xFF, b'"', 1, 2, 3], 0), Some(5));
+        assert_eq!(
+            next_quote(&[b'!', b'#', 0xA2, 0, 0xFF, b'"', 1, 2, 3], 0),
+            Some(5)
+        );
     }
 
     #[test]
