@@ -488,20 +488,12 @@ fn starts_response(line: &str) -> bool {
 /// where one is open could be part of that body).
 fn brackets(bytes: &[u8], mut open: u64) -> (i64, u64) {
     let mut balance = 0i64;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in bytes {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        at += 1;
         match b {
-            b'"' => in_string = true,
+            // A string is passed at once, to its closing quote (none: to the end).
+            b'"' => at = string_end(bytes, at),
             b'{' | b'[' => {
                 balance += 1;
                 open += 1;
@@ -514,6 +506,22 @@ fn brackets(bytes: &[u8], mut open: u64) -> (i64, u64) {
         }
     }
     (balance, open)
+}
+
+/// Where a string whose text begins at `at` ends: past its closing quote, escapes passed.
+fn string_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(found) = memchr::memchr2(b'"', b'\\', &bytes[at..]) {
+        at += found + 1;
+        if bytes[at - 1] == b'"' {
+            return at;
+        }
+        // The escaped byte.
+        at += 1;
+        if at >= bytes.len() {
+            break;
+        }
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -649,5 +657,32 @@ mod tests {
     fn a_closer_with_none_open_does_not_hide_a_later_opener() {
         assert_eq!(brackets(b"}\n{", 0), (0, 1));
         assert_eq!(brackets(br#"]"\"{""#, 2), (-1, 1));
+    }
+
+    /// The brackets counted a byte at a time, strings and escapes followed as they come:
+    /// what [`brackets`] must agree with, though it passes strings at once.
+    fn brackets_bytewise(bytes: &[u8], mut open: u64) -> (i64, u64) {
+        let (mut balance, mut in_string, mut escaped) = (0i64, false, false);
+        for &b in bytes {
+            match (in_string, escaped, b) {
+                (true, true, _) => escaped = false,
+                (true, false, b'\\') => escaped = true,
+                (true, false, b'"') | (false, _, b'"') => in_string = !in_string,
+                (false, _, b'{' | b'[') => (balance, open) = (balance + 1, open + 1),
+                (false, _, b'}' | b']') => (balance, open) = (balance - 1, open.saturating_sub(1)),
+                _ => {}
+            }
+        }
+        (balance, open)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn brackets_agree_with_a_count_byte_by_byte(
+            text in proptest::collection::vec(proptest::sample::select(b"{}[]\"\\ax".to_vec()), 0..40),
+            open in 0u64..3,
+        ) {
+            proptest::prop_assert_eq!(brackets(&text, open), brackets_bytewise(&text, open));
+        }
     }
 }

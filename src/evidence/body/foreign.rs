@@ -1,6 +1,7 @@
 //! Another API's body: its words and numbers mean nothing in these tables, so a body of
 //! that shape is said to be another API's, and only its HTTP status and headers apply.
 
+use super::members::Members;
 use serde_json::{Map, Value};
 
 /// Why a body is another API's, if it is: it has none of the Twitter/X API's members and
@@ -13,16 +14,16 @@ pub(super) fn foreign(value: &Value) -> Option<String> {
     };
     let twitter_shape = ["errors", "type", "title", "code"]
         .iter()
-        .any(|k| map.contains_key(*k));
+        .any(|k| map.has(k));
     if twitter_shape {
         return None;
     }
-    if map.get("ok").is_some_and(Value::is_boolean) {
+    if map.member("ok").is_some_and(Value::is_boolean) {
         let members: Vec<String> = map.keys().take(3).map(|k| format!("`{k}`")).collect();
         let members = crate::util::sanitize::clean(&members.join(", "));
         return Some(format!("its members {members} are another API's envelope"));
     }
-    if !map.contains_key("message") && !map.contains_key("error") {
+    if !map.has("message") && !map.has("error") {
         return None;
     }
     let host = foreign_host(map)?;

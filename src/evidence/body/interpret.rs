@@ -7,6 +7,7 @@ use super::super::framing::code_finding;
 use super::super::values::{bounded, relaxed};
 use super::super::{Evidence, Finding, How, Problem, Seen, is_interesting_header};
 use super::foreign::foreign;
+use super::members::Members;
 use serde_json::{Map, Value};
 
 /// How far into nested `data` objects of client dumps the interpreter follows.
@@ -68,7 +69,7 @@ pub(super) fn read_value(
 
 /// A value that is a response body even when it holds no error (a `data`-only 200).
 fn looks_like_response(value: &Value) -> bool {
-    value.get("data").is_some() || value.get("errors").is_some()
+    value.member("data").is_some() || value.member("errors").is_some()
 }
 
 /// Where a value is read: its shape and line, how deep in nested objects (a client's error
@@ -130,8 +131,8 @@ fn interpret(value: &Value, place: Place, out: &mut Vec<Evidence>) {
 /// An object shaped as a whole body: an `errors` list, or a problem's type.
 fn is_a_body(value: &Value) -> bool {
     value.as_object().is_some_and(|m| {
-        m.get("errors").is_some_and(Value::is_array)
-            || m.get("type")
+        m.member("errors").is_some_and(Value::is_array)
+            || m.member("type")
                 .and_then(Value::as_str)
                 .is_some_and(is_problem_type)
     })
@@ -164,7 +165,7 @@ fn object(map: &Map<String, Value>, how: How, line: usize, out: &mut Vec<Evidenc
     let mut push = pusher(line, out);
     let push = &mut push;
     let problem_type = map
-        .get("type")
+        .member("type")
         .and_then(Value::as_str)
         .filter(|t| is_problem_type(t));
     problem_members(map, problem_type, how, push);
@@ -172,7 +173,7 @@ fn object(map: &Map<String, Value>, how: How, line: usize, out: &mut Vec<Evidenc
     code_members(map, how, push);
     if problem_type.is_none() {
         for key in STATUS_KEYS {
-            if let Some(code) = map.get(*key).and_then(status_value) {
+            if let Some(code) = map.member(key).and_then(status_value) {
                 push(Finding::Status { code, reason: None }, how);
                 break;
             }
@@ -199,7 +200,7 @@ fn problem_members(
         // words are all there is; diagnosis matches them against the tables.
         push(message(&format!("{title}: {detail}"), None, None), how);
     }
-    if let Some(Value::Array(errors)) = map.get("errors") {
+    if let Some(Value::Array(errors)) = map.member("errors") {
         for e in errors {
             match e {
                 Value::Object(m) => error_entry(m, problem_type, how, push),
@@ -212,11 +213,11 @@ fn problem_members(
 
 /// A legacy `{"error": ...}` body, or an OAuth 2 token error with its description.
 fn legacy_error(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Finding, How)) {
-    if let Some(Value::String(err)) = map.get("error") {
-        match map.get("error_description").and_then(Value::as_str) {
+    if let Some(Value::String(err)) = map.member("error") {
+        match map.member("error_description").and_then(Value::as_str) {
             Some(desc) => push(message(desc, Some(err), None), how),
             None => push(
-                message(err, None, map.get("request").and_then(Value::as_str)),
+                message(err, None, map.member("request").and_then(Value::as_str)),
                 how,
             ),
         }
@@ -227,16 +228,15 @@ fn legacy_error(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Findin
 /// under another key.
 fn code_members(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Finding, How)) {
     if is_client_response_dump(map) {
-        if let Some(code) = map.get("code").and_then(status_value) {
+        if let Some(code) = map.member("code").and_then(status_value) {
             push(Finding::Status { code, reason: None }, how);
         }
-    } else if !map.contains_key("errors") && map.contains_key("code") && map.contains_key("message")
-    {
+    } else if !map.has("errors") && map.has("code") && map.has("message") {
         error_entry(map, None, how, push);
-    } else if !map.contains_key("code")
+    } else if !map.has("code")
         && let Some(digits) = CODE_KEYS
             .iter()
-            .find_map(|k| map.get(*k))
+            .find_map(|k| map.member(k))
             .and_then(whole_number)
     {
         push(
@@ -249,15 +249,17 @@ fn code_members(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Findin
 /// A media upload's status: its `error.code` numbers media processing failures, not API
 /// error codes, so the failure is reported by its name and message.
 fn media_failure(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Finding, How)) {
-    let Some(Value::Object(info)) = map.get("processing_info") else {
+    let Some(Value::Object(info)) = map.member("processing_info") else {
         return;
     };
-    if info.get("state").and_then(Value::as_str) != Some("failed") {
+    if info.member("state").and_then(Value::as_str) != Some("failed") {
         return;
     }
-    let error = info.get("error");
-    let name = error.and_then(|e| e.get("name")).and_then(Value::as_str);
-    let text = error.and_then(|e| e.get("message")).and_then(Value::as_str);
+    let error = info.member("error");
+    let name = error.and_then(|e| e.member("name")).and_then(Value::as_str);
+    let text = error
+        .and_then(|e| e.member("message"))
+        .and_then(Value::as_str);
     let said = match (name, text) {
         (Some(n), Some(t)) => format!("media processing failed ({n}): {t}"),
         (Some(n), None) => format!("media processing failed ({n})"),
@@ -269,7 +271,7 @@ fn media_failure(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Findi
 
 /// A client's `rateLimit` object, read as the headers it stands for.
 fn rate_limit_members(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Finding, How)) {
-    let Some(Value::Object(rl)) = map.get("rateLimit") else {
+    let Some(Value::Object(rl)) = map.member("rateLimit") else {
         return;
     };
     for (key, name) in [
@@ -277,7 +279,7 @@ fn rate_limit_members(map: &Map<String, Value>, how: How, push: &mut impl FnMut(
         ("remaining", "x-rate-limit-remaining"),
         ("reset", "x-rate-limit-reset"),
     ] {
-        if let Some(v) = rl.get(key).and_then(scalar_text) {
+        if let Some(v) = rl.member(key).and_then(scalar_text) {
             let name = name.to_string();
             push(Finding::Header { name, value: v }, how);
         }
@@ -286,7 +288,7 @@ fn rate_limit_members(map: &Map<String, Value>, how: How, push: &mut impl FnMut(
 
 /// A client's headers object, or the headers printed as an object of their own.
 fn header_members(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Finding, How)) {
-    let headers = match map.get("headers") {
+    let headers = match map.member("headers") {
         Some(Value::Object(h)) => Some(h),
         _ => map
             .keys()
@@ -369,7 +371,7 @@ fn is_number_as_written(s: &str) -> bool {
 }
 
 fn str_member<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
-    map.get(key).and_then(Value::as_str)
+    map.member(key).and_then(Value::as_str)
 }
 
 /// Follows the members that hold more of the answer: nested objects (`response`, `data`,
@@ -428,23 +430,23 @@ fn embedded_body(text: &str) -> Option<Value> {
 /// `code` comes with its own reason phrase (`{ code: 403, message: 'Forbidden' }`) or
 /// with the same number under a status key.
 fn is_client_response_dump(map: &Map<String, Value>) -> bool {
-    let Some(code) = map.get("code").and_then(status_value) else {
+    let Some(code) = map.member("code").and_then(status_value) else {
         return false;
     };
     let beside_response = ["headers", "response", "raw_body", "statusText"]
         .iter()
-        .any(|k| map.contains_key(*k));
+        .any(|k| map.has(k));
     let own_reason = ["message", "statusText", "reason"]
         .iter()
         .filter_map(|k| str_member(map, k))
         .any(|text| crate::catalog::status_named(text) == Some(code));
     let same_status = STATUS_KEYS
         .iter()
-        .any(|k| map.get(*k).and_then(status_value) == Some(code));
+        .any(|k| map.member(k).and_then(status_value) == Some(code));
     // A proxy's JSend-style answer, `{"status":"error","code":402,"message":...}`.
     let jsend = matches!(str_member(map, "status"), Some("error" | "fail"));
-    map.get("type").and_then(Value::as_str) == Some("response")
-        || (map.get("error") == Some(&Value::Bool(true)) && map.contains_key("data"))
+    map.member("type").and_then(Value::as_str) == Some("response")
+        || (map.member("error") == Some(&Value::Bool(true)) && map.has("data"))
         || jsend
         || beside_response
         || own_reason
@@ -464,8 +466,11 @@ fn error_entry(
     how: How,
     push: &mut impl FnMut(Finding, How),
 ) {
-    let text = m.get("message").and_then(Value::as_str).map(str::to_string);
-    if let Some(code) = m.get("code") {
+    let text = m
+        .member("message")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    if let Some(code) = m.member("code") {
         let finding = match code {
             // `187.0` is 187: a whole number written with a fraction.
             Value::Number(n) => match n.as_u64().or_else(|| whole(n)) {
@@ -486,7 +491,7 @@ fn error_entry(
         };
         push(finding, how);
     } else if let Some(t) = m
-        .get("type")
+        .member("type")
         .and_then(Value::as_str)
         .filter(|t| is_problem_type(t))
     {
@@ -502,7 +507,7 @@ fn error_entry(
 fn problem(m: &Map<String, Value>, type_uri: &str, how: How, push: &mut impl FnMut(Finding, How)) {
     const COMMON: &[&str] = &["type", "title", "detail", "status", "errors"];
     let status = m
-        .get("status")
+        .member("status")
         .and_then(|v| {
             v.as_u64()
                 .or_else(|| v.as_str().and_then(|t| t.parse().ok()))
@@ -514,19 +519,29 @@ fn problem(m: &Map<String, Value>, type_uri: &str, how: How, push: &mut impl FnM
         .filter(|(k, _)| !COMMON.contains(&k.as_str()))
         .filter_map(|(k, v)| scalar_text(v).map(|v| (k.clone(), v)))
         .collect();
-    let details = match m.get("errors") {
+    let details = match m.member("errors") {
         Some(Value::Array(errors)) => errors
             .iter()
-            .filter(|e| e.get("code").is_none() && e.get("type").is_none())
-            .filter_map(|e| e.get("message").and_then(Value::as_str).map(str::to_string))
+            .filter(|e| e.member("code").is_none() && e.member("type").is_none())
+            .filter_map(|e| {
+                e.member("message")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            })
             .collect(),
         _ => Vec::new(),
     };
     push(
         Finding::Problem(Box::new(Problem {
             type_uri: type_uri.to_string(),
-            title: m.get("title").and_then(Value::as_str).map(str::to_string),
-            detail: m.get("detail").and_then(Value::as_str).map(str::to_string),
+            title: m
+                .member("title")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            detail: m
+                .member("detail")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             status,
             fields,
             details,

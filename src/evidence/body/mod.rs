@@ -5,6 +5,7 @@
 mod foreign;
 mod fragment;
 mod interpret;
+mod members;
 
 use super::values::{bounded, php, relaxed};
 use super::{Evidence, Finding, How, LineIndex, Seen, framing::code_finding};
@@ -276,22 +277,13 @@ fn plausible_start(bytes: &[u8], start: usize) -> bool {
 /// quadratic.
 pub(super) fn nesting_within_limit(bytes: &[u8], start: usize) -> bool {
     let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut escaped = false;
     let end = bytes.len().min(start.saturating_add(NESTING_WINDOW));
-    for &b in &bytes[start..end] {
-        if let Some(q) = quote {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'\n' => quote = None,
-                _ if b == q => quote = None,
-                _ => {}
-            }
-            continue;
-        }
+    let window = &bytes[start..end];
+    let mut at = 0;
+    while let Some(&b) = window.get(at) {
+        at += 1;
         match b {
-            b'"' | b'\'' => quote = Some(b),
+            b'"' | b'\'' => at = quote_end(window, at, b),
             b'{' | b'[' => {
                 depth += 1;
                 if depth > MAX_BODY_DEPTH {
@@ -308,6 +300,22 @@ pub(super) fn nesting_within_limit(bytes: &[u8], start: usize) -> bool {
         }
     }
     true
+}
+
+/// Where a quoted string whose text begins at `at` ends: past its closing `quote` or the
+/// end of its line, escapes passed (the window's end if neither comes).
+fn quote_end(bytes: &[u8], mut at: usize, quote: u8) -> usize {
+    while let Some(found) =
+        memchr::memchr3(quote, b'\\', b'\n', bytes.get(at..).unwrap_or_default())
+    {
+        at += found + 1;
+        if bytes[at - 1] != b'\\' {
+            return at;
+        }
+        // The escaped byte.
+        at += 1;
+    }
+    bytes.len()
 }
 
 fn parse_at(text: &str, start: usize, work: &mut Work) -> Parsed {
@@ -485,6 +493,55 @@ fn salvage_pairs(text: &str, base: usize, lines: &LineIndex, out: &mut Vec<Evide
 #[cfg(test)]
 mod tests {
     use crate::evidence::testing::statuses;
+
+    /// [`super::nesting_within_limit`] a byte at a time, quotes followed as they come:
+    /// what the version that passes quoted strings at once must agree with.
+    fn nesting_bytewise(bytes: &[u8], start: usize) -> bool {
+        let (mut depth, mut quote, mut escaped) = (0usize, None, false);
+        let end = bytes.len().min(start + super::NESTING_WINDOW);
+        for &b in &bytes[start..end] {
+            if let Some(q) = quote {
+                match b {
+                    _ if escaped => escaped = false,
+                    b'\\' => escaped = true,
+                    b'\n' => quote = None,
+                    _ if b == q => quote = None,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > super::MAX_BODY_DEPTH {
+                        return false;
+                    }
+                }
+                b'}' | b']' if depth == 1 => return true,
+                b'}' | b']' => depth -= 1,
+                _ => {}
+            }
+        }
+        true
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nesting_agrees_with_a_walk_byte_by_byte(
+            body in proptest::collection::vec(
+                proptest::sample::select(b"{}[]\"'\\\nax".to_vec()), 0..120),
+            deep in 0usize..40,
+        ) {
+            // Opened at its first byte, as the readers ask it.
+            let mut text = vec![b'{'; deep + 1];
+            text.extend(body);
+            proptest::prop_assert_eq!(
+                super::nesting_within_limit(&text, 0),
+                nesting_bytewise(&text, 0)
+            );
+        }
+    }
     use crate::evidence::{Finding, How, extract};
 
     /// What was found, without the markers of where bodies were.
