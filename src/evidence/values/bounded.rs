@@ -251,6 +251,26 @@ mod tests {
     }
 
     #[test]
+    fn objects_of_any_size_keep_the_order_and_last_values_serde_json_gives() {
+        for size in [1, 2, 15, 16, 17, 40] {
+            for repeated in [0, size / 2, size - 1] {
+                let mut text = String::from("{");
+                for i in 0..size {
+                    text.push_str(&format!("\"k{i}\":{i},"));
+                }
+                text.push_str(&format!("\"k{repeated}\":\"again\"}}"));
+                let (value, _, repeats) = json_prefix_noting(&text).unwrap();
+                let want: Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(value, want, "{text}");
+                let order = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+                assert_eq!(order(&value), order(&want), "{text}");
+                assert_eq!(repeats.len(), 1, "{text}");
+                assert_eq!(repeats[0].key, format!("k{repeated}"));
+            }
+        }
+    }
+
+    #[test]
     fn keys_given_twice_are_noted() {
         let (v, _, repeats) = json_prefix_noting(
             r#"{"errors":[{"code":187,"code":88,"message":"m","message":"m"}]}"#,
