@@ -308,6 +308,9 @@ struct Grouper {
     /// How the current occurrence was opened: a curl `--fail` line or a tweepy line has no
     /// body after it, so a body that follows is a response of its own.
     opened_by: Option<How>,
+    /// A finished occurrence's list, given back empty once it was counted: nearly every
+    /// record of a log ends one, and its list is filled again rather than made anew.
+    spare: Vec<Evidence>,
 }
 
 impl Grouper {
@@ -398,8 +401,14 @@ impl Grouper {
     fn take(&mut self) -> Option<Vec<Evidence>> {
         self.body_line = None;
         self.opened_by = None;
-        let group = std::mem::take(&mut self.current);
+        let group = std::mem::replace(&mut self.current, std::mem::take(&mut self.spare));
         (!group.is_empty()).then_some(group)
+    }
+
+    /// Takes back the list of an occurrence [`Self::push`] or [`Self::take`] gave.
+    fn recycle(&mut self, mut group: Vec<Evidence>) {
+        group.clear();
+        self.spare = group;
     }
 }
 

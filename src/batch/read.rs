@@ -237,8 +237,14 @@ impl LogReader {
                 how: How::JsonBody,
             },
         };
-        if let Some(group) = self.grouper.push(seen) {
+        self.group(seen);
+    }
+
+    /// Passes `e` to the grouper, and counts the occurrence it ends, if any.
+    fn group(&mut self, e: Evidence) {
+        if let Some(group) = self.grouper.push(e) {
             record(&group, &mut self.tally, &mut self.memory.diagnosed);
+            self.grouper.recycle(group);
         }
     }
 
@@ -276,9 +282,7 @@ impl LogReader {
         // What the request was does not enter a summary, nor stretch an occurrence's lines.
         for mut e in found {
             e.seen.line += offset;
-            if let Some(group) = self.grouper.push(e) {
-                record(&group, &mut self.tally, &mut self.memory.diagnosed);
-            }
+            self.group(e);
         }
         self.block.clear();
         self.depth = 0;
