@@ -12,8 +12,10 @@
 use super::quiet::{Names, quiet_status};
 use super::read::{LogReader, Memory};
 use super::{LogCounts, MAX_LINE_BYTES, ScanOptions, Tally};
+use memmap2::{Mmap, UncheckedAdvice};
 use std::collections::BTreeMap;
 use std::io::{self, BufRead};
+use std::ops::Range;
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Mutex};
 
@@ -26,15 +28,48 @@ const IN_FLIGHT: usize = 4;
 
 /// Whole lines of a log, and where they stand in it.
 pub(super) struct Chunk {
+    /// The lines, when they were read into memory of ours...
     pub(super) data: Vec<u8>,
+    /// ...or where they are in a file mapped into memory (`data` is then empty).
+    pub(super) mapped: Option<(Arc<Mmap>, Range<usize>)>,
     /// Bytes of the log they stand for (more than `data` holds when a line was cut).
     pub(super) bytes: u64,
     /// Lines longer than [`MAX_LINE_BYTES`], cut to that length.
     pub(super) long_lines: u64,
-    /// Lines of the log before these.
-    pub(super) lines_before: u64,
     /// Whether the piece begins with the second of two quiet lines.
     pub(super) after_quiet_pair: bool,
+}
+
+impl Chunk {
+    /// The chunk's lines.
+    pub(super) fn lines(&self) -> &[u8] {
+        match &self.mapped {
+            Some((map, range)) => &map[range.clone()],
+            None => &self.data,
+        }
+    }
+
+    /// Done with: a buffer to be filled again, or a mapped range whose pages are let go
+    /// (else every page of the file read would stay in the process's memory).
+    fn release(self) -> Option<Vec<u8>> {
+        let Some((map, range)) = self.mapped else {
+            return Some(self.data);
+        };
+        // SAFETY: the map is of a file opened read-only and is never written; dropping
+        // its pages only makes a later read of them fault them in from the file again.
+        let _ = unsafe {
+            map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len())
+        };
+        None
+    }
+}
+
+/// Where pieces come from: a reader, or a file mapped into memory.
+trait Pieces {
+    /// The next piece, none at the end.
+    fn next_piece(&mut self) -> io::Result<Option<Chunk>>;
+    /// A buffer of a piece already counted, to be filled again.
+    fn reuse(&mut self, buffer: Vec<u8>);
 }
 
 /// Cuts a log into [`Chunk`]s.
@@ -42,7 +77,6 @@ struct Cutter<R> {
     reader: R,
     piece_bytes: usize,
     names: Names,
-    lines: u64,
     /// A line read past the end of the last piece: the first of the next.
     carried: Option<(Vec<u8>, u64, bool)>,
     /// Whether the end was read: a terminal's Ctrl-D is said once, and a read after it
@@ -67,9 +101,9 @@ impl<R: BufRead> Cutter<R> {
         };
         let mut chunk = Chunk {
             data,
+            mapped: None,
             bytes: 0,
             long_lines: 0,
-            lines_before: self.lines,
             after_quiet_pair: false,
         };
         let mut last_quiet = false;
@@ -100,7 +134,6 @@ impl<R: BufRead> Cutter<R> {
                     let whole = &available[..=last];
                     chunk.data.extend_from_slice(whole);
                     chunk.bytes += whole.len() as u64;
-                    self.lines += memchr::memchr_iter(b'\n', whole).count() as u64;
                     self.reader.consume(last + 1);
                     last_quiet = false;
                     continue;
@@ -136,38 +169,73 @@ impl<R: BufRead> Cutter<R> {
         }
         chunk.bytes += n;
         chunk.long_lines += u64::from(cut);
-        self.lines += 1;
+    }
+}
+
+impl<R: BufRead> Pieces for Cutter<R> {
+    fn next_piece(&mut self) -> io::Result<Option<Chunk>> {
+        self.next()
+    }
+
+    fn reuse(&mut self, buffer: Vec<u8>) {
+        self.spare.push(buffer);
     }
 }
 
 /// Reads a whole log from `reader`: in one pass with one thread, else in pieces.
 pub(super) fn read(
     reader: impl BufRead,
-    mut progress: impl FnMut(u64),
+    progress: impl FnMut(u64),
     options: ScanOptions,
 ) -> io::Result<(Tally, LogCounts)> {
-    let mut cutter = Cutter {
+    let cutter = Cutter {
         reader,
         piece_bytes: options.piece_bytes,
         names: Names::default(),
-        lines: 0,
         carried: None,
         ended: false,
         spare: Vec::new(),
     };
+    read_pieces_of(cutter, progress, options)
+}
+
+/// Reads a whole log mapped into memory, `map` (none of it copied but the rare piece
+/// that holds a line cut at [`MAX_LINE_BYTES`] or ends with no line break).
+pub(super) fn read_mapped(
+    map: Mmap,
+    progress: impl FnMut(u64),
+    options: ScanOptions,
+) -> io::Result<(Tally, LogCounts)> {
+    let cutter = MapCutter {
+        map: Arc::new(map),
+        at: 0,
+        piece_bytes: options.piece_bytes,
+        names: Names::default(),
+        after_quiet_pair: false,
+    };
+    read_pieces_of(cutter, progress, options)
+}
+
+fn read_pieces_of(
+    mut pieces: impl Pieces,
+    mut progress: impl FnMut(u64),
+    options: ScanOptions,
+) -> io::Result<(Tally, LogCounts)> {
     if options.threads <= 1 {
-        let mut reader = LogReader::new(options, 0, Memory::default());
+        let mut reader = LogReader::new(options, Memory::default());
         let mut read = 0u64;
-        while let Some(chunk) = cutter.next()? {
+        while let Some(chunk) = pieces.next_piece()? {
             reader.feed(&chunk);
             read += chunk.bytes;
             progress(read);
-            cutter.spare.push(chunk.data);
+            if let Some(buffer) = chunk.release() {
+                pieces.reuse(buffer);
+            }
         }
         let (tally, counts, _) = reader.finish();
         return Ok((tally, counts));
     }
-    in_pieces(&mut cutter, &mut progress, options)
+    in_pieces(&mut pieces, &mut progress, options)
 }
 
 /// A piece, numbered, and what a reader of its own made of it.
@@ -176,8 +244,8 @@ type Done = (usize, Arc<Chunk>, LogReader);
 /// What the readers of pieces learnt, for the readers of later pieces.
 type Memories = Mutex<Vec<Memory>>;
 
-fn in_pieces<R: BufRead>(
-    cutter: &mut Cutter<R>,
+fn in_pieces(
+    cutter: &mut impl Pieces,
     progress: &mut impl FnMut(u64),
     options: ScanOptions,
 ) -> io::Result<(Tally, LogCounts)> {
@@ -205,8 +273,10 @@ fn in_pieces<R: BufRead>(
             let Ok(spare) = tokens.recv() else {
                 break Ok(());
             };
-            cutter.spare.extend(spare);
-            match cutter.next() {
+            if let Some(buffer) = spare {
+                cutter.reuse(buffer);
+            }
+            match cutter.next_piece() {
                 Ok(Some(chunk)) => {
                     read += chunk.bytes;
                     progress(read);
@@ -243,7 +313,7 @@ fn read_pieces(
             .ok()
             .and_then(|mut m| m.pop())
             .unwrap_or_default();
-        let mut reader = LogReader::new(options, chunk.lines_before, memory);
+        let mut reader = LogReader::new(options, memory);
         reader.feed(&chunk);
         if done.send((n, chunk, reader)).is_err() {
             return;
@@ -276,7 +346,7 @@ fn merge_in_order(
                 Some(before) if chunk.after_quiet_pair && before.ends_quiet() => {
                     let (tally, c, memory) = before.finish();
                     keep(memory);
-                    total.absorb(&tally);
+                    total.absorb(&tally, counts.lines);
                     counts.add(c);
                     reader
                 }
@@ -288,15 +358,123 @@ fn merge_in_order(
                 None => reader,
             });
             next += 1;
-            let _ = give_back.send(Arc::try_unwrap(chunk).ok().map(|c| c.data));
+            let _ = give_back.send(Arc::try_unwrap(chunk).ok().and_then(Chunk::release));
         }
     }
     if let Some(last) = current {
         let (tally, c, _) = last.finish();
-        total.absorb(&tally);
+        total.absorb(&tally, counts.lines);
         counts.add(c);
     }
     (total, counts)
+}
+
+/// Cuts a log mapped into memory into [`Chunk`]s as [`Cutter`] cuts one it reads: at the
+/// first pair of quiet lines past the piece's size, else at a line's end past
+/// [`SEARCH_BYTES`] more. Nothing is copied: a piece is a range of the map.
+struct MapCutter {
+    map: Arc<Mmap>,
+    /// Where the next piece begins.
+    at: usize,
+    piece_bytes: usize,
+    names: Names,
+    /// Whether the next piece begins with the second of two quiet lines.
+    after_quiet_pair: bool,
+}
+
+impl MapCutter {
+    /// Where the piece that begins at `self.at` ends, and whether the next one begins
+    /// with the second of two quiet lines.
+    fn end_of_piece(&mut self) -> (usize, bool) {
+        let bytes = &self.map[..];
+        let full = self.at + self.piece_bytes;
+        // The first line that begins at or past the size.
+        let Some(mut start) = bytes
+            .get(full.saturating_sub(1)..)
+            .and_then(|rest| memchr::memchr(b'\n', rest))
+            .map(|nl| full + nl)
+        else {
+            return (bytes.len(), false);
+        };
+        let mut last_quiet = false;
+        while start < bytes.len() {
+            if start - full >= SEARCH_BYTES {
+                return (start, false);
+            }
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+            // A line past the cap is not read whole, so it is no quiet line.
+            let quiet = end - start <= MAX_LINE_BYTES
+                && quiet_status(&bytes[start..end], &mut self.names).is_some();
+            if quiet && last_quiet {
+                return (start, true);
+            }
+            last_quiet = quiet;
+            start = end;
+        }
+        (bytes.len(), false)
+    }
+}
+
+impl Pieces for MapCutter {
+    fn next_piece(&mut self) -> io::Result<Option<Chunk>> {
+        let start = self.at;
+        if start >= self.map.len() {
+            return Ok(None);
+        }
+        let (end, pair) = self.end_of_piece();
+        let bytes = &self.map[start..end];
+        let unterminated = bytes.last() != Some(&b'\n');
+        let long = has_long_line(bytes);
+        let mut chunk = Chunk {
+            data: Vec::new(),
+            mapped: Some((Arc::clone(&self.map), start..end)),
+            bytes: bytes.len() as u64,
+            long_lines: 0,
+            after_quiet_pair: self.after_quiet_pair,
+        };
+        // What a reader of the file would hold: lines cut at the cap, a last line given
+        // its line break.
+        if long || unterminated {
+            let (data, long_lines) = capped(bytes);
+            (chunk.data, chunk.long_lines, chunk.mapped) = (data, long_lines, None);
+        }
+        self.at = end;
+        self.after_quiet_pair = pair;
+        Ok(Some(chunk))
+    }
+
+    fn reuse(&mut self, _: Vec<u8>) {}
+}
+
+/// Whether a line of `bytes` (its line break included) is longer than [`MAX_LINE_BYTES`]:
+/// looked for a window of that size at a time, from the last line break in each, so a
+/// piece of a few MiB takes a few short searches.
+fn has_long_line(bytes: &[u8]) -> bool {
+    let mut from = 0;
+    while bytes.len() - from > MAX_LINE_BYTES {
+        match memchr::memrchr(b'\n', &bytes[from..from + MAX_LINE_BYTES]) {
+            Some(nl) => from += nl + 1,
+            None => return true,
+        }
+    }
+    false
+}
+
+/// `bytes`' lines, each cut to its first [`MAX_LINE_BYTES`] and ended with a line break,
+/// and how many were cut.
+fn capped(bytes: &[u8]) -> (Vec<u8>, u64) {
+    let mut data = Vec::with_capacity(bytes.len().min(MAX_LINE_BYTES * 4));
+    let mut long_lines = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let cut = line.len() > MAX_LINE_BYTES;
+        long_lines += u64::from(cut);
+        let kept = &line[..line.len().min(MAX_LINE_BYTES)];
+        data.extend_from_slice(kept);
+        if !kept.ends_with(b"\n") {
+            data.push(b'\n');
+        }
+    }
+    (data, long_lines)
 }
 
 /// Reads one line into `buf`, keeping at most [`MAX_LINE_BYTES`] of it; returns the bytes

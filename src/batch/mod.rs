@@ -22,7 +22,7 @@ mod chunks;
 mod quiet;
 mod read;
 
-pub use read::{ScanOptions, tally_log, tally_log_with};
+pub use read::{ScanOptions, tally_log, tally_log_with, tally_mapped};
 
 /// Lines longer than this are cut (and counted): a log line is not a megabyte of text.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
@@ -216,16 +216,20 @@ impl Tally {
         }
     }
 
-    /// Adds the tally of the next piece of the same log: rows new to this tally keep
-    /// the order they were found in there, after this tally's own.
-    fn absorb(&mut self, other: &Tally) {
+    /// Adds the tally of the next pieces of the same log, whose lines were numbered from
+    /// the first of them, after `lines_before` lines: rows new to this tally keep the
+    /// order they were found in there, after this tally's own.
+    fn absorb(&mut self, other: &Tally, lines_before: u64) {
         self.take_rows(
             other,
             |mine, e| {
-                mine.first_line = mine.first_line.min(e.first_line);
-                mine.last_line = mine.last_line.max(e.last_line);
+                mine.first_line = mine.first_line.min(e.first_line + lines_before);
+                mine.last_line = mine.last_line.max(e.last_line + lines_before);
             },
-            |_| {},
+            |new| {
+                new.first_line += lines_before;
+                new.last_line += lines_before;
+            },
         );
     }
 

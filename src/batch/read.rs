@@ -70,6 +70,21 @@ pub fn tally_log_with(
     super::chunks::read(reader, progress, options)
 }
 
+/// [`tally_log_with`] for a log mapped into memory (`scan` of a regular file): no copy of it
+/// is made, and each piece's pages are let go once it is counted. A log in UTF-16 is read
+/// through its decoder instead.
+pub fn tally_mapped(
+    map: memmap2::Mmap,
+    progress: impl FnMut(u64),
+    options: ScanOptions,
+) -> io::Result<(Tally, LogCounts)> {
+    if crate::input::utf16_order(&map).is_some() {
+        return tally_log_with(&map[..], progress, options);
+    }
+    let _ = map.advise(memmap2::Advice::Sequential);
+    super::chunks::read_mapped(map, progress, options)
+}
+
 /// A quiet line not yet settled.
 struct Pending {
     line: u64,
@@ -80,11 +95,11 @@ struct Pending {
     at: Option<std::ops::Range<usize>>,
 }
 
-/// The state of one pass over a log, or over a piece of one from `line_base` on.
+/// The state of one pass over a log, or over pieces of one: lines are numbered from the
+/// first this reader takes, and the tally's lines moved by the lines before it when it is
+/// counted in (so no piece waits for the lines before it to be counted).
 pub(super) struct LogReader {
     options: ScanOptions,
-    /// Lines before the first this reader takes.
-    line_base: u64,
     tally: Tally,
     grouper: Grouper,
     block: String,
@@ -121,10 +136,9 @@ pub(super) struct Memory {
 }
 
 impl LogReader {
-    pub(super) fn new(options: ScanOptions, line_base: u64, memory: Memory) -> Self {
+    pub(super) fn new(options: ScanOptions, memory: Memory) -> Self {
         LogReader {
             options,
-            line_base,
             tally: Tally::default(),
             grouper: Grouper::default(),
             block: String::new(),
@@ -144,7 +158,7 @@ impl LogReader {
     pub(super) fn feed(&mut self, chunk: &Chunk) {
         self.counts.bytes += chunk.bytes;
         self.counts.long_lines += chunk.long_lines;
-        let data = chunk.data.as_slice();
+        let data = chunk.lines();
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', data) {
             self.counts.lines += 1;
@@ -180,7 +194,7 @@ impl LogReader {
 
     /// The number in the log of the line last taken.
     fn number(&self) -> u64 {
-        self.line_base + self.counts.lines
+        self.counts.lines
     }
 
     /// Takes the line numbered [`Self::number`], its bytes `data[at]`.
@@ -321,8 +335,9 @@ fn reaches_past_itself(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ScanOptions, tally_log_with};
+    use super::{ScanOptions, tally_log_with, tally_mapped};
     use proptest::prelude::*;
+    use std::io::Write;
 
     /// The summary of `log` as `scan --json` would write it, read with or without the
     /// prefilter.
@@ -349,6 +364,37 @@ mod tests {
         read(log, options)
     }
 
+    /// The summary of `log` written to a file and read mapped into memory, in pieces of
+    /// about `piece_bytes` on `threads` threads.
+    fn mapped(log: &[u8], piece_bytes: usize, threads: usize) -> String {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(log).unwrap();
+        // SAFETY: the file is this test's own and is not changed while it is mapped.
+        let map = unsafe { memmap2::Mmap::map(&file) }.unwrap();
+        let options = ScanOptions {
+            threads,
+            piece_bytes,
+            ..ScanOptions::default()
+        };
+        let (tally, counts) = tally_mapped(map, |_| {}, options).unwrap();
+        serde_json::to_string(&tally.summary(counts)).unwrap()
+    }
+
+    #[test]
+    fn a_mapped_log_is_counted_as_a_read_one_long_lines_and_a_last_line_unended_too() {
+        let long = "y".repeat(super::super::MAX_LINE_BYTES + 10);
+        let edge = "z".repeat(super::super::MAX_LINE_BYTES - 1);
+        let log = format!(
+            "{{\"status\":200}}\n{{\"status\":201}}\nHTTP/2 429\n{long}\n{{\"status\":200}}\n\
+             {{\"status\":200}}\n{edge}\n{{\"errors\":[{{\"code\":88}}]}}\n{{\"status\":200}}\n{long}"
+        );
+        let one_pass = summary(log.as_bytes(), true);
+        assert!(one_pass.contains("\"long_lines\":2"), "{one_pass}");
+        for (piece_bytes, threads) in [(1, 1), (1, 2), (64, 2), (4 << 20, 2)] {
+            assert_eq!(mapped(log.as_bytes(), piece_bytes, threads), one_pass);
+        }
+    }
+
     #[test]
     fn the_prefilter_changes_nothing_in_any_fixture() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -357,6 +403,9 @@ mod tests {
             let text = std::fs::read(entry.unwrap().path()).unwrap();
             assert_eq!(summary(&text, true), summary(&text, false));
             assert_eq!(in_pieces(&text, 64), summary(&text, true));
+            if !text.is_empty() {
+                assert_eq!(mapped(&text, 64, 2), summary(&text, true));
+            }
             read += 1;
         }
         assert!(read >= 20, "the fixtures were found: {read}");
@@ -408,6 +457,7 @@ mod tests {
             // Cut after every line that can be cut after: every piece's reader, and every
             // reader that has to go on through the next piece, counts as one pass does.
             prop_assert_eq!(&one_pass, &in_pieces(log.as_bytes(), 1), "{}", log);
+            prop_assert_eq!(&one_pass, &mapped(log.as_bytes(), 1, 2), "{}", log);
         }
     }
 }

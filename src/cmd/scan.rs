@@ -99,13 +99,51 @@ fn scan_one(
     let result = if stdin {
         batch::tally_log_with(io::stdin().lock(), &mut progress, options)
     } else {
-        std::fs::File::open(name).and_then(|f| {
-            let file = io::BufReader::with_capacity(1 << 20, f);
-            batch::tally_log_with(file, &mut progress, options)
+        std::fs::File::open(name).and_then(|f| match mapped(&f) {
+            Some(map) => batch::tally_mapped(map, &mut progress, options),
+            None => {
+                let file = io::BufReader::with_capacity(1 << 20, f);
+                batch::tally_log_with(file, &mut progress, options)
+            }
         })
     };
     if shown {
         write!(ctx.err, "\r\x1b[K")?; // clear the progress line
     }
     Ok(result.map_err(|e| format!("cannot read {label}: {e}")))
+}
+
+/// A regular file mapped into memory, when it can be: its bytes are then read where the
+/// kernel keeps them, with no copy. A log that shrinks while it is read (truncated by a
+/// log rotation) would end the process with SIGBUS at the first page past its new end;
+/// [`on_shrunk_log`] says so and exits as for an unreadable input.
+fn mapped(file: &std::fs::File) -> Option<memmap2::Mmap> {
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() == 0 {
+        return None;
+    }
+    install_shrunk_log_handler();
+    // SAFETY: the map is only read. A change of the file's bytes while it is read gives
+    // other bytes, which are read as text like any; a cut is caught by the handler above.
+    unsafe { memmap2::Mmap::map(file) }.ok()
+}
+
+fn install_shrunk_log_handler() {
+    let handler = on_shrunk_log as extern "C" fn(libc::c_int) as libc::sighandler_t;
+    // SAFETY: the handler calls only write and _exit, both async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGBUS, handler);
+    }
+}
+
+/// SIGBUS while a mapped log is read: a one-line error and the exit status of an input
+/// that cannot be read (nothing has been written to stdout yet: the report comes last).
+extern "C" fn on_shrunk_log(_: libc::c_int) {
+    const SAID: &[u8] =
+        b"twerr: a log shrank while it was read (cut by a log rotation?): scan it again\n";
+    // SAFETY: write and _exit are async-signal-safe; SAID is a static buffer.
+    unsafe {
+        libc::write(2, SAID.as_ptr().cast(), SAID.len());
+        libc::_exit(i32::from(Exit::Usage.code()));
+    }
 }

@@ -174,3 +174,45 @@ fn an_implied_status_is_marked_and_counted_apart() {
     let (_, out, _) = crate::common::run(&["scan"], log.as_bytes());
     assert!(out.contains("(429)"), "{out}");
 }
+
+/// A log file is read mapped into memory; one cut shorter while it is read (a log rotation
+/// that truncates) makes the kernel send SIGBUS, which must be an error, not a crash. The
+/// signal is sent here while scan waits on its second file, a FIFO, after the first (a
+/// regular file, mapped) was read.
+#[test]
+fn a_sigbus_while_a_mapped_log_is_read_is_a_one_line_error_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("bot.log");
+    std::fs::write(&log, "{\"errors\":[{\"code\":88}]}\n".repeat(1000)).unwrap();
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let bin = assert_cmd::cargo::cargo_bin("twerr");
+    let child = std::process::Command::new(bin)
+        .arg("scan")
+        .arg(&log)
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Opening the FIFO waits for a writer that never comes.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let sent = std::process::Command::new("kill")
+        .args(["-BUS", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("twerr: a log shrank while it was read"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
