@@ -163,14 +163,19 @@ fn choose_status(
             "the input holds several responses (earlier: HTTP {final_codes}); the status shown is the last one's, the errors are all of them; `twerr scan` counts each response apart"
         ));
     }
+    // Each status is held against the status line of its own response (the last one
+    // before it), not the last response's: in a log of several responses each has its
+    // own. Found by a binary search over the status lines by line: a log of many
+    // responses has as many statuses as status lines.
+    let mut status_lines: Vec<(usize, u16)> = framing
+        .iter()
+        .filter(|f| f.2.how == How::StatusLine && !is_interim(f.0))
+        .map(|f| (f.2.line, f.0))
+        .collect();
+    status_lines.sort_by_key(|&(line, _)| line);
     for s in &statuses {
-        // Held against the status line of its own response (the last one before it), not
-        // the last response's: in a log of several responses each has its own.
-        let own = framing
-            .iter()
-            .rev()
-            .find(|f| f.2.how == How::StatusLine && f.2.line <= s.2.line && !is_interim(f.0))
-            .map_or(code, |f| f.0);
+        let before = status_lines.partition_point(|&(line, _)| line <= s.2.line);
+        let own = before.checked_sub(1).map_or(code, |i| status_lines[i].1);
         if s.0 != own && s.2.how != How::StatusLine {
             notes.at(
                 s.2.line,
