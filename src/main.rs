@@ -18,7 +18,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     match Cli::try_parse() {
-        Ok(cli) => cmd::main(cli).into(),
+        Ok(cli) => {
+            if !matches!(cli.command, Some(twerr::cli::Command::Scan { .. })) {
+                return_memory_at_once();
+            }
+            cmd::main(cli).into()
+        }
         Err(e)
             if e.kind() == clap::error::ErrorKind::DisplayHelp
                 && cmd::page_help(&e.render(), &std::env::args_os().collect::<Vec<_>>()) =>
@@ -37,6 +42,36 @@ fn main() -> ExitCode {
                 _ => Exit::Ok,
             };
             exit.into()
+        }
+    }
+}
+
+/// mimalloc's `purge_delay` (its option 15 in the version 2 the lock file holds; the Rust
+/// bindings do not name it): how long freed memory is kept before it goes back to the
+/// system.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A diagnosis of one input frees large blocks as it goes (a body's values, a region's
+/// text): given back at once, its peak memory is that of glibc's malloc (a 16 MiB paste
+/// took 62 MiB with the default delay, 46 MiB without). `scan` keeps the default: it
+/// frees and takes again blocks of the same sizes all the time, and is 3% faster so.
+fn return_memory_at_once() {
+    // SAFETY: sets an option of the allocator; no pointer is passed.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PURGE_DELAY;
+
+    #[test]
+    fn the_option_set_is_the_purge_delay() {
+        // SAFETY: reads and sets options of the allocator; no pointer is passed.
+        unsafe {
+            // Option 15 is the purge delay, whose default is 10 ms, and 0 is kept.
+            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 10);
+            super::return_memory_at_once();
+            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 0);
         }
     }
 }

@@ -52,15 +52,16 @@ impl Chunk {
     /// Done with: a buffer to be filled again, or a mapped range whose pages are let go
     /// (else every page of the file read would stay in the process's memory).
     fn release(self) -> Option<Vec<u8>> {
-        let Some((map, range)) = self.mapped else {
+        let Some(mapped) = self.mapped else {
             return Some(self.data);
         };
-        // SAFETY: the map is of a file opened read-only and is never written; dropping
-        // its pages only makes a later read of them fault them in from the file again.
-        let _ = unsafe {
-            map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len())
-        };
+        Chunk::release_range(&mapped);
         None
+    }
+
+    /// Lets go of the pages of a mapped range.
+    fn release_range((map, range): &(Arc<Mmap>, Range<usize>)) {
+        release_pages(map, range.clone());
     }
 }
 
@@ -389,10 +390,7 @@ impl MapCutter {
         let bytes = &self.map[..];
         let full = self.at + self.piece_bytes;
         // The first line that begins at or past the size.
-        let Some(mut start) = bytes
-            .get(full.saturating_sub(1)..)
-            .and_then(|rest| memchr::memchr(b'\n', rest))
-            .map(|nl| full + nl)
+        let Some(mut start) = next_newline(&self.map, full.saturating_sub(1)).map(|nl| nl + 1)
         else {
             return (bytes.len(), false);
         };
@@ -401,7 +399,7 @@ impl MapCutter {
             if start - full >= SEARCH_BYTES {
                 return (start, false);
             }
-            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+            let end = next_newline(&self.map, start).map_or(bytes.len(), |nl| nl + 1);
             // A line past the cap is not read whole, so it is no quiet line.
             let quiet = end - start <= MAX_LINE_BYTES
                 && quiet_status(&bytes[start..end], &mut self.names).is_some();
@@ -435,8 +433,11 @@ impl Pieces for MapCutter {
         // What a reader of the file would hold: lines cut at the cap, a last line given
         // its line break.
         if long || unterminated {
-            let (data, long_lines) = capped(bytes);
-            (chunk.data, chunk.long_lines, chunk.mapped) = (data, long_lines, None);
+            let (data, long_lines) = capped(&self.map, start..end);
+            (chunk.data, chunk.long_lines) = (data, long_lines);
+            if let Some(mapped) = chunk.mapped.take() {
+                Chunk::release_range(&mapped);
+            }
         }
         self.at = end;
         self.after_quiet_pair = pair;
@@ -460,21 +461,53 @@ fn has_long_line(bytes: &[u8]) -> bool {
     false
 }
 
-/// `bytes`' lines, each cut to its first [`MAX_LINE_BYTES`] and ended with a line break,
-/// and how many were cut.
-fn capped(bytes: &[u8]) -> (Vec<u8>, u64) {
-    let mut data = Vec::with_capacity(bytes.len().min(MAX_LINE_BYTES * 4));
+/// The lines of `map[range]`, each cut to its first [`MAX_LINE_BYTES`] and ended with a
+/// line break, and how many were cut.
+fn capped(map: &Mmap, range: Range<usize>) -> (Vec<u8>, u64) {
+    let mut data = Vec::with_capacity(range.len().min(MAX_LINE_BYTES * 4));
     let mut long_lines = 0;
-    for line in bytes.split_inclusive(|&b| b == b'\n') {
-        let cut = line.len() > MAX_LINE_BYTES;
+    let mut start = range.start;
+    while start < range.end {
+        let end = next_newline(map, start)
+            .map_or(range.end, |nl| nl + 1)
+            .min(range.end);
+        let cut = end - start > MAX_LINE_BYTES;
         long_lines += u64::from(cut);
-        let kept = &line[..line.len().min(MAX_LINE_BYTES)];
+        let kept = &map[start..end.min(start + MAX_LINE_BYTES)];
         data.extend_from_slice(kept);
         if !kept.ends_with(b"\n") {
             data.push(b'\n');
         }
+        start = end;
     }
     (data, long_lines)
+}
+
+/// The next line break at or after `from` in `map`, looked for [`MAX_LINE_BYTES`] at a
+/// time. Past the first window, the pages of a window with no line break (inside a line
+/// longer than the cap, which no reader sees) are let go at once: a line of many MiB would
+/// otherwise hold every page of it in the process's memory until its piece is counted.
+fn next_newline(map: &Mmap, from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < map.len() {
+        let end = (at + MAX_LINE_BYTES).min(map.len());
+        if let Some(i) = memchr::memchr(b'\n', &map[at..end]) {
+            return Some(at + i);
+        }
+        if at > from {
+            release_pages(map, at..end);
+        }
+        at = end;
+    }
+    None
+}
+
+/// Lets go of the pages of `map[range]`: a later read faults them in from the file again.
+fn release_pages(map: &Mmap, range: Range<usize>) {
+    // SAFETY: the map is of a file opened read-only and is never written; dropping its
+    // pages only makes a later read of them fault them in from the file again.
+    let _ =
+        unsafe { map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len()) };
 }
 
 /// Reads one line into `buf`, keeping at most [`MAX_LINE_BYTES`] of it; returns the bytes
