@@ -7,7 +7,8 @@
 //! once that reader is done: when it was not, that reader goes on through the next piece
 //! itself and the other reader's count of it is dropped. Pieces are read in order and
 //! merged in order, so lines, first and last lines and the order of rows are those of one
-//! pass; at most [`IN_FLIGHT`] pieces are held at once, from a file or a pipe alike.
+//! pass; at most [`IN_FLIGHT`] pieces are held at once, from a pipe, a file read or a file
+//! mapped into memory alike.
 
 use super::quiet::{Names, quiet_status};
 use super::read::{LogReader, Memory};
@@ -52,16 +53,11 @@ impl Chunk {
     /// Done with: a buffer to be filled again, or a mapped range whose pages are let go
     /// (else every page of the file read would stay in the process's memory).
     fn release(self) -> Option<Vec<u8>> {
-        let Some(mapped) = self.mapped else {
+        let Some((map, range)) = self.mapped else {
             return Some(self.data);
         };
-        Chunk::release_range(&mapped);
+        release_pages(&map, range);
         None
-    }
-
-    /// Lets go of the pages of a mapped range.
-    fn release_range((map, range): &(Arc<Mmap>, Range<usize>)) {
-        release_pages(map, range.clone());
     }
 }
 
@@ -423,22 +419,22 @@ impl Pieces for MapCutter {
         let bytes = &self.map[start..end];
         let unterminated = bytes.last() != Some(&b'\n');
         let long = has_long_line(bytes);
-        let mut chunk = Chunk {
-            data: Vec::new(),
-            mapped: Some((Arc::clone(&self.map), start..end)),
+        // What a reader of the file would hold: lines cut at the cap, a last line given
+        // its line break; else the range itself.
+        let (data, long_lines, mapped) = if long || unterminated {
+            let (data, long_lines) = capped(&self.map, start..end);
+            release_pages(&self.map, start..end);
+            (data, long_lines, None)
+        } else {
+            (Vec::new(), 0, Some((Arc::clone(&self.map), start..end)))
+        };
+        let chunk = Chunk {
+            data,
+            mapped,
             bytes: bytes.len() as u64,
-            long_lines: 0,
+            long_lines,
             after_quiet_pair: self.after_quiet_pair,
         };
-        // What a reader of the file would hold: lines cut at the cap, a last line given
-        // its line break.
-        if long || unterminated {
-            let (data, long_lines) = capped(&self.map, start..end);
-            (chunk.data, chunk.long_lines) = (data, long_lines);
-            if let Some(mapped) = chunk.mapped.take() {
-                Chunk::release_range(&mapped);
-            }
-        }
         self.at = end;
         self.after_quiet_pair = pair;
         Ok(Some(chunk))
