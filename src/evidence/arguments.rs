@@ -100,7 +100,8 @@ fn status_by_reason(t: &str, seen: Seen) -> Option<Vec<Evidence>> {
 /// the words to look up, as if they had been given as arguments. `None` for anything else,
 /// which is read as a response.
 pub(crate) fn piped_lookup(text: &str) -> Option<Vec<String>> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Five words at most are looked at: a response of any size is told apart at once.
+    let words: Vec<&str> = text.split_whitespace().take(5).collect();
     let numbers = (1..=4).contains(&words.len())
         && words.iter().all(|w| {
             let t = bare_number(w);

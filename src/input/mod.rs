@@ -111,7 +111,12 @@ pub fn read_file(path: &std::path::Path) -> io::Result<Input> {
     if is_endless_device(path, false) {
         read_head_of_device(file)
     } else {
-        read_bounded(file)
+        let size = file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        read_sized(file, size)
     }
 }
 
@@ -123,7 +128,12 @@ pub fn read_stdin() -> io::Result<Input> {
     if device {
         read_head_of_device(stdin.lock())
     } else {
-        read_bounded(stdin.lock())
+        // Redirected from a file (`twerr < resp.txt`): its size, to read it in one buffer.
+        let size = std::fs::metadata("/dev/stdin")
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        read_sized(stdin.lock(), size)
     }
 }
 
@@ -278,8 +288,16 @@ impl<R: Read> Read for Utf16Reader<R> {
 }
 
 /// Reads `reader` to its end, keeping head and tail.
-pub fn read_bounded(mut reader: impl Read) -> io::Result<Input> {
-    let mut head = Vec::new();
+pub fn read_bounded(reader: impl Read) -> io::Result<Input> {
+    read_sized(reader, None)
+}
+
+/// [`read_bounded`], told the size to expect when the input is a file: the head is read
+/// into one buffer of that size, not grown by doubling (a 1 MiB response was copied four
+/// times over and faulted in twice its size).
+fn read_sized(mut reader: impl Read, size: Option<u64>) -> io::Result<Input> {
+    let expected = size.map_or(0, |n| n.min(HEAD_BYTES as u64) as usize);
+    let mut head = Vec::with_capacity(expected);
     (&mut reader)
         .take(HEAD_BYTES as u64)
         .read_to_end(&mut head)?;
