@@ -5,8 +5,6 @@ use super::{Evidence, Finding, How, Seen, is_interesting_header};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static STATUS_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^HTTP/[0-9](?:\.[0-9])? +([1-5][0-9]{2})(?: +(.*))?$").unwrap());
 /// The markers that decide which line-shaped recognisers are worth running on a line.
 #[derive(Clone, Copy)]
 enum Marker {
@@ -186,16 +184,11 @@ impl Framing {
     /// A status line, or a header line after one (or a rate-limit header pasted on its
     /// own); true when the line was one of them, or the blank line ending a header block.
     fn http_framing(&mut self, line: &str, push: &mut impl FnMut(Finding, How)) -> bool {
-        if line.starts_with("HTTP/")
-            && let Some(c) = STATUS_LINE.captures(line)
-        {
-            if let Ok(code) = c[1].parse() {
-                let reason = c
-                    .get(2)
-                    .map(|m| m.as_str().trim().to_string())
-                    .filter(|r| !r.is_empty());
-                push(Finding::Status { code, reason }, How::StatusLine);
-            }
+        if let Some((code, reason)) = status_line(line) {
+            let reason = Some(reason.trim())
+                .filter(|r| !r.is_empty())
+                .map(str::to_string);
+            push(Finding::Status { code, reason }, How::StatusLine);
             self.in_headers = true;
             self.after_tweepy = false;
             return true;
@@ -383,6 +376,31 @@ fn text_message(text: &str) -> Finding {
     }
 }
 
+/// `HTTP/1.1 429 Too Many Requests`, `HTTP/2 200`: the status and the rest of the line.
+/// The version is one digit, or two with a dot; spaces come before the status, and before
+/// a reason when one follows. Read by hand: a pattern would be compiled for every
+/// response in `curl -i` framing, for one line.
+fn status_line(line: &str) -> Option<(u16, &str)> {
+    let rest = line.strip_prefix("HTTP/")?;
+    let version = match rest.as_bytes() {
+        [a, b'.', b, ..] if a.is_ascii_digit() && b.is_ascii_digit() => 3,
+        [a, ..] if a.is_ascii_digit() => 1,
+        _ => return None,
+    };
+    let after_version = &rest[version..];
+    let at_status = after_version.trim_start_matches(' ');
+    let status = at_status.as_bytes().get(..3)?;
+    let spaced = at_status.len() < after_version.len();
+    if !spaced || !(b'1'..=b'5').contains(&status[0]) || !status.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let code = status.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0'));
+    let reason = &at_status[3..];
+    // After the status: nothing, or a space and the reason (`HTTP/1.1 2000` is no status).
+    let whole = reason.is_empty() || reason.starts_with(' ') && !reason.contains('\n');
+    whole.then_some((code, reason))
+}
+
 /// `name: value` where name is a header token.
 fn header_line(line: &str) -> Option<(&str, &str)> {
     let (name, value) = line.split_once(':')?;
@@ -438,6 +456,29 @@ mod tests {
             crate::evidence::testing::implied(framed).is_empty(),
             "the last call of a window may succeed: the status line says what happened"
         );
+    }
+
+    #[test]
+    fn a_status_line_is_its_version_spaces_status_and_reason() {
+        assert_eq!(
+            status_line("HTTP/1.1 429 Too Many Requests"),
+            Some((429, " Too Many Requests"))
+        );
+        assert_eq!(status_line("HTTP/2 200"), Some((200, "")));
+        assert_eq!(status_line("HTTP/1.0   503  "), Some((503, "  ")));
+        for no in [
+            "HTTP/1.1 2000",
+            "HTTP/1.1 200OK",
+            "HTTP/1.1 600 Odd",
+            "HTTP/1.1 42",
+            "HTTP/1.x 200",
+            "HTTP/1.1200",
+            "HTTP/ 200",
+            "http/1.1 200",
+            "HTTP/1.1 4٣3",
+        ] {
+            assert_eq!(status_line(no), None, "{no}");
+        }
     }
 
     fn findings(text: &str) -> Vec<(usize, How, Finding)> {

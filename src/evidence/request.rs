@@ -103,7 +103,7 @@ pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidenc
     if has(Gate::REQUEST_LINE) {
         request_lines(text, &mut kept);
     }
-    if has(Gate::URL) {
+    if has(Gate::URL) && may_hold_an_api_url(text) {
         urls(text, &mut kept);
     }
     if has(Gate::AUTHORIZATION) {
@@ -112,9 +112,38 @@ pub(super) fn read_requests(text: &str, lines: &LineIndex, out: &mut Vec<Evidenc
     if has(Gate::LIBRARY) {
         libraries(text, &mut |at, finding| kept.push(at, How::Frame, finding));
     }
-    if has(Gate::CALL) || memchr::memchr(b'_', text.as_bytes()).is_some() {
+    if has(Gate::CALL) || may_hold_a_snake_call(text) {
         calls(text, &mut kept);
     }
+}
+
+/// Whether `text` holds an API host followed by a path that is no problem type
+/// (`.twitter.com/1.1/...`, `.x.com/2/tweets`): the one thing every URL that [`urls`] keeps
+/// has, told without compiling its pattern. A v2 body names `api.twitter.com/2/problems/`
+/// in each of its errors, and no request.
+fn may_hold_an_api_url(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b".com/").any(|at| {
+        let before = &text.as_bytes()[..at];
+        (before.ends_with(b".twitter") || before.ends_with(b".x"))
+            && !text.as_bytes()[at + 4..].starts_with(b"/2/problems")
+    })
+}
+
+/// Whether `text` holds `.` then a snake_case name (`api.user_timeline`), which
+/// [`CALL`]'s last shape begins with. JSON keys hold a `_` so often (`author_id`) that
+/// looking for one alone would compile and run the pattern for most bodies. Each byte is
+/// looked at at most twice: the letters after one `.` end before the next.
+fn may_hold_a_snake_call(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'.', bytes).any(|dot| {
+        let name = &bytes[dot + 1..];
+        let letters = name.iter().take_while(|b| b.is_ascii_lowercase()).count();
+        letters > 0
+            && name.get(letters) == Some(&b'_')
+            && name
+                .get(letters + 1)
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    })
 }
 
 /// The words that every match of a reader's pattern holds (in any case): a reader runs only
@@ -335,6 +364,43 @@ fn library_name(written: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The URL and snake_case gates let through every text in which the patterns find
+    /// what is kept, and pass a v2 body by.
+    #[test]
+    fn the_url_and_call_gates_pass_what_the_patterns_keep() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("the fixtures")
+            .map(|f| std::fs::read_to_string(f.expect("a fixture").path()).unwrap_or_default())
+            .collect();
+        texts.extend(
+            [
+                "GET https://api.x.com/2/users/me -> 401",
+                "see https://upload.twitter.com/1.1/media/upload.json",
+                "tweepy: api.update_status(status=x)",
+                "client.get_users_tweets(id, max_results=5)",
+            ]
+            .map(str::to_string),
+        );
+        let (mut urls, mut snakes) = (0, 0);
+        for text in &texts {
+            let kept_url = URL
+                .find_iter(text)
+                .any(|m| !m.as_str().contains("/2/problems"));
+            if kept_url {
+                urls += 1;
+                assert!(may_hold_an_api_url(text), "{text}");
+            }
+            if CALL.captures_iter(text).any(|c| c.name("snake").is_some()) {
+                snakes += 1;
+                assert!(may_hold_a_snake_call(text), "{text}");
+            }
+        }
+        assert!(urls >= 2 && snakes >= 2, "{urls} {snakes}");
+        let v2 = r#"{"data":[{"author_id":"1","text":"a.b c"}],"errors":[{"type":"https://api.twitter.com/2/problems/resource-not-found","resource_id":"2"}]}"#;
+        assert!(!may_hold_an_api_url(v2) && !may_hold_a_snake_call(v2));
+    }
 
     #[test]
     fn each_gate_names_the_words_its_readers_need() {

@@ -201,11 +201,7 @@ fn strip_backticks(s: &str) -> &str {
 fn strip_prefixes(mut s: &str) -> &str {
     let mut after_level = false;
     for _ in 0..MAX_PREFIXES {
-        // Every prefix begins with a word character or a bracket: other lines (a body's
-        // `{`, an indented frame) are passed by without the pattern.
-        let can_begin =
-            |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'[' | b'_' | b'.' | b'-');
-        if !s.as_bytes().first().is_some_and(can_begin) {
+        if !may_begin_with_prefix(s) {
             break;
         }
         let found = PREFIX
@@ -221,6 +217,26 @@ fn strip_prefixes(mut s: &str) -> &str {
         s = &s[m.end()..];
     }
     s
+}
+
+/// Whether `s` can begin with one of [`PREFIX`]'s shapes, told from a few bytes: the lines
+/// that cannot (a body's `{`, an indented frame, a header such as `content-type: ...`) are
+/// passed by without compiling or running the pattern. Each shape begins with a digit or a
+/// bracket, with a level word, with a syslog month (`Nov 26 `), or holds a bracket or a bar
+/// (`proc[12:34] `, `app[web.1]:`, `svc_1  | `) after a word.
+fn may_begin_with_prefix(s: &str) -> bool {
+    const LEVELS: [&str; 9] = [
+        "CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "TRACE", "NOTICE",
+    ];
+    match s.as_bytes() {
+        [b'0'..=b'9' | b'[', ..] => true,
+        [b'A'..=b'Z', b'a'..=b'z', b'a'..=b'z', b' ', ..] => true,
+        [first, ..] if first.is_ascii_alphanumeric() || matches!(first, b'_' | b'.' | b'-') => {
+            LEVELS.iter().any(|l| s.starts_with(l))
+                || memchr::memchr2(b'[', b'|', s.as_bytes()).is_some()
+        }
+        _ => false,
+    }
 }
 
 /// `[0] => ...` is a PHP array dump, not a process tag.
@@ -245,6 +261,61 @@ fn straighten_quotes(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::unwrap;
+
+    /// The gate before [`super::PREFIX`] lets through every line the pattern strips: the
+    /// shapes its comments name, and every line of the test fixtures and of this module.
+    #[test]
+    fn every_line_with_a_prefix_passes_the_gate() {
+        let shapes = [
+            "2015-07-18 16:48:49,156 x",
+            "[2026-01-02T03:04:05.6Z] x",
+            "07-17 08:34:17.236  1234  5678 E/Tag: x",
+            "Nov 26 01:11:08 host prog[123]: x",
+            "12:00:01.123 x",
+            "bot[123:456] x",
+            "app[web.1]: x",
+            "heroku[router]: x",
+            "WARNING:root:x",
+            "[error] x",
+            "ERROR: x",
+            "NOTICE - x",
+            "[-] x",
+            "[1] x",
+            "svc_1  | x",
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("the fixtures")
+            .map(|f| std::fs::read_to_string(f.expect("a fixture").path()).unwrap_or_default())
+            .collect();
+        texts.push(include_str!("unwrap.rs").to_string());
+        for shape in shapes {
+            assert!(
+                super::PREFIX.find(shape).is_some_and(|m| m.end() > 0),
+                "{shape}"
+            );
+        }
+        let mut stripped = 0;
+        for line in shapes
+            .into_iter()
+            .chain(texts.iter().flat_map(|t| t.lines()))
+        {
+            let line = line.trim_end_matches('\r');
+            if super::PREFIX.find(line).is_some_and(|m| m.end() > 0) {
+                stripped += 1;
+                assert!(super::may_begin_with_prefix(line), "{line:?}");
+            }
+        }
+        assert!(stripped >= shapes.len(), "{stripped}");
+        for passed_by in [
+            "{\"errors\":[]}",
+            "content-type: text/html",
+            "HTTP/2 200",
+            "  at x",
+        ] {
+            assert!(!super::may_begin_with_prefix(passed_by), "{passed_by}");
+        }
+    }
 
     fn lines(text: &str) -> Vec<String> {
         unwrap(text).split('\n').map(str::to_string).collect()
