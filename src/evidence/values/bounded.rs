@@ -1,7 +1,7 @@
 //! A JSON body read into a `serde_json::Value` with bounded memory: a 200 response with
 //! 300,000 items, or an unclosed `[` followed by a million objects, must not become a
-//! million values in memory. Arrays keep their first [`MAX_ITEMS`] items and objects their
-//! first [`MAX_KEYS`] members; past [`MAX_NODES`] values in all, the rest is validated and
+//! million values in memory. Arrays keep their first [`MAX_ITEMS`] items (a `data` or
+//! `includes` array its first [`MAX_RESULTS`]) and objects their first [`MAX_KEYS`] members; past [`MAX_NODES`] values in all, the rest is validated and
 //! skipped (`IgnoredAny`), which allocates nothing. What an error body says is always near
 //! its top (`errors`, `title`, `detail`, `type`, `status`), so nothing that matters is lost.
 
@@ -13,6 +13,11 @@ use std::fmt;
 pub(in crate::evidence) const MAX_ITEMS: usize = 1000;
 pub(in crate::evidence) const MAX_KEYS: usize = 1000;
 pub(in crate::evidence) const MAX_NODES: usize = 100_000;
+/// The most items kept of an array that is a `data` or `includes` member: what a call
+/// returned (posts, users), thousands in a large v2 response. No reader looks inside them
+/// (a `data` object is followed, but arrays are read only when named for errors), and
+/// building them was most of the time such a body took to read.
+pub(in crate::evidence) const MAX_RESULTS: usize = 16;
 /// A string longer than this is cut (at a character boundary).
 const MAX_STRING: usize = 1 << 20;
 
@@ -66,6 +71,7 @@ impl<'de> de::Deserialize<'de> for BoundedValue {
         let value = Bounded {
             budget: &budget,
             repeats: &repeats,
+            items: MAX_ITEMS,
         }
         .deserialize(d)?;
         Ok(BoundedValue(value, repeats.into_inner()))
@@ -76,6 +82,8 @@ impl<'de> de::Deserialize<'de> for BoundedValue {
 struct Bounded<'a> {
     budget: &'a Cell<usize>,
     repeats: &'a RefCell<Vec<Repeat>>,
+    /// The most items kept if the value is an array.
+    items: usize,
 }
 
 impl Bounded<'_> {
@@ -161,8 +169,12 @@ impl<'de> Visitor<'de> for Bounded<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         loop {
-            if items.len() < MAX_ITEMS && self.take() {
-                match seq.next_element_seed(self)? {
+            if items.len() < self.items && self.take() {
+                let each = Bounded {
+                    items: MAX_ITEMS,
+                    ..self
+                };
+                match seq.next_element_seed(each)? {
                     Some(v) => items.push(v),
                     None => break,
                 }
@@ -182,7 +194,11 @@ impl<'de> Visitor<'de> for Bounded<'_> {
                 return Ok(Value::Number(n));
             }
             if members.len() < MAX_KEYS && self.take() {
-                let v = map.next_value_seed(self)?;
+                let items = match key.as_str() {
+                    "data" | "includes" => MAX_RESULTS,
+                    _ => MAX_ITEMS,
+                };
+                let v = map.next_value_seed(Bounded { items, ..self })?;
                 if let Some(first) = members.get(&key) {
                     self.note_repeat(&key, first, &v);
                 }
@@ -214,11 +230,17 @@ mod tests {
     fn large_arrays_keep_their_head() {
         let items: Vec<String> = (0..5000).map(|i| format!("{{\"id\":{i}}}")).collect();
         let text = format!(
-            "{{\"data\":[{}],\"errors\":[{{\"code\":34}}]}}",
+            "{{\"items\":[{0}],\"data\":[{0}],\"errors\":[{{\"code\":34}}]}}",
             items.join(",")
         );
         let (v, used) = json_prefix(&text).unwrap();
-        assert_eq!(v["data"].as_array().unwrap().len(), MAX_ITEMS);
+        assert_eq!(v["items"].as_array().unwrap().len(), MAX_ITEMS);
+        assert_eq!(
+            v["data"].as_array().unwrap().len(),
+            MAX_RESULTS,
+            "what a call returned is kept shorter"
+        );
+        assert_eq!(v["data"][0]["id"], json!(0));
         assert_eq!(
             v["errors"][0]["code"],
             json!(34),
