@@ -182,13 +182,28 @@ pub fn parse_http_date(value: &str) -> Option<i64> {
         .map(|t| t.as_second())
 }
 
+/// The local time zone. Without `TZ` it is `/etc/localtime`'s, read directly: asking for
+/// the system's zone first lists every file of the time zone database (most of a
+/// millisecond, for one abbreviation). With `TZ`, or without that file, jiff decides.
+static LOCAL_ZONE: std::sync::LazyLock<jiff::tz::TimeZone> = std::sync::LazyLock::new(|| {
+    let from_file = || {
+        let data = std::fs::read("/etc/localtime").ok()?;
+        jiff::tz::TimeZone::tzif("localtime", &data).ok()
+    };
+    std::env::var_os("TZ")
+        .is_none()
+        .then(from_file)
+        .flatten()
+        .unwrap_or_else(jiff::tz::TimeZone::system)
+});
+
 fn format_times(epoch: i64) -> (Option<String>, Option<String>) {
     let Ok(ts) = jiff::Timestamp::from_second(epoch) else {
         return (None, None);
     };
     let utc = ts.strftime("%Y-%m-%d %H:%M:%S UTC").to_string();
     let local = ts
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .to_zoned_datetime(LOCAL_ZONE.clone())
         .strftime("%Y-%m-%d %H:%M:%S %Z")
         .to_string();
     (Some(utc), Some(local))
