@@ -79,7 +79,7 @@ fn implied_status(evidence: &[Evidence], present: &Present) -> Option<StatusRepo
                     return None;
                 }
                 let code = wordings.iter().find_map(|w| w.status())?;
-                Some((code, words.to_string(), e.seen.line))
+                Some((code, standing_words(words, code).to_string(), e.seen.line))
             }
             _ => None,
         })
@@ -96,6 +96,26 @@ fn implied_status(evidence: &[Evidence], present: &Present) -> Option<StatusRepo
     );
     report.implied_by = Some(words);
     Some(report)
+}
+
+/// The part of `words` that implies `code` by itself, where there is one: a problem with no
+/// type is read as `title: detail`, which the input holds as two strings, not as that
+/// line, and the words named must be words the input shows.
+fn standing_words(words: &str, code: u16) -> &str {
+    let implies = |part: &str| {
+        catalog::wordings_of(part)
+            .0
+            .iter()
+            .any(|w| w.status() == Some(code))
+    };
+    let parts = words
+        .split_once(": ")
+        .map(|(title, detail)| [detail, title]);
+    parts
+        .into_iter()
+        .flatten()
+        .find(|part| implies(part))
+        .unwrap_or(words)
 }
 
 /// Status lines, curl's failure line, client exception lines, HTML titles and trailing
@@ -268,6 +288,19 @@ mod tests {
                 .any(|n| n.contains("earlier status lines (100)")),
             "{:?}",
             d.notes
+        );
+    }
+
+    #[test]
+    fn a_problem_without_a_type_implies_by_the_string_that_says_it() {
+        let d = diagnosed(
+            r#"{"title": "Invalid Request", "detail": "The status parameter is missing."}"#,
+        );
+        let s = d.status.expect("an implied status");
+        assert_eq!(
+            s.implied_by.as_deref(),
+            Some("The status parameter is missing."),
+            "the detail as the input holds it, not `title: detail`"
         );
     }
 
