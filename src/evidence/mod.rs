@@ -566,6 +566,16 @@ mod tests {
 pub(crate) mod testing {
     use super::{Finding, extract};
 
+    /// The text of every file in `tests/fixtures`: real shapes that a reader's shortcut
+    /// (a gate before its pattern) is held to.
+    pub(crate) fn fixture_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        std::fs::read_dir(dir)
+            .expect("the fixtures")
+            .map(|f| std::fs::read_to_string(f.expect("a fixture").path()).unwrap_or_default())
+            .collect()
+    }
+
     pub(crate) fn statuses(text: &str) -> Vec<u16> {
         extract(text)
             .into_iter()

@@ -369,11 +369,7 @@ mod tests {
     /// what is kept, and pass a v2 body by.
     #[test]
     fn the_url_and_call_gates_pass_what_the_patterns_keep() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("the fixtures")
-            .map(|f| std::fs::read_to_string(f.expect("a fixture").path()).unwrap_or_default())
-            .collect();
+        let mut texts = crate::evidence::testing::fixture_texts();
         texts.extend(
             [
                 "GET https://api.x.com/2/users/me -> 401",

@@ -283,11 +283,7 @@ mod tests {
             "[1] x",
             "svc_1  | x",
         ];
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("the fixtures")
-            .map(|f| std::fs::read_to_string(f.expect("a fixture").path()).unwrap_or_default())
-            .collect();
+        let mut texts = crate::evidence::testing::fixture_texts();
         texts.push(include_str!("unwrap.rs").to_string());
         for shape in shapes {
             assert!(

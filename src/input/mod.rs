@@ -111,12 +111,7 @@ pub fn read_file(path: &std::path::Path) -> io::Result<Input> {
     if is_endless_device(path, false) {
         read_head_of_device(file)
     } else {
-        let size = file
-            .metadata()
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len());
-        read_sized(file, size)
+        read_sized(file, regular_file_size(path))
     }
 }
 
@@ -129,12 +124,20 @@ pub fn read_stdin() -> io::Result<Input> {
         read_head_of_device(stdin.lock())
     } else {
         // Redirected from a file (`twerr < resp.txt`): its size, to read it in one buffer.
-        let size = std::fs::metadata("/dev/stdin")
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len());
-        read_sized(stdin.lock(), size)
+        read_sized(
+            stdin.lock(),
+            regular_file_size(std::path::Path::new("/dev/stdin")),
+        )
     }
+}
+
+/// The size of `path` (after links) when it is a regular file: what [`read_sized`]
+/// expects. Pipes, devices and terminals have none.
+fn regular_file_size(path: &std::path::Path) -> Option<u64> {
+    std::fs::metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
 }
 
 /// Reads the first [`HEAD_BYTES`] of a device that may never end, and no more.

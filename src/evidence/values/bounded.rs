@@ -1,8 +1,9 @@
 //! A JSON body read into a `serde_json::Value` with bounded memory: a 200 response with
 //! 300,000 items, or an unclosed `[` followed by a million objects, must not become a
 //! million values in memory. Arrays keep their first [`MAX_ITEMS`] items (a `data` or
-//! `includes` array its first [`MAX_RESULTS`]) and objects their first [`MAX_KEYS`] members; past [`MAX_NODES`] values in all, the rest is validated and
-//! skipped (`IgnoredAny`), which allocates nothing. What an error body says is always near
+//! `includes` array its first [`MAX_RESULTS`]) and objects their first [`MAX_KEYS`]
+//! members; past [`MAX_NODES`] values in all, the rest is validated and skipped
+//! (`IgnoredAny`), which allocates nothing. What an error body says is always near
 //! its top (`errors`, `title`, `detail`, `type`, `status`), so nothing that matters is lost.
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
