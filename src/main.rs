@@ -2,28 +2,45 @@
 //! runs it and says how to exit.
 
 use clap::Parser;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+use std::ffi::{CStr, c_char, c_int};
 use std::io;
 use std::process::ExitCode;
 use twerr::cli::Cli;
 use twerr::cmd::{self, Exit};
+use twerr::util::allocator::{ByCommand, wants_mimalloc};
 
-/// mimalloc: `scan` makes many small allocations on several threads, where the system's
-/// malloc takes a lock and mimalloc does not (a bot's log is read in about four fifths of
-/// the time; `bench/run.sh` section `bot`). Its version 2, which starts in about the time
-/// the system's does (version 3 reads more of the environment as it starts), built without
-/// transparent huge pages: a page of 2 MiB is zeroed whole when first touched, though
-/// little of each is used (they doubled the peak memory of `scan`).
+/// The system's allocator, or mimalloc for `scan`: see [`twerr::util::allocator`].
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: ByCommand = ByCommand::new();
+
+/// Run before `main`, as glibc runs each function of `.init_array` with the arguments
+/// `main` will get (std reads them the same way): chooses mimalloc for a `scan` before
+/// anything is allocated. Elsewhere the system's allocator serves every run.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CHOOSE_THE_ALLOCATOR: extern "C" fn(c_int, *const *const c_char, *const *const c_char) =
+    choose_the_allocator;
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+extern "C" fn choose_the_allocator(
+    argc: c_int,
+    argv: *const *const c_char,
+    _env: *const *const c_char,
+) {
+    let count = usize::try_from(argc).unwrap_or(0);
+    // SAFETY: glibc passes `argc` and `argv` as `main` gets them: `argc` pointers to
+    // strings ended by NUL, alive for the whole run.
+    let words = (0..count).map(|i| unsafe { CStr::from_ptr(*argv.add(i)) }.to_bytes());
+    if wants_mimalloc(words) {
+        GLOBAL.choose_mimalloc();
+    }
+}
 
 fn main() -> ExitCode {
     match Cli::try_parse() {
-        Ok(cli) => {
-            if !matches!(cli.command, Some(twerr::cli::Command::Scan { .. })) {
-                return_memory_at_once();
-            }
-            cmd::main(cli).into()
-        }
+        Ok(cli) => cmd::main(cli).into(),
         Err(e)
             if e.kind() == clap::error::ErrorKind::DisplayHelp
                 && cmd::page_help(&e.render(), &std::env::args_os().collect::<Vec<_>>()) =>
@@ -42,36 +59,6 @@ fn main() -> ExitCode {
                 _ => Exit::Ok,
             };
             exit.into()
-        }
-    }
-}
-
-/// mimalloc's `purge_delay` (its option 15 in the version 2 the lock file holds; the Rust
-/// bindings do not name it): how long freed memory is kept before it goes back to the
-/// system.
-const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// A diagnosis of one input frees large blocks as it goes (a body's values, a region's
-/// text): given back at once, its peak memory is that of glibc's malloc (a 16 MiB paste
-/// took 62 MiB with the default delay, 46 MiB without). `scan` keeps the default: it
-/// frees and takes again blocks of the same sizes all the time, and is 3% faster so.
-fn return_memory_at_once() {
-    // SAFETY: sets an option of the allocator; no pointer is passed.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
-}
-
-#[cfg(test)]
-mod tests {
-    use super::PURGE_DELAY;
-
-    #[test]
-    fn the_option_set_is_the_purge_delay() {
-        // SAFETY: reads and sets options of the allocator; no pointer is passed.
-        unsafe {
-            // Option 15 is the purge delay, whose default is 10 ms, and 0 is kept.
-            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 10);
-            super::return_memory_at_once();
-            assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 0);
         }
     }
 }

@@ -186,6 +186,38 @@ fn run_sh(script: &str) -> (i32, String, String) {
     run_twerr(&["--", "sh", "-c", script])
 }
 
+/// `-q` after `run` and before it are the one global flag: twerr's own lines go, the
+/// command's output and the verdict's exit status stay.
+#[test]
+fn quiet_silences_twerr_but_not_the_command() {
+    let script = r#"printf 'HTTP/1.1 403 Forbidden\r\n\r\n{"errors":[{"code":187}]}'"#;
+    let loud = run_sh(script);
+    assert!(loud.2.contains("do-not-retry"), "{loud:?}");
+    for args in [
+        &["-q", "--", "sh", "-c", script][..],
+        &["--quiet", "--", "sh", "-c", script],
+    ] {
+        for global in [false, true] {
+            let mut cmd = twerr();
+            if global {
+                cmd.arg("-q");
+            }
+            let out = cmd.arg("run").args(args).output().expect("runs");
+            let said = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(
+                (out.status.code(), said.as_ref()),
+                (Some(3), ""),
+                "{args:?}"
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout),
+                loud.1,
+                "the command's output"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_command_that_succeeds_is_left_alone() {
     assert_eq!(
