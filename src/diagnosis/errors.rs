@@ -116,6 +116,7 @@ fn report(
             text,
             oauth_error,
             request,
+            ..
         } => {
             let said = Said {
                 text,

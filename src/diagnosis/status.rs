@@ -72,16 +72,21 @@ fn implied_status(evidence: &[Evidence], present: &Present) -> Option<StatusRepo
     // Words of an entry whose number the input gives are that error's message; a code
     // implies no status (its number says what it is, not how the response was framed).
     let from_words = || {
-        evidence.iter().find_map(|e| match &e.finding {
-            Finding::Message { text, .. } | Finding::Phrase { text } => {
-                let (wordings, words) = catalog::wordings_of(text);
-                if wordings.iter().any(|w| present.has(*w)) {
-                    return None;
-                }
-                let code = wordings.iter().find_map(|w| w.status())?;
-                Some((code, standing_words(words, code).to_string(), e.seen.line))
+        evidence.iter().find_map(|e| {
+            let (text, title_len) = match &e.finding {
+                Finding::Message {
+                    text, title_len, ..
+                } => (text, *title_len),
+                Finding::Phrase { text } => (text, None),
+                _ => return None,
+            };
+            let (wordings, words) = catalog::wordings_of(text);
+            if wordings.iter().any(|w| present.has(*w)) {
+                return None;
             }
-            _ => None,
+            let code = wordings.iter().find_map(|w| w.status())?;
+            let words = standing_words(words, title_len, code)?;
+            Some((code, words.to_string(), e.seen.line))
         })
     };
     let (code, words, line) = from_class.or_else(from_words)?;
@@ -98,24 +103,23 @@ fn implied_status(evidence: &[Evidence], present: &Present) -> Option<StatusRepo
     Some(report)
 }
 
-/// The part of `words` that implies `code` by itself, where there is one: a problem with no
-/// type is read as `title: detail`, which the input holds as two strings, not as that
-/// line, and the words named must be words the input shows.
-fn standing_words(words: &str, code: u16) -> &str {
+/// Words of a message that imply `code` and stand in the input as they are. `words` is the
+/// message, or its head before a `: `. A typeless problem's message is its title and detail
+/// joined (`title_len` says where): the input holds each, not the joined line, so the words
+/// named are the part (detail, else title) that implies the status by itself, and none
+/// where only the two together do.
+fn standing_words(words: &str, title_len: Option<usize>, code: u16) -> Option<&str> {
+    let Some(title_len) = title_len.filter(|&t| words.len() > t) else {
+        return Some(words);
+    };
     let implies = |part: &str| {
         catalog::wordings_of(part)
             .0
             .iter()
             .any(|w| w.status() == Some(code))
     };
-    let parts = words
-        .split_once(": ")
-        .map(|(title, detail)| [detail, title]);
-    parts
-        .into_iter()
-        .flatten()
-        .find(|part| implies(part))
-        .unwrap_or(words)
+    let (title, detail) = (words.get(..title_len)?, words.get(title_len + 2..)?);
+    [detail, title].into_iter().find(|part| implies(part))
 }
 
 /// Status lines, curl's failure line, client exception lines, HTML titles and trailing
@@ -302,6 +306,26 @@ mod tests {
             Some("The status parameter is missing."),
             "the detail as the input holds it, not `title: detail`"
         );
+    }
+
+    #[test]
+    fn a_title_with_a_colon_of_its_own_is_split_where_the_join_is() {
+        let d = diagnosed(
+            r#"{"title": "There was an error sending your message: Invalid Request", "detail": "The ids parameter is not valid."}"#,
+        );
+        let s = d.status.expect("the title implies a status");
+        assert_eq!(
+            s.implied_by.as_deref(),
+            Some("There was an error sending your message: Invalid Request"),
+            "the title as the input holds it, not cut at its own `: ` and joined to the detail"
+        );
+    }
+
+    #[test]
+    fn a_status_only_the_joined_title_and_detail_would_imply_is_not_implied() {
+        let d = diagnosed(r#"{"title": "There was an error sending your message", "detail": "x"}"#);
+        assert!(d.status.is_none(), "{:?}", d.status);
+        assert_eq!(d.errors.len(), 1, "the error itself is still reported");
     }
 
     #[test]

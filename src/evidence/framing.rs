@@ -373,6 +373,7 @@ fn text_message(text: &str) -> Finding {
         text: text.to_string(),
         oauth_error: None,
         request: None,
+        title_len: None,
     }
 }
 
@@ -635,7 +636,8 @@ mod tests {
             Finding::Message {
                 text: "Rate limit exceeded".into(),
                 oauth_error: None,
-                request: None
+                request: None,
+                title_len: None,
             }
         );
     }

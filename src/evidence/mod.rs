@@ -131,6 +131,11 @@ pub enum Finding {
         oauth_error: Option<String>,
         /// The request path a legacy body names.
         request: Option<String>,
+        /// Where `text` is a typeless problem's `title: detail`, joined here: the title's
+        /// length. The input holds the two as separate strings, so words quoted from the
+        /// message as the input's are quoted from one of them (the join is twerr's).
+        #[serde(skip)]
+        title_len: Option<usize>,
     },
     /// A response header that matters for the diagnosis.
     Header { name: String, value: String },

@@ -198,7 +198,13 @@ fn problem_members(
     {
         // Shaped like a problem but with no type (cut, or replaced by the user): its
         // words are all there is; diagnosis matches them against the tables.
-        push(message(&format!("{title}: {detail}"), None, None), how);
+        let joined = Finding::Message {
+            text: format!("{title}: {detail}"),
+            oauth_error: None,
+            request: None,
+            title_len: Some(title.len()),
+        };
+        push(joined, how);
     }
     if let Some(Value::Array(errors)) = map.member("errors") {
         for e in errors {
@@ -558,6 +564,7 @@ fn message(text: &str, oauth_error: Option<&str>, request: Option<&str>) -> Find
         text: text.to_string(),
         oauth_error: oauth_error.map(str::to_string),
         request: request.map(str::to_string),
+        title_len: None,
     }
 }
 

@@ -759,7 +759,8 @@ mod tests {
             vec![Finding::Message {
                 text: "Value passed for the token was invalid.".into(),
                 oauth_error: Some("invalid_request".into()),
-                request: None
+                request: None,
+                title_len: None,
             }]
         );
         let f =
