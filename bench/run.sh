@@ -2,7 +2,7 @@
 # twerr's benchmarks, measured in one run on one machine so that ratios compare like with
 # like. Prints figures; asserts nothing (machines here are shared and noisy).
 #   bench/run.sh [LOG_MIB [HOSTILE_MIB]]  defaults 1024 (the big log) and 1 (the smaller size
-#   of each hostile row; the larger is 4x); needs python3, GNU time, grep, sort, jq
+#   of each hostile row; the larger is 4x); needs python3, rustc, GNU time, grep, sort, jq
 set -euo pipefail
 cd "$(dirname "$0")/.."
 big_mib=${1:-1024}
@@ -13,6 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 # SECTIONS="hostile startup" runs only those: hostile scan bot stdin startup v2 (default all)
 # BOT_MIB sets the bot log's size (default 200; the growth row reads 4x that)
+# BEFORE=PATH names an earlier twerr binary: the startup section pairs it with this one
 want() { [ -z "${SECTIONS:-}" ] || [[ " $SECTIONS " == *" $1 "* ]]; }
 
 cargo build --release --quiet
@@ -31,27 +32,10 @@ best() { # best wall-clock seconds of 3 runs of "$@"; stdout goes to a file, not
 }
 peak_rss_kib() { { /usr/bin/time -f %M "$@" >"$work/out"; } 2>&1 | tail -1; }
 
-# pair NAME RUNS A... -- B...: median microseconds of A, of B, and the median of A/B per pair.
-pair() {
-  python3 - "$@" <<'PY'
-import statistics, subprocess, sys, time
-args = sys.argv[1:]
-name, runs = args[0], int(args[1])
-cut = args.index("--")
-a, b = args[2:cut], args[cut + 1:]
-def run(cmd):
-    if cmd[0] == "<":  # "<" FILE CMD...: the file on stdin
-        with open(cmd[1], "rb") as f:
-            t = time.perf_counter(); subprocess.run(cmd[2:], stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); return time.perf_counter() - t
-    t = time.perf_counter(); subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); return time.perf_counter() - t
-ta, tb, ratio = [], [], []
-for _ in range(runs):
-    x, y = run(a), run(b)
-    ta.append(x); tb.append(y); ratio.append(x / y)
-med = statistics.median
-print(f"{name}: {med(ta) * 1e6:.0f} us against {med(tb) * 1e6:.0f} us, ratio {med(ratio):.2f}")
-PY
-}
+# pair NAME RUNS A... -- B...: median microseconds of A, of B, and the median of A/B per pair
+# ("<" FILE before a command gives it FILE on stdin); bench/pair.rs, which says why not Python.
+rustc -O --edition 2024 -o "$work/pair" bench/pair.rs
+pair() { "$work/pair" "$@"; }
 
 if want hostile; then
 echo
@@ -146,6 +130,10 @@ printf '{"errors":[{"message":"Status is a duplicate.","code":187}]}' > "$work/s
 python3 bench/v2_response.py "$work/v2.txt"
 pair "twerr 187 / trivial binary (target <= 1.3)" 300 "$twerr" 187 -- "$work/hello"
 pair "58-byte body on stdin / twerr 187 (target <= 2)" 300 "<" "$work/small.json" "$twerr" -- "$twerr" 187
+if [ -n "${BEFORE:-}" ]; then
+  pair "twerr 187 / the same with the binary before" 300 "$twerr" 187 -- "$BEFORE" 187
+  pair "the binary before: twerr 187 / trivial binary" 300 "$BEFORE" 187 -- "$work/hello"
+fi
 fi
 if want v2; then
 echo
