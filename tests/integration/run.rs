@@ -186,8 +186,8 @@ fn run_sh(script: &str) -> (i32, String, String) {
     run_twerr(&["--", "sh", "-c", script])
 }
 
-/// `-q` after `run` and before it are the one global flag: twerr's own lines go, the
-/// command's output and the verdict's exit status stay.
+/// `-q` after `run` (its own flag) or before it (the global one, which `run` takes on):
+/// twerr's own lines go, the command's output and the verdict's exit status stay.
 #[test]
 fn quiet_silences_twerr_but_not_the_command() {
     let script = r#"printf 'HTTP/1.1 403 Forbidden\r\n\r\n{"errors":[{"code":187}]}'"#;
