@@ -357,6 +357,10 @@ impl Parser<'_> {
                 // A terminal wraps long lines where it likes: a string broken by a line end
                 // (and the spaces that indent the next line) goes on.
                 '\n' => {
+                    // The CR of a CRLF line end is part of the break, not of the string.
+                    while out.ends_with('\r') {
+                        out.pop();
+                    }
                     let rest = &self.s[self.i..];
                     let indent = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
                     self.i += indent;
@@ -564,6 +568,11 @@ mod tests {
             parse("{\"m\":\"HTTP/1.1 40\n1 x\"}"),
             json!({"m": "HTTP/1.1 40 1 x"}),
             "never joins digits into a number"
+        );
+        assert_eq!(
+            parse("{\"m\":\"Rate limit exc\r\n  eeded\"}"),
+            json!({"m": "Rate limit exceeded"}),
+            "the CR of a CRLF break goes with it"
         );
     }
 
