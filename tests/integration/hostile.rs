@@ -668,6 +668,31 @@ fn numbers_in_other_roles_are_no_codes() {
 }
 
 #[test]
+fn a_problem_status_written_padded_or_signed_is_no_status() {
+    let problem = |status: &str| {
+        format!(
+            "{{\"type\":\"https://api.twitter.com/2/problems/usage-capped\",\"status\":{status}}}"
+        )
+    };
+    for status in ["0429", "\"0429\"", "\"+429\""] {
+        let (_, v) = json(&[], problem(status).as_bytes());
+        assert_ne!(
+            v["status"]["seen"]["how"], "problem-status",
+            "{status}: {v}"
+        );
+        assert_ne!(v["status"]["code"], 429, "{status}: {v}");
+    }
+    for status in ["429", "\"429\""] {
+        let (_, v) = json(&[], problem(status).as_bytes());
+        assert_eq!(
+            v["status"]["seen"]["how"], "problem-status",
+            "{status}: {v}"
+        );
+        assert_eq!(v["status"]["code"], 429, "{status}: {v}");
+    }
+}
+
+#[test]
 fn short_shows_only_a_status_the_input_shows() {
     let (_, out, _) = run(
         &["--short"],

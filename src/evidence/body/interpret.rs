@@ -512,13 +512,11 @@ fn error_entry(
 
 fn problem(m: &Map<String, Value>, type_uri: &str, how: How, push: &mut impl FnMut(Finding, How)) {
     const COMMON: &[&str] = &["type", "title", "detail", "status", "errors"];
+    // As for a code: `0429` or `+429` does not write 429.
     let status = m
         .member("status")
-        .and_then(|v| {
-            v.as_u64()
-                .or_else(|| v.as_str().and_then(|t| t.parse().ok()))
-        })
-        .and_then(|s| u16::try_from(s).ok())
+        .and_then(whole_number)
+        .and_then(|t| t.parse::<u16>().ok())
         .filter(|s| (100..=599).contains(s));
     let fields = m
         .iter()
