@@ -42,6 +42,24 @@ fn a_body_escaped_inside_a_log_string() {
     assert_eq!(codes(&v), [186]);
 }
 
+/// An emoji in a message is written as a UTF-16 surrogate pair (`\ud83d\ude00`) by JSON
+/// encoders and JavaScript consoles alike; it reads as the one character, in a body escaped
+/// inside a string as in a console's dump, and a half of a pair alone as U+FFFD.
+#[test]
+fn a_surrogate_pair_in_a_message_is_one_character() {
+    let escaped =
+        br#"body="{\"errors\":[{\"code\":187,\"message\":\"Duplicate \ud83d\ude00 post\"}]}""#;
+    let console = br"{ errors: [ { message: 'Duplicate \ud83d\ude00 post \udc00', code: 187 } ] }";
+    for (input, message) in [
+        (&escaped[..], "Duplicate \u{1f600} post"),
+        (&console[..], "Duplicate \u{1f600} post \u{fffd}"),
+    ] {
+        let (_, v) = json(&[], input);
+        assert_eq!(codes(&v), [187]);
+        assert_eq!(v["errors"][0]["message"], message, "{v}");
+    }
+}
+
 #[test]
 fn a_structured_log_record_carries_the_error_in_its_text() {
     let line = br#"{"level":50,"time":1767225600000,"msg":"upload failed: Request failed with status code 413"}"#;

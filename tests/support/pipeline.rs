@@ -145,31 +145,62 @@ fn assert_digits_in(text: &str, n: u64) {
     );
 }
 
-/// JSON string escapes undone (`\n`, `\"`, `\/`, `\\`, `\uXXXX`), as far as they are valid.
+/// String escapes undone (`\n`, `\"`, `\/`, `\\`, `\xXX`, `\uXXXX`, a UTF-16 surrogate pair
+/// as one character and a surrogate alone as U+FFFD), as far as they are valid.
 fn decode_escapes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('r') => out.push('\r'),
-            Some('u') => {
-                let hex: String = chars.by_ref().take(4).collect();
-                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-                    Some(ch) => out.push(ch),
-                    None => out.push_str(&hex),
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        let Some(e) = rest.chars().next() else {
+            out.push('\\');
+            break;
+        };
+        rest = &rest[e.len_utf8()..];
+        match e {
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            'x' | 'u' => {
+                let width = if e == 'x' { 2 } else { 4 };
+                match hex_at(rest, width) {
+                    Some(v) => {
+                        rest = &rest[width..];
+                        out.push(utf16(v, &mut rest));
+                    }
+                    None => out.push(e),
                 }
             }
-            Some(other) => out.push(other),
-            None => out.push('\\'),
+            other => out.push(other),
         }
     }
+    out.push_str(rest);
     out
+}
+
+/// The character of code unit `v`, taking the low half of a surrogate pair from `rest`.
+fn utf16(v: u32, rest: &mut &str) -> char {
+    if (0xD800..0xDC00).contains(&v) {
+        let low = rest
+            .strip_prefix("\\u")
+            .and_then(|r| hex_at(r, 4))
+            .filter(|low| (0xDC00..0xE000).contains(low));
+        if let Some(low) = low {
+            *rest = &rest[6..];
+            let c = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00);
+            return char::from_u32(c).expect("a surrogate pair makes a character");
+        }
+    }
+    char::from_u32(v).unwrap_or('\u{fffd}')
+}
+
+fn hex_at(s: &str, width: usize) -> Option<u32> {
+    let digits = s.get(..width)?;
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit())
+        .then(|| u32::from_str_radix(digits, 16).expect("hex digits"))
 }
 
 /// The text with every line end, and the indentation after it, removed.

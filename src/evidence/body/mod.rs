@@ -7,7 +7,7 @@ mod fragment;
 mod interpret;
 mod members;
 
-use super::values::{bounded, php, relaxed};
+use super::values::{bounded, escape, php, relaxed};
 use super::{Evidence, Finding, How, LineIndex, Seen, framing::code_finding};
 use interpret::read_value;
 use regex::Regex;
@@ -182,26 +182,22 @@ fn unescape_string(s: &str, stop_after: Option<usize>) -> (String, usize) {
                 Some((_, 'n')) => '\n',
                 Some((_, 't')) => '\t',
                 Some((_, 'r')) => '\r',
-                Some((at, 'u')) => {
-                    let hex = s
-                        .get(at + 1..at + 5)
-                        .and_then(|h| u32::from_str_radix(h, 16).ok());
-                    match hex.and_then(char::from_u32) {
-                        // A digit written as an escape stays an escape: it is no digit
-                        // of the input, and must not become part of a number.
-                        Some(ch) if ch.is_ascii_digit() => {
-                            out.push('\\');
-                            'u'
-                        }
-                        Some(ch) => {
-                            for _ in 0..4 {
-                                chars.next();
-                            }
-                            ch
-                        }
-                        None => 'u',
+                Some((at, 'u')) => match escape::unicode(&s[at + 1..]) {
+                    // A digit written as an escape stays an escape: it is no digit of the
+                    // input, and must not become part of a number.
+                    Some((ch, _)) if ch.is_ascii_digit() => {
+                        out.push('\\');
+                        'u'
                     }
-                }
+                    Some((ch, used)) => {
+                        // The hex digits (and a second `\u`) are ASCII: one byte a char.
+                        for _ in 0..used {
+                            chars.next();
+                        }
+                        ch
+                    }
+                    None => 'u',
+                },
                 Some((_, other)) => other,
                 None => break,
             },

@@ -6,7 +6,7 @@
 //! with spaces, code=326}`). The result is a `serde_json::Value`, so one interpreter serves
 //! JSON and every literal alike.
 
-use super::bounded;
+use super::{bounded, escape};
 use regex::Regex;
 use serde_json::{Map, Number, Value};
 use std::sync::LazyLock;
@@ -349,8 +349,16 @@ impl Parser<'_> {
                         'n' => out.push('\n'),
                         't' => out.push('\t'),
                         'r' => out.push('\r'),
-                        'x' => out.push(self.hex(2)?),
-                        'u' => out.push(self.hex(4)?),
+                        'x' => {
+                            let v = escape::hex(&self.s[self.i..], 2)?;
+                            self.i += 2;
+                            out.push(char::from_u32(v)?);
+                        }
+                        'u' => {
+                            let (c, used) = escape::unicode(&self.s[self.i..])?;
+                            self.i += used;
+                            out.push(c);
+                        }
                         other => out.push(other),
                     }
                 }
@@ -376,13 +384,6 @@ impl Parser<'_> {
                 c => out.push(c),
             }
         }
-    }
-
-    fn hex(&mut self, n: usize) -> Option<char> {
-        let digits = self.s.get(self.i..self.i + n)?;
-        let v = u32::from_str_radix(digits, 16).ok()?;
-        self.i += n;
-        Some(char::from_u32(v).unwrap_or('\u{fffd}'))
     }
 
     fn number(&mut self) -> Option<Value> {
