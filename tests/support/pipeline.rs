@@ -17,6 +17,12 @@ pub fn check(bytes: &[u8]) {
     check_diagnosis(&input, &d);
 }
 
+/// The diagnosis rendered as text (80 columns) and as JSON, parsed back.
+struct Rendered {
+    text: Vec<u8>,
+    json: serde_json::Value,
+}
+
 /// What the binary makes of `bytes` on stdin: the input as read, and its diagnosis.
 fn diagnosed(bytes: &[u8]) -> (input::Input, twerr::diagnosis::Diagnosis) {
     let input = input::read_bounded(bytes).expect("reading a slice cannot fail");
@@ -31,12 +37,13 @@ fn diagnosed(bytes: &[u8]) -> (input::Input, twerr::diagnosis::Diagnosis) {
     (input, d)
 }
 
-fn check_diagnosis(input: &input::Input, d: &twerr::diagnosis::Diagnosis) {
+/// Renders `d` (each renderer once: the strict check reads the same output) and checks it.
+fn check_diagnosis(input: &input::Input, d: &twerr::diagnosis::Diagnosis) -> Rendered {
     let mut text = Vec::new();
     render::human::diagnosis(&mut text, d, false, Some(80)).expect("writing to a Vec cannot fail");
     let mut json = Vec::new();
     render::json::write(&mut json, d).expect("writing to a Vec cannot fail");
-    serde_json::from_slice::<serde_json::Value>(&json).expect("--json output is valid JSON");
+    let json = serde_json::from_slice(&json).expect("--json output is valid JSON");
     // Words may stand in the input escaped inside a JSON string (`exceed\u0065d`), or broken
     // across lines by a terminal's wrapping (a string read on after its line ends).
     let unwrapped = evidence::unwrapped(&input.text);
@@ -63,6 +70,7 @@ fn check_diagnosis(input: &input::Input, d: &twerr::diagnosis::Diagnosis) {
     for n in d.errors.iter().filter_map(|e| e.code) {
         assert_digits_in(&input.text, n);
     }
+    Rendered { text, json }
 }
 
 /// [`check`], and the strict invariants of the second fuzz target: every status and code
@@ -71,7 +79,7 @@ fn check_diagnosis(input: &input::Input, d: &twerr::diagnosis::Diagnosis) {
 /// holds a control character other than a line break, raw or as an escape sequence.
 pub fn check_strict(bytes: &[u8]) {
     let (input, d) = diagnosed(bytes);
-    check_diagnosis(&input, &d);
+    let Rendered { mut text, json } = check_diagnosis(&input, &d);
     let implied = d.status.as_ref().is_some_and(|s| {
         s.seen
             .is_some_and(|seen| seen.how == evidence::How::Implied)
@@ -84,14 +92,9 @@ pub fn check_strict(bytes: &[u8]) {
     for n in statuses.chain(d.errors.iter().filter_map(|e| e.code)) {
         assert_standalone_number(&input.text, n);
     }
-    let mut text = Vec::new();
-    render::human::diagnosis(&mut text, &d, false, Some(80)).expect("writing to a Vec cannot fail");
     render::human::short(&mut text, &d).expect("writing to a Vec cannot fail");
     assert_no_controls(&String::from_utf8_lossy(&text));
-    let mut json = Vec::new();
-    render::json::write(&mut json, &d).expect("writing to a Vec cannot fail");
-    let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
-    assert_no_controls_in_strings(&value);
+    assert_no_controls_in_strings(&json);
 }
 
 /// Whether `n`'s digits stand in `text` with no digit on either side, outside an escape.
