@@ -346,6 +346,9 @@ impl Parser<'_> {
                     let e = self.s[self.i..].chars().next()?;
                     self.i += e.len_utf8();
                     match e {
+                        // A backslash before a line end (JavaScript's and Python's line
+                        // continuation) writes no character: the line end is a break.
+                        '\n' => self.line_break(&mut out),
                         'n' => out.push('\n'),
                         't' => out.push('\t'),
                         'r' => out.push('\r'),
@@ -364,25 +367,29 @@ impl Parser<'_> {
                 }
                 // A terminal wraps long lines where it likes: a string broken by a line end
                 // (and the spaces that indent the next line) goes on.
-                '\n' => {
-                    // The CR of a CRLF line end is part of the break, not of the string.
-                    while out.ends_with('\r') {
-                        out.pop();
-                    }
-                    let rest = &self.s[self.i..];
-                    let indent = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
-                    self.i += indent;
-                    // Rejoining never makes a number that was not in the input: digits on
-                    // both sides of the break stay apart.
-                    let digit_before = out.ends_with(|c: char| c.is_ascii_digit());
-                    let digit_after = self.s[self.i..].starts_with(|c: char| c.is_ascii_digit());
-                    if digit_before && digit_after {
-                        out.push(' ');
-                    }
-                }
+                '\n' => self.line_break(&mut out),
                 c if c as u32 == quote as u32 => return Some(out),
                 c => out.push(c),
             }
+        }
+    }
+
+    /// A line end inside a string, just read: the string goes on after the break and the
+    /// spaces that indent the next line.
+    fn line_break(&mut self, out: &mut String) {
+        // The CR of a CRLF line end is part of the break, not of the string.
+        while out.ends_with('\r') {
+            out.pop();
+        }
+        let rest = &self.s[self.i..];
+        let indent = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+        self.i += indent;
+        // Rejoining never makes a number that was not in the input: digits on both sides
+        // of the break stay apart.
+        let digit_before = out.ends_with(|c: char| c.is_ascii_digit());
+        let digit_after = self.s[self.i..].starts_with(|c: char| c.is_ascii_digit());
+        if digit_before && digit_after {
+            out.push(' ');
         }
     }
 
@@ -574,6 +581,19 @@ mod tests {
             parse("{\"m\":\"Rate limit exc\r\n  eeded\"}"),
             json!({"m": "Rate limit exceeded"}),
             "the CR of a CRLF break goes with it"
+        );
+    }
+
+    #[test]
+    fn a_backslash_before_a_line_end_continues_the_line() {
+        assert_eq!(
+            parse("{m: 'Rate limit exc\\\n   eeded'}"),
+            json!({"m": "Rate limit exceeded"})
+        );
+        assert_eq!(
+            parse("{m: 'status 4\\\r\n29'}"),
+            json!({"m": "status 4 29"}),
+            "never joins digits into a number"
         );
     }
 
