@@ -610,6 +610,10 @@ fn digits_that_exist_only_as_escapes_make_no_status_or_code() {
         r#"{"msg":"Request failed with status code \u0034\u0030\u0033"}"#,
         r#"{"body":"{\"errors\":[{\"code\":\u0031\u0038\u0037}]}"}"#,
         r#"{"body":"{\"errors\":[{\"code\":\"\\u0031\\u0038\\u0037\"}]}"}"#,
+        // A console's dump: some of the digits written, the rest escapes beside them.
+        r"{ message: 'Request failed with status code 4\x32\x39' }",
+        r"{ message: 'Request failed with status code 4\u0032\u0039' }",
+        r"{ message: 'Request failed with status code 4\29' }",
     ] {
         let (_, v) = json(&[], text.as_bytes());
         assert!(v["status"].is_null() && codes(&v).is_empty(), "{text}: {v}");

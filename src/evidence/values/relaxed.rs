@@ -342,29 +342,7 @@ impl Parser<'_> {
             let c = rest.chars().next()?;
             self.i += c.len_utf8();
             match c {
-                '\\' => {
-                    let e = self.s[self.i..].chars().next()?;
-                    self.i += e.len_utf8();
-                    match e {
-                        // A backslash before a line end (JavaScript's and Python's line
-                        // continuation) writes no character: the line end is a break.
-                        '\n' => self.line_break(&mut out),
-                        'n' => out.push('\n'),
-                        't' => out.push('\t'),
-                        'r' => out.push('\r'),
-                        'x' => {
-                            let v = escape::hex(&self.s[self.i..], 2)?;
-                            self.i += 2;
-                            out.push(char::from_u32(v)?);
-                        }
-                        'u' => {
-                            let (c, used) = escape::unicode(&self.s[self.i..])?;
-                            self.i += used;
-                            out.push(c);
-                        }
-                        other => out.push(other),
-                    }
-                }
+                '\\' => self.escape(&mut out)?,
                 // A terminal wraps long lines where it likes: a string broken by a line end
                 // (and the spaces that indent the next line) goes on.
                 '\n' => self.line_break(&mut out),
@@ -372,6 +350,43 @@ impl Parser<'_> {
                 c => out.push(c),
             }
         }
+    }
+
+    /// The escape whose backslash was just read, undone onto `out`. A digit written as an
+    /// escape (`\x32`, `\u0039`, Python's `\2`) stays as written: it is no digit of the
+    /// input, and must not join the digits beside it into a number (`4\x32\x39`).
+    fn escape(&mut self, out: &mut String) -> Option<()> {
+        let at = self.i - 1;
+        let e = self.s[self.i..].chars().next()?;
+        self.i += e.len_utf8();
+        let c = match e {
+            // A backslash before a line end (JavaScript's and Python's line continuation)
+            // writes no character: the line end is a break.
+            '\n' => {
+                self.line_break(out);
+                return Some(());
+            }
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            'x' => {
+                let v = escape::hex(&self.s[self.i..], 2)?;
+                self.i += 2;
+                char::from_u32(v)?
+            }
+            'u' => {
+                let (c, used) = escape::unicode(&self.s[self.i..])?;
+                self.i += used;
+                c
+            }
+            other => other,
+        };
+        if c.is_ascii_digit() {
+            out.push_str(&self.s[at..self.i]);
+        } else {
+            out.push(c);
+        }
+        Some(())
     }
 
     /// A line end inside a string, just read: the string goes on after the break and the
@@ -545,7 +560,12 @@ mod tests {
             parse("{'code': '\\x31\\x38\\x37'}"),
             json!({"code": "\\x31\\x38\\x37"})
         );
-        assert_eq!(parse("{'m': 'a\\x31'}"), json!({"m": "a1"}));
+        assert_eq!(parse("{'m': 'a\\x41'}"), json!({"m": "aA"}));
+        // Beside digits of the input, an escaped digit makes no number with them.
+        for written in ["4\\x32\\x39", "4\\u0032\\u0039", "4\\29"] {
+            let m = format!("{{'m': 'status code {written}'}}");
+            assert_eq!(parse(&m), json!({"m": format!("status code {written}")}));
+        }
     }
 
     #[test]
