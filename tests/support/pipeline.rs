@@ -149,33 +149,41 @@ fn assert_digits_in(text: &str, n: u64) {
 }
 
 /// String escapes undone (`\n`, `\"`, `\/`, `\\`, `\xXX`, `\uXXXX`, a UTF-16 surrogate pair
-/// as one character and a surrogate alone as U+FFFD), as far as they are valid.
+/// as one character and a surrogate alone as U+FFFD), as far as they are valid; an escape
+/// that writes a digit stays as written.
 fn decode_escapes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('\\') {
         out.push_str(&rest[..at]);
+        let escape = &rest[at..];
         rest = &rest[at + 1..];
         let Some(e) = rest.chars().next() else {
             out.push('\\');
             break;
         };
         rest = &rest[e.len_utf8()..];
-        match e {
-            'n' => out.push('\n'),
-            't' => out.push('\t'),
-            'r' => out.push('\r'),
+        let c = match e {
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
             'x' | 'u' => {
                 let width = if e == 'x' { 2 } else { 4 };
                 match hex_at(rest, width) {
                     Some(v) => {
                         rest = &rest[width..];
-                        out.push(utf16(v, &mut rest));
+                        utf16(v, &mut rest)
                     }
-                    None => out.push(e),
+                    None => e,
                 }
             }
-            other => out.push(other),
+            other => other,
+        };
+        // As the readers do: a digit written as an escape stays as written.
+        if c.is_ascii_digit() {
+            out.push_str(&escape[..escape.len() - rest.len()]);
+        } else {
+            out.push(c);
         }
     }
     out.push_str(rest);

@@ -198,6 +198,12 @@ fn unescape_string(s: &str, stop_after: Option<usize>) -> (String, usize) {
                     }
                     None => 'u',
                 },
+                // `\5` is no escape of JSON's: the digit stays behind its backslash, as
+                // written, and joins no number.
+                Some((_, digit)) if digit.is_ascii_digit() => {
+                    out.push('\\');
+                    digit
+                }
                 Some((_, other)) => other,
                 None => break,
             },
