@@ -73,6 +73,22 @@ fn fuzz_findings_hold_the_invariants() {
     assert!(seen > 0, "no regression inputs in {dir}");
 }
 
+/// The check reads words as the relaxed reader does: a string that keeps an escaped `\n`
+/// and is read on across a line end a terminal's wrapping put in implies its status by
+/// words found in neither the decoded nor the rejoined text alone.
+#[test]
+fn the_check_reads_a_string_with_an_escaped_and_a_wrapped_line_end() {
+    let input = "{\"title\":\"ConnectionException\",\"detail\":\"This am is a\\nb\n  c x parameter is missing\"}\n";
+    let found = twerr::evidence::extract(input);
+    let d = twerr::diagnosis::diagnose(&found, twerr::diagnosis::Options::default());
+    let words = d.status.and_then(|s| s.implied_by);
+    assert_eq!(
+        words.as_deref(),
+        Some("This am is a\\u{a}bc x parameter is missing")
+    );
+    pipeline::check_strict(input.as_bytes());
+}
+
 /// Every fixture (real shapes, written anew) holds the strict invariants too.
 #[test]
 fn fixtures_hold_the_strict_invariants() {

@@ -44,11 +44,6 @@ fn check_diagnosis(input: &input::Input, d: &twerr::diagnosis::Diagnosis) -> Ren
     let mut json = Vec::new();
     render::json::write(&mut json, d).expect("writing to a Vec cannot fail");
     let json = serde_json::from_slice(&json).expect("--json output is valid JSON");
-    // Words may stand in the input escaped inside a JSON string (`exceed\u0065d`), or broken
-    // across lines by a terminal's wrapping (a string read on after its line ends).
-    let unwrapped = evidence::unwrapped(&input.text);
-    let decoded = decode_escapes(&unwrapped);
-    let rejoined = rejoin_lines(&decoded);
     if let Some(s) = &d.status {
         if s.seen
             .is_some_and(|seen| seen.how == evidence::How::Implied)
@@ -59,10 +54,13 @@ fn check_diagnosis(input: &input::Input, d: &twerr::diagnosis::Diagnosis) -> Ren
                 .expect("an implied status names its words");
             // Printed words are made safe (`\u{b}`) and cut (`… (N more characters)`).
             let words = words.split("… (").next().unwrap_or(words);
-            let found = [&*unwrapped, &decoded, &rejoined]
-                .iter()
-                .any(|text| escape_controls(text).contains(words));
-            assert!(found, "implied by {words:?}, not in {:?}", input.text);
+            assert!(
+                readings(&input.text)
+                    .iter()
+                    .any(|text| escape_controls(text).contains(words)),
+                "implied by {words:?}, not in {:?}",
+                input.text
+            );
         } else {
             assert_digits_in(&input.text, u64::from(s.code));
         }
@@ -148,21 +146,43 @@ fn assert_digits_in(text: &str, n: u64) {
     );
 }
 
+/// The texts an implied status's words may be read from: the input as evidence sees it,
+/// with its string escapes undone (`exceed\u0065d`), and with the line ends a terminal's
+/// wrapping put into a string taken out too, before or while the escapes are undone (a
+/// string read on after its line ends, beside an escaped `\n` it keeps).
+fn readings(text: &str) -> [String; 4] {
+    let unwrapped = evidence::unwrapped(text);
+    let decoded = decode_escapes(&unwrapped, false);
+    let rejoined = rejoin_lines(&decoded);
+    let joined = decode_escapes(&unwrapped, true);
+    [unwrapped.into_owned(), decoded, rejoined, joined]
+}
+
 /// String escapes undone (`\n`, `\"`, `\/`, `\\`, `\xXX`, `\uXXXX`, a UTF-16 surrogate pair
 /// as one character and a surrogate alone as U+FFFD), as far as they are valid; an escape
-/// that writes a digit stays as written.
-fn decode_escapes(text: &str) -> String {
+/// that writes a digit stays as written. With `join`, a line end (raw, or after a
+/// backslash) is a break as the relaxed reader takes it: see [`join_break`].
+fn decode_escapes(text: &str, join: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find('\\') {
+    let special: &[char] = if join { &['\\', '\n'] } else { &['\\'] };
+    while let Some(at) = rest.find(special) {
         out.push_str(&rest[..at]);
         let escape = &rest[at..];
         rest = &rest[at + 1..];
+        if escape.starts_with('\n') {
+            join_break(&mut out, &mut rest);
+            continue;
+        }
         let Some(e) = rest.chars().next() else {
             out.push('\\');
             break;
         };
         rest = &rest[e.len_utf8()..];
+        if join && e == '\n' {
+            join_break(&mut out, &mut rest);
+            continue;
+        }
         let c = match e {
             'n' => '\n',
             't' => '\t',
@@ -188,6 +208,19 @@ fn decode_escapes(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A line end in a string: the CRs before it and the indentation after it go with it, and
+/// digits on both sides stay apart.
+fn join_break(out: &mut String, rest: &mut &str) {
+    while out.ends_with('\r') {
+        out.pop();
+    }
+    *rest = rest.trim_start_matches([' ', '\t', '\r']);
+    if out.ends_with(|c: char| c.is_ascii_digit()) && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        out.push(' ');
+    }
 }
 
 /// The character of code unit `v`, taking the low half of a surrogate pair from `rest`.
