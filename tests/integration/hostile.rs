@@ -660,6 +660,9 @@ fn numbers_in_other_roles_are_no_codes() {
         "{\"errors\":[{\"code\":\"093\",\"message\":\"x\"}]}",
         "API error: 88.5\n",
         "API error: 088\n",
+        // PHP prints an integer with no sign and no leading zero: these are no code.
+        "Array\n(\n    [code] =>+0144\n    [message] => N\n)\n",
+        "array(1) {\n  [\"code\"]=>\n  int(0144)\n}\n",
         // Cut by the end of the input right after its digits: the number may go on.
         "{\"errors\":[{\"message\":\"Status is a duplicate.\",\"code\":18",
     ] {

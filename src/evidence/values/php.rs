@@ -130,13 +130,20 @@ impl Parser<'_> {
             .unwrap_or(line.len());
         self.i += end;
         let text = line[..end].trim();
-        // `072` is text as print_r shows it, no number the API would write.
-        let padded = text.len() > 1 && text.starts_with('0');
+        // `072` and `+144` are text as print_r shows it, no number the API would write.
         Some(match text.parse::<u64>() {
-            Ok(n) if !padded => Value::Number(n.into()),
+            Ok(n) if as_php_prints(text) => Value::Number(n.into()),
             _ => Value::String(text.to_string()),
         })
     }
+}
+
+/// Whether digits are an integer as PHP prints one: no sign, no leading zero but in `0`
+/// itself. Rust's parse also takes `+0144` as 144, a number the input never wrote on its
+/// own (a fuzz finding in a print_r dump).
+fn as_php_prints(digits: &str) -> bool {
+    let plain = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    plain && (digits.len() == 1 || !digits.starts_with('0'))
 }
 
 /// `Array\n(`, `stdClass Object\n(`, `array(2) {`, `object(stdClass)#1 (2) {`: the bytes up to
@@ -168,7 +175,16 @@ fn var_dump_scalar(rest: &str) -> Option<(Value, usize)> {
     let close = open + memchr::memchr(b')', near)?;
     let inner = &rest[open + 1..close];
     match kind {
-        "int" => Some((Value::Number(inner.parse::<i64>().ok()?.into()), close + 1)),
+        "int" => {
+            let n = inner.parse::<i64>().ok()?;
+            let digits = inner.strip_prefix('-').unwrap_or(inner);
+            let value = if as_php_prints(digits) {
+                Value::Number(n.into())
+            } else {
+                Value::String(inner.to_string())
+            };
+            Some((value, close + 1))
+        }
         "float" => Some((Value::String(inner.to_string()), close + 1)),
         "bool" => Some((Value::Bool(inner == "true"), close + 1)),
         "string" => {
@@ -230,6 +246,19 @@ mod tests {
             parse(text),
             json!({"errors": [{"code": 34, "message": "Sorry, \"that\" page does not exist"}]})
         );
+    }
+
+    #[test]
+    fn numbers_php_never_prints_stay_text() {
+        // A sign or a leading zero before the digits: no number of the input's own.
+        for written in ["+0144", "0144", "+144", "-0144"] {
+            let dump = format!("[code] => {written}\n[message] => N\n");
+            assert_eq!(parse(&dump)["code"], json!(written), "{dump}");
+            let dump = format!("[\"code\"]=>\nint({written})\n");
+            assert_eq!(parse(&dump)["code"], json!(written), "{dump}");
+        }
+        assert_eq!(parse("[\"code\"]=>\nint(-5)\n")["code"], json!(-5));
+        assert_eq!(parse("[code] => 0\n")["code"], json!(0));
     }
 
     #[test]
