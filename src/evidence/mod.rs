@@ -308,10 +308,14 @@ fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
 }
 
 /// The text with every JSON escape of a digit (`\u0034`, also escaped again: `\\u0034`)
-/// written as the escape of U+FFFD instead, which has the same length. Strings are decoded
+/// written as the escape of `q` instead, which has the same length. Strings are decoded
 /// and read again as text (a log record's message, a body kept in a string), and a digit
 /// that exists only as an escape must not become a digit of a status or a code there; the
-/// same length keeps every offset and line as it was.
+/// same length keeps every offset and line as it was. A letter, because every reader takes
+/// a letter beside digits as part of one word with them, as it does a digit: so the digits
+/// beside it (`\u003888`, decoded `888`) stand as no number of their own either (U+FFFD,
+/// used before, left `88` standing). `q`, because it means nothing beside digits (`x`
+/// would make `4\u0032\u0039` the class `4xx`).
 fn defuse_escaped_digits(text: Cow<'_, str>) -> Cow<'_, str> {
     let finder = memchr::memmem::Finder::new(b"\\u003");
     let is_digit_escape =
@@ -324,7 +328,7 @@ fn defuse_escaped_digits(text: Cow<'_, str>) -> Cow<'_, str> {
     let at: Vec<usize> = finder.find_iter(&owned).collect();
     for at in at {
         if is_digit_escape(&owned, at) {
-            owned[at + 2..at + 6].copy_from_slice(b"fffd");
+            owned[at + 2..at + 6].copy_from_slice(b"0071");
         }
     }
     Cow::Owned(String::from_utf8(owned).expect("ASCII replaced by ASCII"))

@@ -89,6 +89,31 @@ fn the_check_reads_a_string_with_an_escaped_and_a_wrapped_line_end() {
     pipeline::check_strict(input.as_bytes());
 }
 
+/// Digits right after a `\u` escape of a character that is no digit stand on their own in
+/// the string as read (`\u0020` and `88` is a space and 88): the reader may report them,
+/// and the check takes them as a number of the input's own. An escaped digit joins them.
+#[test]
+fn the_check_takes_digits_after_an_escaped_character_as_their_own() {
+    let codes = |input: &str| {
+        let found = twerr::evidence::extract(input);
+        let d = twerr::diagnosis::diagnose(&found, twerr::diagnosis::Options::default());
+        d.errors.iter().filter_map(|e| e.code).collect::<Vec<_>>()
+    };
+    for input in [
+        "{o=\"Rate limit exceeded\\u888888\"}\n",
+        "{o=\"Rate limit exceeded\\u002088\"}\n",
+    ] {
+        assert_eq!(codes(input), [88], "{input}");
+        pipeline::check_strict(input.as_bytes());
+    }
+    let joined = "{o=\"Rate limit exceeded\\u003888\"}\n";
+    assert!(
+        codes(joined).is_empty(),
+        "an escaped 8 joins the 88 after it"
+    );
+    pipeline::check_strict(joined.as_bytes());
+}
+
 /// Every fixture (real shapes, written anew) holds the strict invariants too.
 #[test]
 fn fixtures_hold_the_strict_invariants() {

@@ -101,7 +101,11 @@ fn assert_standalone_number(text: &str, n: u64) {
     let bytes = text.as_bytes();
     let own = text.match_indices(&digits).any(|(at, _)| {
         let end = at + digits.len();
-        let digit_before = at > 0 && bytes[at - 1].is_ascii_digit();
+        // `\u8888` then `88`: read, the escape is one character and no digit, so the
+        // digits after it stand on their own (as after `\u0020`, a space); an escaped digit
+        // (`\u0038`) is kept as written by the readers and still joins them.
+        let after_escape = escaped_before(bytes, at).is_some_and(|c| !(0x30..=0x39).contains(&c));
+        let digit_before = at > 0 && bytes[at - 1].is_ascii_digit() && !after_escape;
         let digit_after = bytes.get(end).is_some_and(u8::is_ascii_digit);
         // `\u0034`: the hex digits of an escape are no number of the text (a `\u` not
         // followed by four hex digits, as in a Windows path, is no escape).
@@ -117,6 +121,23 @@ fn assert_standalone_number(text: &str, n: u64) {
         own,
         "reported {n}, which is no number of its own in {text:?}"
     );
+}
+
+/// The code point of a `\uXXXX` escape that ends right at `at`, if one does: its backslash
+/// is no escaped one (`\\u8888` is a backslash and text).
+fn escaped_before(bytes: &[u8], at: usize) -> Option<u32> {
+    let start = at.checked_sub(6)?;
+    let escape = &bytes[start..at];
+    if &escape[..2] != b"\\u" || !escape[2..].iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    let backslashes = bytes[..start]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    let hex = std::str::from_utf8(&escape[2..]).ok()?;
+    (backslashes % 2 == 0).then(|| u32::from_str_radix(hex, 16).ok())?
 }
 
 /// No C0 control but a line break, no DEL, no C1 control: so no escape sequence either.
