@@ -136,8 +136,11 @@ fn escaped_before(bytes: &[u8], at: usize) -> Option<u32> {
         .rev()
         .take_while(|&&b| b == b'\\')
         .count();
+    if backslashes % 2 == 1 {
+        return None;
+    }
     let hex = std::str::from_utf8(&escape[2..]).ok()?;
-    (backslashes % 2 == 0).then(|| u32::from_str_radix(hex, 16).ok())?
+    u32::from_str_radix(hex, 16).ok()
 }
 
 /// No C0 control but a line break, no DEL, no C1 control: so no escape sequence either.

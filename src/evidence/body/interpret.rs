@@ -4,7 +4,7 @@
 //! kept as strings.
 
 use super::super::framing::code_finding;
-use super::super::values::{bounded, relaxed};
+use super::super::values::{bounded, is_plain_number, relaxed};
 use super::super::{Evidence, Finding, How, Problem, Seen, is_interesting_header};
 use super::foreign::foreign;
 use super::members::Members;
@@ -370,10 +370,7 @@ fn whole_number(v: &Value) -> Option<String> {
 /// Digits a number is written with: `"88"`, not `"093"` (padded, or Python 2's octal: the
 /// digits of 93 do not stand there as 93) nor 21 digits or more.
 fn is_number_as_written(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 20
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && (s.len() == 1 || !s.starts_with('0'))
+    s.len() <= 20 && is_plain_number(s)
 }
 
 fn str_member<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {

@@ -132,18 +132,10 @@ impl Parser<'_> {
         let text = line[..end].trim();
         // `072` and `+144` are text as print_r shows it, no number the API would write.
         Some(match text.parse::<u64>() {
-            Ok(n) if as_php_prints(text) => Value::Number(n.into()),
+            Ok(n) if super::is_plain_number(text) => Value::Number(n.into()),
             _ => Value::String(text.to_string()),
         })
     }
-}
-
-/// Whether digits are an integer as PHP prints one: no sign, no leading zero but in `0`
-/// itself. Rust's parse also takes `+0144` as 144, a number the input never wrote on its
-/// own (a fuzz finding in a print_r dump).
-fn as_php_prints(digits: &str) -> bool {
-    let plain = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-    plain && (digits.len() == 1 || !digits.starts_with('0'))
 }
 
 /// `Array\n(`, `stdClass Object\n(`, `array(2) {`, `object(stdClass)#1 (2) {`: the bytes up to
@@ -178,7 +170,7 @@ fn var_dump_scalar(rest: &str) -> Option<(Value, usize)> {
         "int" => {
             let n = inner.parse::<i64>().ok()?;
             let digits = inner.strip_prefix('-').unwrap_or(inner);
-            let value = if as_php_prints(digits) {
+            let value = if super::is_plain_number(digits) {
                 Value::Number(n.into())
             } else {
                 Value::String(inner.to_string())
