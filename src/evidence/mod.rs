@@ -308,14 +308,14 @@ fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
 }
 
 /// The text with every JSON escape of a digit (`\u0034`, also escaped again: `\\u0034`)
-/// written as the escape of `q` instead, which has the same length. Strings are decoded
-/// and read again as text (a log record's message, a body kept in a string), and a digit
-/// that exists only as an escape must not become a digit of a status or a code there; the
-/// same length keeps every offset and line as it was. A letter, because every reader takes
-/// a letter beside digits as part of one word with them, as it does a digit: so the digits
-/// beside it (`\u003888`, decoded `888`) stand as no number of their own either (U+FFFD,
-/// used before, left `88` standing). `q`, because it means nothing beside digits (`x`
-/// would make `4\u0032\u0039` the class `4xx`).
+/// written as the escape of U+FFFD instead, and the digits that touch it as spaces; both
+/// keep the length, so every offset and line stays as it was. Strings are decoded and read
+/// again as text (a log record's message, a body kept in a string), and a digit that exists
+/// only as an escape must not become a digit of a status or a code there. The digits beside
+/// it (`\u003888`, which reads `888`) are part of that number, so they go too: left beside
+/// U+FFFD, a non-word character, `88` stood as a number of its own. The replacement is no
+/// letter, so no word (an official wording, a class name) is made where the input has an
+/// escape (a `q`, used before, made `\u00388Error::Forbidden` read `q8Error::Forbidden`).
 fn defuse_escaped_digits(text: Cow<'_, str>) -> Cow<'_, str> {
     let finder = memchr::memmem::Finder::new(b"\\u003");
     let is_digit_escape =
@@ -328,10 +328,36 @@ fn defuse_escaped_digits(text: Cow<'_, str>) -> Cow<'_, str> {
     let at: Vec<usize> = finder.find_iter(&owned).collect();
     for at in at {
         if is_digit_escape(&owned, at) {
-            owned[at + 2..at + 6].copy_from_slice(b"0071");
+            owned[at + 2..at + 6].copy_from_slice(b"fffd");
+            blank_touching_digits(&mut owned, at, at + 6);
         }
     }
     Cow::Owned(String::from_utf8(owned).expect("ASCII replaced by ASCII"))
+}
+
+/// Writes as spaces the digits right before `start` and right after `end`, but not the hex
+/// digits of an escape just before (`\u0041` then `8`, then an escaped digit). Each run is
+/// walked once: a run between two escapes is blank when the second one looks at it.
+fn blank_touching_digits(bytes: &mut [u8], start: usize, end: usize) {
+    let mut from = start;
+    while from > 0 && bytes[from - 1].is_ascii_digit() {
+        from -= 1;
+    }
+    let escape_before = (from.saturating_sub(5)..from.saturating_sub(1)).find(|&p| {
+        bytes.get(p..p + 2) == Some(b"\\u")
+            && bytes
+                .get(p + 2..p + 6)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    if let Some(p) = escape_before {
+        from = from.max(p + 6);
+    }
+    let mut to = end;
+    while to < bytes.len() && bytes[to].is_ascii_digit() {
+        to += 1;
+    }
+    bytes[from..start].fill(b' ');
+    bytes[end..to].fill(b' ');
 }
 
 /// The most findings one extraction keeps: far more than any response holds, and a bound

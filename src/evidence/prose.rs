@@ -503,15 +503,7 @@ fn error_classes(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evide
         };
         if let Some(code) = status_named(name.as_str()) {
             // The words are the whole qualified name: `Twitter::Error::DuplicateStatus`.
-            let qualified = text[..whole.start()]
-                .bytes()
-                .rev()
-                .take(MAX_QUALIFIER)
-                .take_while(|b| {
-                    b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'_' | b'\\')
-                })
-                .count();
-            let words = &text[whole.start() - qualified..whole.end()];
+            let words = &text[qualifier_start(text, whole.start())..whole.end()];
             let finding = Finding::ImpliedStatus {
                 code,
                 words: words.to_string(),
@@ -519,6 +511,27 @@ fn error_classes(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evide
             push(out, lines.line_of(whole.start()), finding, How::Implied);
         }
     }
+}
+
+/// Where the qualified name before a class ends at `end` begins: over the characters of
+/// names and their separators (`::`, `.`, PHP's `\\`), at most [`MAX_QUALIFIER`] of them,
+/// stopping at a `\\uXXXX` escape, which is no part of a name (and may be one the reader
+/// defused, whose text is not the input's).
+fn qualifier_start(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = end;
+    while start > 0 && end - start < MAX_QUALIFIER {
+        let b = bytes[start - 1];
+        let in_name = b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b'_' | b'\\');
+        let ends_escape = start >= 6
+            && bytes[start - 6..start - 4] == *b"\\u"
+            && bytes[start - 4..start].iter().all(u8::is_ascii_hexdigit);
+        if !in_name || ends_escape {
+            break;
+        }
+        start -= 1;
+    }
+    start
 }
 
 #[cfg(test)]

@@ -116,6 +116,33 @@ fn the_check_takes_digits_after_an_escaped_character_as_their_own() {
     pipeline::check_strict(joined.as_bytes());
 }
 
+/// An escaped digit makes no word: the reader writes it as no letter, so the words named
+/// for an implied status are the input's (`Error::Forbidden`, not `q8Error::Forbidden`
+/// nor `\u00718Error::Forbidden`), and no wording is spelled through it.
+#[test]
+fn an_escaped_digit_is_part_of_no_word() {
+    let implied = |input: &str| {
+        let found = twerr::evidence::extract(input);
+        let d = twerr::diagnosis::diagnose(&found, twerr::diagnosis::Options::default());
+        d.status.and_then(|s| s.implied_by)
+    };
+    for input in [
+        "{\"o\":\"\\u00388Error::Forbidden: x\"}\n",
+        "x \\u00388Error::Forbidden: x\n",
+        "x \\u0038Error::Forbidden: x\n",
+    ] {
+        assert_eq!(
+            implied(input).as_deref(),
+            Some("Error::Forbidden"),
+            "{input}"
+        );
+        pipeline::check_strict(input.as_bytes());
+    }
+    let spelled = "{\"o\":\"Too Many Re\\u0038uests\"}\n";
+    assert_eq!(implied(spelled), None, "no wording through an escape");
+    pipeline::check_strict(spelled.as_bytes());
+}
+
 /// Every fixture (real shapes, written anew) holds the strict invariants too.
 #[test]
 fn fixtures_hold_the_strict_invariants() {
