@@ -3,7 +3,8 @@
 
 use crate::catalog;
 use clap::builder::{PossibleValue, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum, ValueHint};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 pub const EXIT_STATUS_HELP: &str = "\
@@ -44,6 +45,17 @@ Examples:
     after_long_help = format!("{EXAMPLES_HELP}\n\n{EXIT_STATUS_HELP}")
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub top: TopLevel,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The arguments and flags of `twerr` itself, before or without a subcommand. Apart from
+/// [`Cli`] so that a lookup can be parsed against them alone ([`parse_from`]).
+#[derive(Debug, Args)]
+pub struct TopLevel {
     /// Status or error-code numbers, a problem name, message text or a body; `-` (or nothing) reads stdin
     #[arg(value_name = "INPUT", value_parser = input_value(), hide_possible_values = true)]
     pub inputs: Vec<String>,
@@ -82,9 +94,6 @@ pub struct Cli {
 
     #[command(flatten)]
     pub output: OutputArgs,
-
-    #[command(subcommand)]
-    pub command: Option<Command>,
 }
 
 /// Output options, accepted before or after a subcommand.
@@ -206,10 +215,48 @@ pub struct RunArgs {
     pub command: Vec<std::ffi::OsString>,
 }
 
+/// Parses a command line, the program's name first, as [`Cli`] does. A lookup is parsed
+/// against the top-level arguments alone ([`TopLevel`]): the whole command line, with
+/// every subcommand's arguments and help, is most of what `twerr 187` would do before
+/// it answers. What that parse does not take, and every line with a word that could name
+/// a subcommand, is parsed against the whole, which gives clap's own errors and help.
+pub fn parse_from(args: Vec<OsString>) -> Result<Cli, clap::Error> {
+    match lookup(&args) {
+        Some(cli) => Ok(cli),
+        None => Cli::try_parse_from(args),
+    }
+}
+
+/// `args` as [`TopLevel`] alone takes them, when no word could name a subcommand; with
+/// no subcommand among the words, the whole command line would parse them the same.
+fn lookup(args: &[OsString]) -> Option<Cli> {
+    let named = args
+        .iter()
+        .skip(1)
+        .any(|w| w.to_str().is_none_or(could_name_a_subcommand));
+    if named {
+        return None;
+    }
+    let top = TopLevel::augment_args(clap::Command::new("twerr"));
+    let matches = top.try_get_matches_from(args).ok()?;
+    let top = TopLevel::from_arg_matches(&matches).ok()?;
+    Some(Cli { top, command: None })
+}
+
+/// Whether `word` could be a subcommand's name or alias: each is lower-case letters (a
+/// test holds them to it). A number, a flag or a sentence cannot.
+fn could_name_a_subcommand(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// The first of `words` that names a subcommand (or one of its aliases, `ls`). The command
-/// line's description is built once for all the words.
+/// line's description is built once for all the words, and only when one of them could
+/// be a name.
 pub fn first_subcommand(words: &[String]) -> Option<&String> {
     use clap::CommandFactory;
+    if !words.iter().any(|w| could_name_a_subcommand(w)) {
+        return None;
+    }
     let cli = Cli::command();
     let names: Vec<&str> = cli
         .get_subcommands()
@@ -469,5 +516,78 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    fn words(line: &[&str]) -> Vec<OsString> {
+        std::iter::once("twerr")
+            .chain(line.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    /// The lookup parse is taken only where no word could name a subcommand, so each name
+    /// and alias must be a word that could.
+    #[test]
+    fn every_subcommand_name_and_alias_could_be_one() {
+        let cli = Cli::command();
+        let names: Vec<&str> = cli
+            .get_subcommands()
+            .flat_map(|s| std::iter::once(s.get_name()).chain(s.get_all_aliases()))
+            .collect();
+        assert!(names.contains(&"ls") && names.contains(&"scan"));
+        for name in names {
+            assert!(could_name_a_subcommand(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_lookup_parses_alone_as_the_whole_command_line_parses_it() {
+        let lookups: &[&[&str]] = &[
+            &[],
+            &["187"],
+            &["403", "187"],
+            &["-"],
+            &["--code", "88", "--status", "429"],
+            &["-s", "403", "-c", "999", "--json"],
+            &["--short", "E187", "Rate limit exceeded"],
+            &["--color=never", "--no-pager", "-q", "--exit-verdict", "429"],
+            &["-f", "capture.txt", "--now", "2026-11-25T12:05:00Z"],
+            &["--type", "usage-capped", "--oneline"],
+            &["--", "-5"],
+        ];
+        for line in lookups {
+            let args = words(line);
+            let alone = lookup(&args).unwrap_or_else(|| panic!("{line:?} is a lookup"));
+            let whole = Cli::try_parse_from(&args).expect("the whole command line parses it");
+            assert_eq!(format!("{alone:?}"), format!("{whole:?}"), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_rest_is_parsed_by_the_whole_command_line() {
+        let others: &[&[&str]] = &[
+            &["list"],
+            &["ls", "--codes"],
+            &["187", "scan"],
+            &["--json", "version"],
+            &["--help"],
+            &["-V"],
+            &["--json", "--short", "187"],
+            &["--status", "700"],
+            &["--frobnicate"],
+        ];
+        for line in others {
+            let args = words(line);
+            assert!(
+                lookup(&args).is_none(),
+                "{line:?} is not for the lookup parse"
+            );
+            let (parsed, whole) = (parse_from(args.clone()), Cli::try_parse_from(&args));
+            match (parsed, whole) {
+                (Ok(p), Ok(w)) => assert_eq!(format!("{p:?}"), format!("{w:?}"), "{line:?}"),
+                (Err(p), Err(w)) => assert_eq!(p.to_string(), w.to_string(), "{line:?}"),
+                (p, w) => panic!("{line:?}: {p:?} against {w:?}"),
+            }
+        }
     }
 }

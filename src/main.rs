@@ -1,12 +1,11 @@
 //! The `twerr` binary: parse the command line and hand it to [`twerr::cmd::main`], which
 //! runs it and says how to exit.
 
-use clap::Parser;
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 use std::ffi::{CStr, c_char, c_int};
 use std::io;
 use std::process::ExitCode;
-use twerr::cli::Cli;
+use twerr::cli;
 use twerr::cmd::{self, Exit};
 use twerr::util::allocator::{ByCommand, wants_mimalloc};
 
@@ -39,7 +38,7 @@ extern "C" fn choose_the_allocator(
 }
 
 fn main() -> ExitCode {
-    match Cli::try_parse() {
+    match cli::parse_from(std::env::args_os().collect()) {
         Ok(cli) => cmd::main(cli).into(),
         Err(e)
             if e.kind() == clap::error::ErrorKind::DisplayHelp

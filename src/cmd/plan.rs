@@ -65,7 +65,7 @@ impl Explain {
 /// 187 list`): the usage error that says so, for a flag is never silently ignored.
 fn refusal(cli: &Cli) -> Option<String> {
     let Some(command) = &cli.command else {
-        let (first, rest) = cli.inputs.split_first()?;
+        let (first, rest) = cli.top.inputs.split_first()?;
         let sub = crate::cli::first_subcommand(rest)?;
         return Some(format!(
             "`{}` is a subcommand: give it first (`twerr {} ...`); after `{}` it would be looked up as words",
@@ -85,14 +85,14 @@ fn refusal(cli: &Cli) -> Option<String> {
         Command::Version => ("version", &[]),
     };
     let given = [
-        ("--code", !cli.codes.is_empty()),
-        ("--status", !cli.statuses.is_empty()),
-        ("--type", !cli.types.is_empty()),
-        ("--file", cli.file.is_some()),
-        ("--now", cli.now.is_some()),
-        ("--short", cli.short),
-        ("--exit-verdict", cli.exit_verdict),
-        ("--quiet", cli.quiet),
+        ("--code", !cli.top.codes.is_empty()),
+        ("--status", !cli.top.statuses.is_empty()),
+        ("--type", !cli.top.types.is_empty()),
+        ("--file", cli.top.file.is_some()),
+        ("--now", cli.top.now.is_some()),
+        ("--short", cli.top.short),
+        ("--exit-verdict", cli.top.exit_verdict),
+        ("--quiet", cli.top.quiet),
     ];
     let (flag, _) = given
         .into_iter()
@@ -124,10 +124,10 @@ pub struct Plan {
 impl Plan {
     pub fn new(cli: Cli) -> Plan {
         let terminal = io::stdout().is_terminal();
-        let json = cli.output.json;
+        let json = cli.top.output.json;
         let mode = if json {
             Mode::Json
-        } else if cli.short {
+        } else if cli.top.short {
             Mode::Short
         } else {
             Mode::Human
@@ -145,15 +145,15 @@ impl Plan {
             Some(Command::Man) => Job::Man,
             Some(Command::Version) => Job::Version,
             Some(Command::Run(mut args)) => {
-                args.quiet |= cli.quiet;
+                args.quiet |= cli.top.quiet;
                 Job::Run(args)
             }
             None => Job::Explain(Explain {
-                inputs: cli.inputs,
-                codes: cli.codes,
-                statuses: cli.statuses,
-                types: cli.types,
-                file: cli.file,
+                inputs: cli.top.inputs,
+                codes: cli.top.codes,
+                statuses: cli.top.statuses,
+                types: cli.top.types,
+                file: cli.top.file,
             }),
         };
         let refused = match job {
@@ -167,18 +167,18 @@ impl Plan {
         // page's roff (which are for files), and not with --quiet.
         // Nor `run`, whose command's output passes through as it comes.
         let for_files = matches!(job, Job::Completions(_) | Job::Man | Job::Run(_));
-        let pager = if for_files || cli.quiet {
+        let pager = if for_files || cli.top.quiet {
             None
         } else {
-            crate::util::pager::wanted(cli.output.no_pager)
+            crate::util::pager::wanted(cli.top.output.no_pager)
         };
         Plan {
             job,
             mode,
-            quiet: cli.quiet,
-            exit_verdict: cli.exit_verdict,
-            now: cli.now,
-            color: use_color(cli.output.color),
+            quiet: cli.top.quiet,
+            exit_verdict: cli.top.exit_verdict,
+            now: cli.top.now,
+            color: use_color(cli.top.output.color),
             terminal,
             pager,
             refused,
