@@ -249,9 +249,10 @@ pub fn is_interesting_header(name: &str) -> bool {
 }
 
 /// `text` with the wrapping of a paste undone (markdown, log prefixes, curly quotes), line
-/// for line: what the recognisers read.
+/// for line, and every escape of a digit defused (`defuse_escaped_digits`): what the
+/// recognisers read, and so what the words they quote are taken from.
 pub fn unwrapped(text: &str) -> std::borrow::Cow<'_, str> {
-    unwrap::unwrap(text)
+    defuse_escaped_digits(unwrap::unwrap(text))
 }
 
 /// Finds all evidence in `text`, in the order it appears.
@@ -277,8 +278,7 @@ pub fn extract_response(text: &str) -> Vec<Evidence> {
 }
 
 fn extract_with(text: &str, request: bool) -> Vec<Evidence> {
-    let text = unwrap::unwrap(text);
-    let text = defuse_escaped_digits(text);
+    let text = unwrapped(text);
     let text = text.as_ref();
     let lines = LineIndex::new(text);
     let mut found = Vec::new();

@@ -143,6 +143,29 @@ fn an_escaped_digit_is_part_of_no_word() {
     pipeline::check_strict(spelled.as_bytes());
 }
 
+/// A string the words of an implied status are quoted from may hold an escaped digit: it is
+/// quoted as read, U+FFFD for the escape and blanks for the digits touching it, never as a
+/// digit (a strict fuzz finding, where the check did not read the text as the readers do).
+#[test]
+fn words_quoted_with_an_escaped_digit_show_it_as_read() {
+    for (input, quoted) in [
+        (
+            r#"{"title":"ConnectionException","detail":"Room \u003888 parameter is missing"}"#,
+            "Room \u{fffd}   parameter is missing",
+        ),
+        (
+            r#"{"title":"x","detail":"Room 7\u0038: parameter is missing"}"#,
+            "Room  \u{fffd}: parameter is missing",
+        ),
+    ] {
+        let found = twerr::evidence::extract(input);
+        let d = twerr::diagnosis::diagnose(&found, twerr::diagnosis::Options::default());
+        let status = d.status.expect("the detail implies a status");
+        assert_eq!(status.implied_by.as_deref(), Some(quoted), "{input}");
+        pipeline::check_strict(input.as_bytes());
+    }
+}
+
 /// Every fixture (real shapes, written anew) holds the strict invariants too.
 #[test]
 fn fixtures_hold_the_strict_invariants() {

@@ -173,10 +173,12 @@ fn assert_digits_in(text: &str, n: u64) {
     );
 }
 
-/// The texts an implied status's words may be read from: the input as evidence sees it,
-/// with its string escapes undone (`exceed\u0065d`), and with the line ends a terminal's
-/// wrapping put into a string taken out too, before or while the escapes are undone (a
-/// string read on after its line ends, beside an escaped `\n` it keeps).
+/// The texts an implied status's words may be read from: the input as evidence sees it
+/// (an escape of a digit is read as U+FFFD and the digits touching it as blanks, so a
+/// string that holds one is quoted so), with its string escapes undone (`exceed\u0065d`),
+/// and with the line ends a terminal's wrapping put into a string taken out too, before or
+/// while the escapes are undone (a string read on after its line ends, beside an escaped
+/// `\n` it keeps).
 fn readings(text: &str) -> [String; 4] {
     let unwrapped = evidence::unwrapped(text);
     let decoded = decode_escapes(&unwrapped, false);
