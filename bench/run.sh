@@ -128,11 +128,11 @@ printf 'fn main() { println!("API error code 187"); }\n' > "$work/hello.rs"
 rustc -O -o "$work/hello" "$work/hello.rs"
 printf '{"errors":[{"message":"Status is a duplicate.","code":187}]}' > "$work/small.json"
 python3 bench/v2_response.py "$work/v2.txt"
-# Timed as installed: each binary copied, as cargo install and pip copy it. A file the
-# linker has just written stays in the page cache in small pieces, which a start maps a
-# few pages at a time (twerr 187 took 1.1x as long from target/ as from a copy on
-# 2026-12-05, the trivial binary 1.02x); a copy, or a file read back from disk, is held
-# in larger ones. Both figures are printed.
+# Timed as installed: each binary copied, as cargo install and pip copy it. On 2026-12-05
+# a binary as the linker wrote it started slower than a byte-identical copy of it, in the
+# same folder too, and still after the page cache was dropped (twerr 187 1.1x, with 127
+# page faults against 120; the trivial binary 1.02x); why was not found. Both figures are
+# printed.
 cp "$twerr" "$work/twerr-installed"
 cp "$work/hello" "$work/hello-installed"
 installed=$work/twerr-installed
