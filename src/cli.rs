@@ -52,8 +52,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// The arguments and flags of `twerr` itself, before or without a subcommand. Apart from
-/// [`Cli`] so that a lookup can be parsed against them alone ([`parse_from`]).
+/// The arguments and flags of `twerr` itself, before or without a subcommand: a struct of
+/// their own so that a lookup can be parsed against them alone ([`parse_from`]).
 #[derive(Debug, Args)]
 pub struct TopLevel {
     /// Status or error-code numbers, a problem name, message text or a body; `-` (or nothing) reads stdin
@@ -258,11 +258,15 @@ pub fn first_subcommand(words: &[String]) -> Option<&String> {
         return None;
     }
     let cli = Cli::command();
-    let names: Vec<&str> = cli
-        .get_subcommands()
-        .flat_map(|s| std::iter::once(s.get_name()).chain(s.get_all_aliases()))
-        .collect();
+    let names = subcommand_names(&cli);
     words.iter().find(|w| names.contains(&w.as_str()))
+}
+
+/// Every subcommand's name and alias (`ls`), as the command line `cli` defines them.
+fn subcommand_names(cli: &clap::Command) -> Vec<&str> {
+    cli.get_subcommands()
+        .flat_map(|s| std::iter::once(s.get_name()).chain(s.get_all_aliases()))
+        .collect()
 }
 
 /// `--now`: epoch seconds, as the reset headers give them, or a time as a person has it at
@@ -530,10 +534,7 @@ mod tests {
     #[test]
     fn every_subcommand_name_and_alias_could_be_one() {
         let cli = Cli::command();
-        let names: Vec<&str> = cli
-            .get_subcommands()
-            .flat_map(|s| std::iter::once(s.get_name()).chain(s.get_all_aliases()))
-            .collect();
+        let names = subcommand_names(&cli);
         assert!(names.contains(&"ls") && names.contains(&"scan"));
         for name in names {
             assert!(could_name_a_subcommand(name), "{name}");
