@@ -69,13 +69,27 @@ fn error_reports(
             // An implied status is no response's status, and a code cannot be checked
             // against words that may be its own message.
             match status.filter(|s| s.implied_by.is_none()) {
-                Some(s) => r.response_status = Some(s.code),
+                Some(s) => {
+                    r.response_status = Some(s.code);
+                    yield_to_status(&mut r, s);
+                }
                 None => r.consistent = None,
             }
             errors.add(r);
         }
     }
     (errors.reports, errors.other)
+}
+
+/// A problem type's verdict is documented for its own status; an answer with another
+/// status whose verdict is more cautious says more: a `streaming-connection` problem
+/// (documented with 429, backoff) answered with 409 is a stream with no rules, which no
+/// retry can open.
+fn yield_to_status(r: &mut ErrorReport, s: &StatusReport) {
+    let another = r.problem.is_some() && r.documented_status.is_some_and(|d| d != s.code);
+    if another && !(200..300).contains(&s.code) && s.verdict > r.verdict {
+        r.verdict = s.verdict;
+    }
 }
 
 /// The report for one piece of evidence, if it is an error.

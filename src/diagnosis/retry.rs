@@ -141,6 +141,15 @@ mod tests {
     }
 
     #[test]
+    fn a_problems_verdict_yields_to_a_more_cautious_status() {
+        let body = r#"{"title":"ConnectionException","detail":"This stream has no rules.","type":"https://api.twitter.com/2/problems/streaming-connection"}"#;
+        let no_rules = retry_of(&format!("HTTP/2 409\n\n{body}"));
+        assert_eq!(no_rules.verdict, Verdict::DoNotRetry);
+        let too_many = retry_of(&format!("HTTP/2 429\n\n{body}"));
+        assert_eq!(too_many.verdict, Verdict::Backoff);
+    }
+
+    #[test]
     fn an_exhausted_window_is_waited_for_until_its_reset() {
         let text = "HTTP/2 429\nx-rate-limit-remaining: 0\nx-rate-limit-reset: 1800000090\n\n";
         let retry = retry_of(text);
