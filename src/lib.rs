@@ -44,5 +44,6 @@ pub mod cmd;
 pub mod diagnosis;
 pub mod evidence;
 pub mod input;
+pub mod policy;
 pub mod render;
 pub mod util;
