@@ -12,7 +12,7 @@ _twerr() {
         if [[ $w == = ]]; then skip=1; continue; fi
         if (( skip )); then skip=0; continue; fi
         case "$level:$w" in
-            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:-j|scan:--threads|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|version:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:--color) skip=1 ;;
+            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:-j|scan:--threads|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|version:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:-o|run:--output|run:--deadline|run:--retry-on|run:--live-after|run:--color) skip=1 ;;
             *:-*) ;;
             :list|:ls) if (( ! seen_input )); then level=list; level_at=$i; fi ;;
             :search) if (( ! seen_input )); then level=search; level_at=$i; fi ;;
@@ -26,7 +26,7 @@ _twerr() {
             :*) seen_input=1 ;;
         esac
     done
-    if [[ $level == run ]] && _twerr_command '--retries|--max-wait|--backoff|--report|--color'; then return; fi
+    if [[ $level == run ]] && _twerr_command '--retries|--max-wait|--backoff|--report|-o|--output|--deadline|--retry-on|--live-after|--color'; then return; fi
     case "$level:$prev" in
         :-c|:--code) _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 170 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 344 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453'; return ;;
         :-s|:--status) _twerr_add '200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504'; return ;;
@@ -50,6 +50,10 @@ _twerr() {
         run:--max-wait) :; return ;;
         run:--backoff) :; return ;;
         run:--report) _twerr_files; return ;;
+        run:-o|run:--output) _twerr_files; return ;;
+        run:--deadline) :; return ;;
+        run:--retry-on) :; return ;;
+        run:--live-after) :; return ;;
         run:--color) _twerr_add 'auto always never'; return ;;
     esac
     if [[ $cur == -* ]]; then
@@ -62,7 +66,7 @@ _twerr() {
             completions) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             man) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             version) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
-            run) _twerr_add '--retries --max-wait --backoff --report -q --quiet --json --color --no-pager -h --help' ;;
+            run) _twerr_add '--retries --max-wait --backoff --report -o --output --deadline --retry-on --retry-writes --no-jitter --live-after --dry-run -q --quiet --json --color --no-pager -h --help' ;;
             help) _twerr_add '' ;;
         esac
         return

@@ -351,9 +351,16 @@ complete -c twerr -n "__fish_twerr_using_subcommand run" -l retries -d 'Run the 
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l max-wait -d 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l backoff -d 'The first backoff step (doubling after each failure); default from the error: 5s for a server error, 60s for a stream limit, or the retry-after header' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l report -d 'Write the diagnosis of a failure that was not retried away to PATH, as JSON' -r -F
+complete -c twerr -n "__fish_twerr_using_subcommand run" -s o -l output -d 'Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout' -r -F
+complete -c twerr -n "__fish_twerr_using_subcommand run" -l deadline -d 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)' -r
+complete -c twerr -n "__fish_twerr_using_subcommand run" -l retry-on -d 'Retry only these verdicts: wait-for-reset, backoff (both by default)' -r
+complete -c twerr -n "__fish_twerr_using_subcommand run" -l live-after -d 'A command still running after this long (a stream consumer) passes its output through as it comes, and is not run again once it has begun' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c twerr -n "__fish_twerr_using_subcommand run" -l retry-writes -d 'Resend a write (POST, PUT, PATCH, DELETE) after a 5xx, a timeout or a cut connection, which may have carried it out (a rate limit is always resent)'
+complete -c twerr -n "__fish_twerr_using_subcommand run" -l no-jitter -d 'Wait backoff steps exactly, with no random addition'
+complete -c twerr -n "__fish_twerr_using_subcommand run" -l dry-run -d 'Print what would be retried and how long each wait would be, without running the command'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -s q -l quiet -d 'Say nothing of twerr\'s own on stderr (the command\'s output still passes through)'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
@@ -376,7 +383,7 @@ function __fish_twerr_run_command
             set -e words[1]
             break
         end
-        if contains -- $words[1] --retries --max-wait --backoff --report --color
+        if contains -- $words[1] --retries --max-wait --backoff --report -o --output --deadline --retry-on --live-after --color
             set -e words[1]
         end
         set -e words[1]

@@ -35,6 +35,37 @@ Examples:
   twerr --short < capture.txt    one line per error, for logs and scripts
   twerr run -- curl -si URL      run a call; wait out a rate limit or back off, then retry";
 
+/// `twerr run --help`: the rules its waits follow, with their sources, and its output.
+const RUN_HELP: &str = "\
+Stdin is read once and given to every attempt; stdout gets only the output of the
+attempt twerr returns (held until it ends); twerr's own lines go to stderr.
+
+Waits, as X documents them:
+  retry-after header      a floor: at least that long (RFC 9110, section 10.2.3)
+  a reset in the output   until x-rate-limit-reset + 1s, from the answer's date
+  a reset already passed  once at once, then 60s      (docs.x.com/x-api/fundamentals/rate-limits)
+  a 429 with no reset     60s
+  an HTTP error (5xx)     5s doubling to 320s, plus up to a quarter at random
+  a stream's 420/429      60s doubling; an operational disconnect: at once
+                          (docs.x.com/x-api/fundamentals/handling-disconnections)
+  do-not-retry            never (187, 401, most 403s, a 409 stream with no rules, ...)
+A write (POST, PUT, PATCH, DELETE) is resent after a rate limit, but after a 5xx, a
+timeout or a cut connection only with --retry-writes.
+
+--json prints one document on stdout when the run ends:
+  {\"attempts\": [{\"started\", \"exit\", \"status\", \"code\", \"type\", \"verdict\",
+                 \"rule\", \"waited_seconds\", \"why\"}, ...],
+   \"final\": <the last diagnosis, as twerr --json>, \"exit\": N}
+
+Exit status: the command's own; 3, 4, 5 (the verdict) when it exited 0 on an error not
+retried away; 124 when --deadline ended it; 126, 127 when it cannot be started; 128 plus
+the signal when one ended a wait.
+
+Examples:
+  echo \"$json\" | twerr run -- curl -s --data-binary @- URL
+  twerr run --json --output answer.json -- curl -si URL
+  twerr run --dry-run -- curl -si -X POST https://api.x.com/2/tweets";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "twerr",
@@ -155,6 +186,7 @@ pub enum Command {
     Version,
     /// Run a command that calls the API; on a failure, wait out the reset or back off and
     /// run it again, within bounds
+    #[command(after_help = RUN_HELP)]
     Run(RunArgs),
 }
 
@@ -207,6 +239,31 @@ pub struct RunArgs {
     /// Write the diagnosis of a failure that was not retried away to PATH, as JSON
     #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub report: Option<PathBuf>,
+    /// Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout
+    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+    /// Bound the whole run, waits included: a wait that would pass it is not waited, and
+    /// a command still running then is stopped (exit status 124)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub deadline: Option<std::time::Duration>,
+    /// Retry only these verdicts: wait-for-reset, backoff (both by default)
+    #[arg(long, value_name = "VERDICT,...", value_delimiter = ',', value_parser = parse_retry_verdict, default_value = "wait-for-reset,backoff")]
+    pub retry_on: Vec<crate::catalog::Verdict>,
+    /// Resend a write (POST, PUT, PATCH, DELETE) after a 5xx, a timeout or a cut
+    /// connection, which may have carried it out (a rate limit is always resent)
+    #[arg(long)]
+    pub retry_writes: bool,
+    /// Wait backoff steps exactly, with no random addition
+    #[arg(long)]
+    pub no_jitter: bool,
+    /// A command still running after this long (a stream consumer) passes its output
+    /// through as it comes, and is not run again once it has begun
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
+    pub live_after: std::time::Duration,
+    /// Print what would be retried and how long each wait would be, without running
+    /// the command
+    #[arg(long)]
+    pub dry_run: bool,
     /// Say nothing of twerr's own on stderr (the command's output still passes through)
     #[arg(short, long)]
     pub quiet: bool,
@@ -282,6 +339,21 @@ pub fn parse_now(text: &str) -> Result<i64, String> {
         .map(|ts| ts.as_second())
         .map_err(|_| {
             format!("`{t}` is no time (write epoch seconds, or RFC 3339: 2026-11-25T12:05:00Z)")
+        })
+}
+
+/// A verdict `--retry-on` may name: one that asks for a retry.
+pub fn parse_retry_verdict(text: &str) -> Result<crate::catalog::Verdict, String> {
+    use crate::catalog::Verdict;
+    let retried = [Verdict::WaitForReset, Verdict::Backoff];
+    Verdict::from_key(text.trim())
+        .filter(|v| retried.contains(v))
+        .ok_or_else(|| {
+            let keys: Vec<&str> = retried.iter().map(|v| v.key()).collect();
+            format!(
+                "`{text}` is no verdict to retry (one of {})",
+                keys.join(", ")
+            )
         })
 }
 

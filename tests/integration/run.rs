@@ -4,78 +4,21 @@
 //! `--backoff` and resets a second or two away; nothing sleeps long.
 
 use crate::common::twerr;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+use crate::fake_x::{
+    self, Answer, Fake, OK_BODY, ok_answer, over_capacity, rate_limited, response,
+};
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-type Answer = Box<dyn Fn() -> String + Send>;
-
-/// Serves `answers` in order, one per request, then stops; returns the URL and how many
-/// requests were served.
-fn serve(answers: Vec<Answer>) -> (String, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    let url = format!("http://{}/2/tweets", listener.local_addr().unwrap());
-    let served = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&served);
-    std::thread::spawn(move || {
-        for (stream, answer) in listener.incoming().zip(answers) {
-            let mut stream = stream.expect("accept");
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
-                line.clear();
-            }
-            stream.write_all(answer().as_bytes()).unwrap();
-            counter.fetch_add(1, Ordering::SeqCst);
-        }
-    });
-    (url, served)
-}
-
-fn response(status: &str, headers: &str, body: &str) -> String {
-    format!(
-        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\n{headers}content-length: {}\r\nconnection: close\r\n\r\n{body}",
-        body.len()
-    )
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
-
-fn ok_answer() -> Answer {
-    Box::new(|| response("200 OK", "", r#"{"data":{"id":"1","text":"hi"}}"#))
-}
-
-fn rate_limited(reset_in: u64) -> Answer {
-    Box::new(move || {
-        let headers = format!(
-            "x-rate-limit-limit: 300\r\nx-rate-limit-remaining: 0\r\nx-rate-limit-reset: {}\r\n",
-            now() + reset_in
-        );
-        response(
-            "429 Too Many Requests",
-            &headers,
-            r#"{"errors":[{"code":88,"message":"Rate limit exceeded"}]}"#,
-        )
-    })
-}
-
-fn over_capacity() -> Answer {
-    Box::new(|| {
-        let body = r#"{"errors":[{"code":130,"message":"Over capacity"}]}"#;
-        response("503 Service Unavailable", "", body)
-    })
+/// Serves `answers` in order; returns the URL of `/2/tweets` and the fake.
+fn serve(answers: Vec<Answer>) -> (String, Fake) {
+    let fake = fake_x::serve(answers);
+    (fake.url("/2/tweets"), fake)
 }
 
 /// `twerr run ARGS`: exit status, stdout, stderr.
-fn run_twerr(args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run_twerr(args: &[&str]) -> (i32, String, String) {
     let out = twerr().arg("run").args(args).output().expect("runs");
     let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8");
     (
@@ -98,11 +41,10 @@ fn a_rate_limit_is_waited_out_then_the_call_runs_again() {
     let started = Instant::now();
     let (code, out, err) = run_curl(&[], &url);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(served.load(Ordering::SeqCst), 2);
-    assert!(
-        out.contains("HTTP/1.1 429") && out.contains(r#""text":"hi""#),
-        "{out}"
-    );
+    assert_eq!(served.served(), 2);
+    // Stdout is the answer: the attempt twerr returns, not the 429 before it.
+    assert!(out.starts_with("HTTP/1.1 200 OK"), "{out}");
+    assert!(out.ends_with(OK_BODY) && !out.contains("429"), "{out}");
     assert!(
         err.contains("waiting") && err.contains("retry 1 of 3"),
         "{err}"
@@ -125,7 +67,7 @@ fn a_duplicate_is_not_run_again() {
         code, 3,
         "curl exited 0: the verdict's status (do-not-retry); {err}"
     );
-    assert_eq!(served.load(Ordering::SeqCst), 1);
+    assert_eq!(served.served(), 1);
     assert!(
         err.contains("403 187 do-not-retry Status is a duplicate"),
         "{err}"
@@ -137,8 +79,8 @@ fn a_server_error_is_backed_off_and_retried() {
     let (url, served) = serve(vec![over_capacity(), over_capacity(), ok_answer()]);
     let (code, out, err) = run_curl(&["--backoff", "20ms"], &url);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(served.load(Ordering::SeqCst), 3);
-    assert!(out.ends_with(r#"{"data":{"id":"1","text":"hi"}}"#), "{out}");
+    assert_eq!(served.served(), 3);
+    assert!(out.ends_with(OK_BODY), "{out}");
     assert_eq!(err.matches("backing off").count(), 2, "{err}");
 }
 
@@ -147,7 +89,7 @@ fn retries_are_bounded() {
     let (url, served) = serve(vec![over_capacity(), over_capacity(), ok_answer()]);
     let (code, _, err) = run_curl(&["--backoff", "10ms", "--retries", "1"], &url);
     assert_eq!(code, 5, "the backoff verdict's status; {err}");
-    assert_eq!(served.load(Ordering::SeqCst), 2);
+    assert_eq!(served.served(), 2);
     assert!(err.contains("still failing after 1 retry"), "{err}");
 }
 
@@ -157,21 +99,29 @@ fn a_reset_beyond_max_wait_is_not_waited_for() {
     let started = Instant::now();
     let (code, _, err) = run_curl(&["--max-wait", "10s"], &url);
     assert_eq!(code, 4, "the wait-for-reset verdict's status; {err}");
-    assert_eq!(served.load(Ordering::SeqCst), 1);
+    assert_eq!(served.served(), 1);
     assert!(err.contains("beyond --max-wait 10s: not waiting"), "{err}");
     assert!(started.elapsed() < Duration::from_secs(10));
 }
 
+/// `--json`: one document on stdout (README "Retrying a call"); `--report` still writes
+/// the diagnosis of the failure alone.
 #[test]
-fn json_puts_the_diagnosis_on_stderr_or_in_the_report() {
-    let (url, _) = serve(vec![rate_limited(3600)]);
-    let (_, _, err) = run_curl(&["--json", "--max-wait", "1s"], &url);
-    let doc = err.split("\ntwerr: ").next().unwrap();
-    let v: serde_json::Value = serde_json::from_str(doc).expect("a JSON document first");
-    assert_eq!(v["errors"][0]["code"], 88);
+fn json_is_one_document_on_stdout_and_the_report_the_diagnosis() {
+    let (url, _served) = serve(vec![rate_limited(3600)]);
+    let (code, out, err) = run_curl(&["--json", "--max-wait", "1s"], &url);
+    assert_eq!(code, 4, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("stdout is one JSON document");
+    assert_eq!(v["final"]["errors"][0]["code"], 88);
+    assert_eq!(v["exit"], 4);
+    assert_eq!(v["attempts"].as_array().unwrap().len(), 1);
+    assert!(
+        err.contains("429 88 wait-for-reset"),
+        "progress stays on stderr: {err}"
+    );
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.json");
-    let (url, _) = serve(vec![rate_limited(3600)]);
+    let (url, _served) = serve(vec![rate_limited(3600)]);
     let (_, _, err) = run_curl(
         &["--report", report.to_str().unwrap(), "--max-wait", "1s"],
         &url,
@@ -265,7 +215,7 @@ fn a_command_that_cannot_start_is_one_line_and_127() {
 
 /// Starts `twerr run ARGS`, waits until it has said `marker` on stderr, then sends
 /// `signal`; returns its exit status and how long it took to end after the signal.
-fn signalled(args: &[&str], marker: &str, signal: i32) -> (Option<i32>, Duration) {
+pub(crate) fn signalled(args: &[&str], marker: &str, signal: i32) -> (Option<i32>, Duration) {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("twerr"))
         .arg("run")
         .args(args)
