@@ -39,6 +39,23 @@ fn stopped(decision: Decision) -> String {
     }
 }
 
+/// The wait `policy` asks for after `text`, a first failure, with the jitter at `r`.
+fn first_wait(policy: &Policy, text: &str, r: f64) -> Duration {
+    let d = diagnosis(text);
+    let mut h = History::default();
+    waited(policy.decide(Call::default(), Failure::Answer(&d), &mut h, || r)).0
+}
+
+/// Why `policy` stops after `text`, a first failure of a read.
+fn why_stopped(policy: &Policy, text: &str) -> String {
+    stopped(decide(
+        policy,
+        Call::default(),
+        text,
+        &mut History::default(),
+    ))
+}
+
 const SERVER_ERROR: &str = "HTTP/1.1 503 Service Unavailable\n\n";
 
 #[test]
@@ -68,35 +85,18 @@ fn jitter_only_adds_and_stays_within_a_quarter() {
         ..Policy::default()
     };
     for r in [0.0, 0.5, 0.999] {
-        let d = diagnosis(SERVER_ERROR);
-        let Decision::Again(w) = policy.decide(
-            Call::default(),
-            Failure::Answer(&d),
-            &mut History::default(),
-            || r,
-        ) else {
-            panic!("stopped");
-        };
-        assert!(w.duration >= Duration::from_secs(5), "{w:?}");
-        assert!(w.duration <= Duration::from_millis(6250), "{w:?}");
+        let wait = first_wait(&policy, SERVER_ERROR, r);
+        assert!(wait >= Duration::from_secs(5), "{wait:?}");
+        assert!(wait <= Duration::from_millis(6250), "{wait:?}");
     }
 }
 
 #[test]
 fn retry_after_is_a_floor_never_cut_by_jitter() {
     let text = "HTTP/1.1 503 Service Unavailable\nretry-after: 7\n\n";
-    let d = diagnosis(text);
     for r in [0.0, 0.999] {
-        let policy = Policy::default();
-        let Decision::Again(w) = policy.decide(
-            Call::default(),
-            Failure::Answer(&d),
-            &mut History::default(),
-            || r,
-        ) else {
-            panic!("stopped");
-        };
-        assert!(w.duration >= Duration::from_secs(7), "{w:?}");
+        let wait = first_wait(&Policy::default(), text, r);
+        assert!(wait >= Duration::from_secs(7), "{wait:?}");
     }
 }
 
@@ -237,23 +237,13 @@ fn do_not_retry_and_verdicts_left_out_stop_at_once() {
     let duplicate = r#"HTTP/1.1 403 Forbidden
 
 {"errors":[{"code":187,"message":"Status is a duplicate."}]}"#;
-    let why = stopped(decide(
-        &Policy::default(),
-        Call::default(),
-        duplicate,
-        &mut History::default(),
-    ));
+    let why = why_stopped(&Policy::default(), duplicate);
     assert!(why.contains("fail the same way"), "{why}");
     let only_resets = Policy {
         retry_on: vec![Verdict::WaitForReset],
         ..Policy::default()
     };
-    let why = stopped(decide(
-        &only_resets,
-        Call::default(),
-        SERVER_ERROR,
-        &mut History::default(),
-    ));
+    let why = why_stopped(&only_resets, SERVER_ERROR);
     assert!(why.contains("--retry-on"), "{why}");
 }
 
@@ -272,12 +262,7 @@ fn a_wait_past_the_deadline_or_max_wait_stops() {
         max_wait: Duration::from_secs(4),
         ..no_jitter()
     };
-    let why = stopped(decide(
-        &short,
-        Call::default(),
-        SERVER_ERROR,
-        &mut History::default(),
-    ));
+    let why = why_stopped(&short, SERVER_ERROR);
     assert!(why.contains("beyond --max-wait 4s"), "{why}");
 }
 

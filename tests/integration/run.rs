@@ -29,7 +29,7 @@ pub(crate) fn run_twerr(args: &[&str]) -> (i32, String, String) {
 }
 
 /// `twerr run ARGS -- curl -si URL`.
-fn run_curl(args: &[&str], url: &str) -> (i32, String, String) {
+pub(crate) fn run_curl(args: &[&str], url: &str) -> (i32, String, String) {
     let mut all = args.to_vec();
     all.extend(["--", "curl", "-si", url]);
     run_twerr(&all)

@@ -7,7 +7,7 @@
 use crate::fake_x::{
     self, OK_BODY, ok_answer, over_capacity, over_capacity_with, rate_limited, response,
 };
-use crate::run::{run_twerr, signalled};
+use crate::run::{run_curl, run_twerr, signalled};
 use std::io::Write;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -89,14 +89,7 @@ fn twerrs_lines_start_on_a_line_of_their_own() {
 fn retry_after_is_a_floor_that_jitter_never_cuts() {
     let fake = fake_x::serve(vec![over_capacity_with("retry-after: 2\r\n"), ok_answer()]);
     let started = Instant::now();
-    let (code, _, err) = run_twerr(&[
-        "--backoff",
-        "10ms",
-        "--",
-        "curl",
-        "-si",
-        &fake.url("/2/tweets"),
-    ]);
+    let (code, _, err) = run_curl(&["--backoff", "10ms"], &fake.url("/2/tweets"));
     assert_eq!(code, 0, "{err}");
     assert_eq!(fake.served(), 2);
     assert!(
@@ -127,7 +120,7 @@ fn a_reset_is_measured_from_the_answers_date() {
     });
     let fake = fake_x::serve(vec![dated, ok_answer()]);
     let started = Instant::now();
-    let (code, _, err) = run_twerr(&["--", "curl", "-si", &fake.url("/2/tweets")]);
+    let (code, _, err) = run_curl(&[], &fake.url("/2/tweets"));
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("waiting 3s for the rate limit to reset"),
@@ -140,14 +133,7 @@ fn a_reset_is_measured_from_the_answers_date() {
 fn a_passed_reset_gets_one_retry_at_once_then_the_minute_floor() {
     let fake = fake_x::serve(vec![rate_limited(-30), rate_limited(-30), ok_answer()]);
     let started = Instant::now();
-    let (code, _, err) = run_twerr(&[
-        "--max-wait",
-        "10s",
-        "--",
-        "curl",
-        "-si",
-        &fake.url("/2/tweets"),
-    ]);
+    let (code, _, err) = run_curl(&["--max-wait", "10s"], &fake.url("/2/tweets"));
     assert_eq!(code, 4, "{err}");
     assert_eq!(
         fake.served(),
@@ -169,14 +155,7 @@ fn a_rate_limit_with_no_reset_waits_a_minute() {
         Box::new(move || response("429 Too Many Requests", "", body)) as fake_x::Answer
     };
     let fake = fake_x::serve(vec![bare()]);
-    let (code, _, err) = run_twerr(&[
-        "--max-wait",
-        "30s",
-        "--",
-        "curl",
-        "-si",
-        &fake.url("/2/tweets"),
-    ]);
+    let (code, _, err) = run_curl(&["--max-wait", "30s"], &fake.url("/2/tweets"));
     assert_eq!(code, 4, "{err}");
     assert!(
         err.contains("the next wait is 1m 0s, beyond --max-wait 30s"),
@@ -187,14 +166,7 @@ fn a_rate_limit_with_no_reset_waits_a_minute() {
 #[test]
 fn http_errors_start_at_five_seconds() {
     let fake = fake_x::serve(vec![over_capacity()]);
-    let (code, _, err) = run_twerr(&[
-        "--max-wait",
-        "4s",
-        "--",
-        "curl",
-        "-si",
-        &fake.url("/2/tweets"),
-    ]);
+    let (code, _, err) = run_curl(&["--max-wait", "4s"], &fake.url("/2/tweets"));
     assert_eq!(code, 5, "{err}");
     assert!(
         err.contains("the next backoff step is 5s, beyond --max-wait 4s"),
@@ -261,7 +233,7 @@ fn a_stream_with_no_rules_is_not_retried() {
         response("409 Conflict", "", body)
     });
     let fake = fake_x::serve(vec![no_rules, ok_answer()]);
-    let (code, _, err) = run_twerr(&["--", "curl", "-si", &fake.url("/2/tweets/search/stream")]);
+    let (code, _, err) = run_curl(&[], &fake.url("/2/tweets/search/stream"));
     assert_eq!((code, fake.served()), (3, 1), "{err}");
     assert!(
         err.contains("409 streaming-connection do-not-retry"),
@@ -359,14 +331,7 @@ fn a_signal_during_a_wait_ends_it_with_128_and_the_signal() {
 fn the_deadline_bounds_waits_and_a_running_command() {
     let fake = fake_x::serve(vec![rate_limited(30)]);
     let started = Instant::now();
-    let (code, _, err) = run_twerr(&[
-        "--deadline",
-        "5s",
-        "--",
-        "curl",
-        "-si",
-        &fake.url("/2/tweets"),
-    ]);
+    let (code, _, err) = run_curl(&["--deadline", "5s"], &fake.url("/2/tweets"));
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("would pass --deadline 5s"), "{err}");
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -380,14 +345,7 @@ fn the_deadline_bounds_waits_and_a_running_command() {
 #[test]
 fn retry_on_leaves_verdicts_out() {
     let fake = fake_x::serve(vec![rate_limited(1), ok_answer()]);
-    let (code, _, err) = run_twerr(&[
-        "--retry-on",
-        "backoff",
-        "--",
-        "curl",
-        "-si",
-        &fake.url("/2/tweets"),
-    ]);
+    let (code, _, err) = run_curl(&["--retry-on", "backoff"], &fake.url("/2/tweets"));
     assert_eq!((code, fake.served()), (4, 1), "{err}");
     assert!(
         err.contains("wait-for-reset is not among --retry-on's verdicts"),
@@ -567,4 +525,28 @@ fn run_help_states_the_rules_with_their_sources_and_the_json_shape() {
     ] {
         assert!(out.contains(needle), "{needle}: {out}");
     }
+}
+
+#[test]
+fn a_write_shown_by_curls_verbose_lines_is_not_resent() {
+    let script = "printf '> POST /2/tweets HTTP/1.1\\n> Host: api.x.com\\n>\\n< HTTP/1.1 503 Service Unavailable\\n<\\n' >&2";
+    let (code, _, err) = run_twerr(&["--backoff", "10ms", "--", "sh", "-c", script]);
+    assert_eq!(code, 5, "{err}");
+    assert!(err.contains("not resent: it is a write"), "{err}");
+    assert_eq!(err.matches("> POST").count(), 1, "run once: {err}");
+}
+
+#[test]
+fn stdin_past_64_mib_is_given_once_and_the_run_says_why_it_stops() {
+    // The command reads all of it, counts it, then fails as a server error would.
+    let script = "wc -c; printf 'HTTP/1.1 503 Service Unavailable\\r\\n\\r\\n' >&2";
+    let input = vec![b'x'; (64 << 20) + 4096];
+    let (code, out, err) = run_with_input(&["--backoff", "10ms", "--", "sh", "-c", script], &input);
+    assert_eq!(code, 5, "{err}");
+    assert_eq!(
+        out.trim(),
+        input.len().to_string(),
+        "every byte reached the command"
+    );
+    assert!(err.contains("its input is over 64 MiB"), "{err}");
 }

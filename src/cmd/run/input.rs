@@ -112,12 +112,24 @@ fn read_all(mut from: impl Read, shared: &Shared) {
                 state = shared.wait(state);
             }
         }
+        grow(&mut state.bytes, n);
         state.bytes.extend_from_slice(&buf[..n]);
         drop(state);
         shared.changed.notify_all();
     }
     shared.lock().ended = true;
     shared.changed.notify_all();
+}
+
+/// Makes room for `more` bytes, doubling as a Vec does but never past [`MAX_REPLAY`] of
+/// capacity: the doubling alone would reserve up to twice that.
+fn grow(bytes: &mut Vec<u8>, more: usize) {
+    let need = bytes.len() + more;
+    if need <= bytes.capacity() {
+        return;
+    }
+    let want = (bytes.capacity() * 2).clamp(1 << 20, MAX_REPLAY).max(need);
+    bytes.reserve_exact(want - bytes.len());
 }
 
 /// Writes stdin to attempt `attempt`'s command from the start, then as it arrives; closes
