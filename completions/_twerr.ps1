@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print twerr''s version (as --version does); with --json, {"name", "version"}')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds')
+            [CompletionResult]::new('decide', 'decide', [CompletionResultType]::ParameterValue, 'Decide whether a failed call should be made again and after how long, by the rules `run` follows: reads the failure, prints the decision (for wrappers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -154,12 +155,12 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
         'twerr;run' {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Run the command again at most N times')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h')
-            [CompletionResult]::new('--backoff', '--backoff', [CompletionResultType]::ParameterName, 'The first backoff step (doubling after each failure); default from the error: 5s for a server error, 60s for a stream limit, or the retry-after header')
+            [CompletionResult]::new('--backoff', '--backoff', [CompletionResultType]::ParameterName, 'The first backoff step of an HTTP error (doubling after each failure), instead of X''s 5s; a retry-after header is a floor all the same')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)')
+            [CompletionResult]::new('--retry-on', '--retry-on', [CompletionResultType]::ParameterName, 'Retry only these verdicts: wait-for-reset, backoff (both by default)')
             [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write the diagnosis of a failure that was not retried away to PATH, as JSON')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout')
-            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)')
-            [CompletionResult]::new('--retry-on', '--retry-on', [CompletionResultType]::ParameterName, 'Retry only these verdicts: wait-for-reset, backoff (both by default)')
             [CompletionResult]::new('--live-after', '--live-after', [CompletionResultType]::ParameterName, 'A command still running after this long (a stream consumer) passes its output through as it comes, and is not run again once it has begun')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
             [CompletionResult]::new('--retry-writes', '--retry-writes', [CompletionResultType]::ParameterName, 'Resend a write (POST, PUT, PATCH, DELETE) after a 5xx, a timeout or a cut connection, which may have carried it out (a rate limit is always resent)')
@@ -167,6 +168,28 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be retried and how long each wait would be, without running the command')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing of twerr''s own on stderr (the command''s output still passes through)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing of twerr''s own on stderr (the command''s output still passes through)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'twerr;decide' {
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Run the command again at most N times')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h')
+            [CompletionResult]::new('--backoff', '--backoff', [CompletionResultType]::ParameterName, 'The first backoff step of an HTTP error (doubling after each failure), instead of X''s 5s; a retry-after header is a floor all the same')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)')
+            [CompletionResult]::new('--retry-on', '--retry-on', [CompletionResultType]::ParameterName, 'Retry only these verdicts: wait-for-reset, backoff (both by default)')
+            [CompletionResult]::new('--history', '--history', [CompletionResultType]::ParameterName, 'What the earlier steps left (the `history` of the last decision''s JSON)')
+            [CompletionResult]::new('--elapsed', '--elapsed', [CompletionResultType]::ParameterName, 'How long the calls and waits so far took (for --deadline)')
+            [CompletionResult]::new('--no-answer', '--no-answer', [CompletionResultType]::ParameterName, 'The call got no answer: the connection was refused, timed out or was cut')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)')
+            [CompletionResult]::new('--retry-writes', '--retry-writes', [CompletionResultType]::ParameterName, 'Resend a write (POST, PUT, PATCH, DELETE) after a 5xx, a timeout or a cut connection, which may have carried it out (a rate limit is always resent)')
+            [CompletionResult]::new('--no-jitter', '--no-jitter', [CompletionResultType]::ParameterName, 'Wait backoff steps exactly, with no random addition')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'The call is a write (POST, PUT, PATCH, DELETE), whatever the text shows')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'The call opens a stream, whatever the text shows')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print straight to the terminal: no pager for output longer than the screen')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -182,6 +205,7 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print twerr''s version (as --version does); with --json, {"name", "version"}')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds')
+            [CompletionResult]::new('decide', 'decide', [CompletionResultType]::ParameterValue, 'Decide whether a failed call should be made again and after how long, by the rules `run` follows: reads the failure, prints the decision (for wrappers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -207,6 +231,9 @@ Register-ArgumentCompleter -Native -CommandName 'twerr' -ScriptBlock {
             break
         }
         'twerr;help;run' {
+            break
+        }
+        'twerr;help;decide' {
             break
         }
         'twerr;help;help' {

@@ -12,7 +12,7 @@ _twerr() {
         if [[ $w == = ]]; then skip=1; continue; fi
         if (( skip )); then skip=0; continue; fi
         case "$level:$w" in
-            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:-j|scan:--threads|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|version:--color|run:--retries|run:--max-wait|run:--backoff|run:--report|run:-o|run:--output|run:--deadline|run:--retry-on|run:--live-after|run:--color) skip=1 ;;
+            :-c|:--code|:-s|:--status|:-t|:--type|:-f|:--file|:--now|:--color|list:-s|list:--status|list:--source|list:--family|list:--color|search:--color|scan:-j|scan:--threads|scan:--color|endpoint:--api|endpoint:--color|completions:--color|man:--color|version:--color|run:--retries|run:--max-wait|run:--backoff|run:--deadline|run:--retry-on|run:--report|run:-o|run:--output|run:--live-after|run:--color|decide:--retries|decide:--max-wait|decide:--backoff|decide:--deadline|decide:--retry-on|decide:--history|decide:--elapsed|decide:--no-answer|decide:--color) skip=1 ;;
             *:-*) ;;
             :list|:ls) if (( ! seen_input )); then level=list; level_at=$i; fi ;;
             :search) if (( ! seen_input )); then level=search; level_at=$i; fi ;;
@@ -22,11 +22,12 @@ _twerr() {
             :man) if (( ! seen_input )); then level=man; level_at=$i; fi ;;
             :version) if (( ! seen_input )); then level=version; level_at=$i; fi ;;
             :run) if (( ! seen_input )); then level=run; level_at=$i; fi ;;
+            :decide) if (( ! seen_input )); then level=decide; level_at=$i; fi ;;
             :help) if (( ! seen_input )); then level=help; level_at=$i; fi ;;
             :*) seen_input=1 ;;
         esac
     done
-    if [[ $level == run ]] && _twerr_command '--retries|--max-wait|--backoff|--report|-o|--output|--deadline|--retry-on|--live-after|--color'; then return; fi
+    if [[ $level == run ]] && _twerr_command '--retries|--max-wait|--backoff|--deadline|--retry-on|--report|-o|--output|--live-after|--color'; then return; fi
     case "$level:$prev" in
         :-c|:--code) _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 170 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 344 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453'; return ;;
         :-s|:--status) _twerr_add '200 201 204 304 400 401 402 403 404 406 408 409 410 412 413 415 416 420 422 425 429 500 502 503 504'; return ;;
@@ -49,12 +50,21 @@ _twerr() {
         run:--retries) :; return ;;
         run:--max-wait) :; return ;;
         run:--backoff) :; return ;;
-        run:--report) _twerr_files; return ;;
-        run:-o|run:--output) _twerr_files; return ;;
         run:--deadline) :; return ;;
         run:--retry-on) :; return ;;
+        run:--report) _twerr_files; return ;;
+        run:-o|run:--output) _twerr_files; return ;;
         run:--live-after) :; return ;;
         run:--color) _twerr_add 'auto always never'; return ;;
+        decide:--retries) :; return ;;
+        decide:--max-wait) :; return ;;
+        decide:--backoff) :; return ;;
+        decide:--deadline) :; return ;;
+        decide:--retry-on) :; return ;;
+        decide:--history) :; return ;;
+        decide:--elapsed) :; return ;;
+        decide:--no-answer) :; return ;;
+        decide:--color) _twerr_add 'auto always never'; return ;;
     esac
     if [[ $cur == -* ]]; then
         case $level in
@@ -66,13 +76,14 @@ _twerr() {
             completions) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             man) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
             version) _twerr_add '-q --quiet --json --color --no-pager -h --help' ;;
-            run) _twerr_add '--retries --max-wait --backoff --report -o --output --deadline --retry-on --retry-writes --no-jitter --live-after --dry-run -q --quiet --json --color --no-pager -h --help' ;;
+            run) _twerr_add '--retries --max-wait --backoff --deadline --retry-on --retry-writes --no-jitter --report -o --output --live-after --dry-run -q --quiet --json --color --no-pager -h --help' ;;
+            decide) _twerr_add '--retries --max-wait --backoff --deadline --retry-on --retry-writes --no-jitter --history --elapsed --write --stream --no-answer -q --quiet --json --color --no-pager -h --help' ;;
             help) _twerr_add '' ;;
         esac
         return
     fi
     case $level in
-        "") (( seen_input )) || _twerr_add 'list ls search scan endpoint completions man version run help'; _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 170 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 344 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 201 204 304 400 401 402 403 404 406 408 409 410 412 413 420 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped' ;;
+        "") (( seen_input )) || _twerr_add 'list ls search scan endpoint completions man version run decide help'; _twerr_add '3 7 8 12 13 17 25 32 34 36 38 44 50 63 64 68 87 88 89 92 93 99 108 109 110 120 130 131 135 136 139 144 150 151 160 161 162 163 170 179 185 186 187 195 200 203 205 214 215 220 226 231 251 261 271 272 323 324 325 326 327 344 349 354 355 385 386 407 415 416 417 421 422 425 431 433 453 201 204 304 400 401 402 403 404 406 408 409 410 412 413 420 429 500 502 503 504 about:blank client-disconnected client-forbidden conflict credits credits-depleted disallowed-resource duplicate-rules field-hydration-failure field-unauthorized internal-error invalid-request invalid-rules noncompliant-rules not-authorized-for-field not-authorized-for-resource oauth1-permissions operational-disconnect rate-limit-exceeded resource-not-found resource-unavailable rule-cap rule-length streaming-connection unsupported-authentication usage-capped' ;;
         list) : ;;
         search) : ;;
         scan) _twerr_files ;;
@@ -81,7 +92,8 @@ _twerr() {
         man) : ;;
         version) : ;;
         run) : ;;
-        help) _twerr_add 'list search scan endpoint completions man version run help' ;;
+        decide) _twerr_files ;;
+        help) _twerr_add 'list search scan endpoint completions man version run decide help' ;;
     esac
 }
 

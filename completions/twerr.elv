@@ -48,6 +48,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand man 'Print the man page (roff)'
             cand version 'Print twerr''s version (as --version does); with --json, {"name", "version"}'
             cand run 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
+            cand decide 'Decide whether a failed call should be made again and after how long, by the rules `run` follows: reads the failure, prints the decision (for wrappers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'twerr;list'= {
@@ -142,12 +143,12 @@ set edit:completion:arg-completer[twerr] = {|@words|
         &'twerr;run'= {
             cand --retries 'Run the command again at most N times'
             cand --max-wait 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h'
-            cand --backoff 'The first backoff step (doubling after each failure); default from the error: 5s for a server error, 60s for a stream limit, or the retry-after header'
+            cand --backoff 'The first backoff step of an HTTP error (doubling after each failure), instead of X''s 5s; a retry-after header is a floor all the same'
+            cand --deadline 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)'
+            cand --retry-on 'Retry only these verdicts: wait-for-reset, backoff (both by default)'
             cand --report 'Write the diagnosis of a failure that was not retried away to PATH, as JSON'
             cand -o 'Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout'
             cand --output 'Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout'
-            cand --deadline 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)'
-            cand --retry-on 'Retry only these verdicts: wait-for-reset, backoff (both by default)'
             cand --live-after 'A command still running after this long (a stream consumer) passes its output through as it comes, and is not run again once it has begun'
             cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
             cand --retry-writes 'Resend a write (POST, PUT, PATCH, DELETE) after a 5xx, a timeout or a cut connection, which may have carried it out (a rate limit is always resent)'
@@ -155,6 +156,27 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand --dry-run 'Print what would be retried and how long each wait would be, without running the command'
             cand -q 'Say nothing of twerr''s own on stderr (the command''s output still passes through)'
             cand --quiet 'Say nothing of twerr''s own on stderr (the command''s output still passes through)'
+            cand --json 'Print JSON instead of text'
+            cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'twerr;decide'= {
+            cand --retries 'Run the command again at most N times'
+            cand --max-wait 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h'
+            cand --backoff 'The first backoff step of an HTTP error (doubling after each failure), instead of X''s 5s; a retry-after header is a floor all the same'
+            cand --deadline 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)'
+            cand --retry-on 'Retry only these verdicts: wait-for-reset, backoff (both by default)'
+            cand --history 'What the earlier steps left (the `history` of the last decision''s JSON)'
+            cand --elapsed 'How long the calls and waits so far took (for --deadline)'
+            cand --no-answer 'The call got no answer: the connection was refused, timed out or was cut'
+            cand --color 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)'
+            cand --retry-writes 'Resend a write (POST, PUT, PATCH, DELETE) after a 5xx, a timeout or a cut connection, which may have carried it out (a rate limit is always resent)'
+            cand --no-jitter 'Wait backoff steps exactly, with no random addition'
+            cand --write 'The call is a write (POST, PUT, PATCH, DELETE), whatever the text shows'
+            cand --stream 'The call opens a stream, whatever the text shows'
+            cand -q 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+            cand --quiet 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
             cand --json 'Print JSON instead of text'
             cand --no-pager 'Print straight to the terminal: no pager for output longer than the screen'
             cand -h 'Print help'
@@ -169,6 +191,7 @@ set edit:completion:arg-completer[twerr] = {|@words|
             cand man 'Print the man page (roff)'
             cand version 'Print twerr''s version (as --version does); with --json, {"name", "version"}'
             cand run 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
+            cand decide 'Decide whether a failed call should be made again and after how long, by the rules `run` follows: reads the failure, prints the decision (for wrappers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'twerr;help;list'= {
@@ -186,6 +209,8 @@ set edit:completion:arg-completer[twerr] = {|@words|
         &'twerr;help;version'= {
         }
         &'twerr;help;run'= {
+        }
+        &'twerr;help;decide'= {
         }
         &'twerr;help;help'= {
         }

@@ -173,6 +173,7 @@ complete -c twerr -n "__fish_twerr_needs_command" -a "completions" -d 'Print the
 complete -c twerr -n "__fish_twerr_needs_command" -a "man" -d 'Print the man page (roff)'
 complete -c twerr -n "__fish_twerr_needs_command" -a "version" -d 'Print twerr\'s version (as --version does); with --json, {"name", "version"}'
 complete -c twerr -n "__fish_twerr_needs_command" -a "run" -d 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
+complete -c twerr -n "__fish_twerr_needs_command" -a "decide" -d 'Decide whether a failed call should be made again and after how long, by the rules `run` follows: reads the failure, prints the decision (for wrappers)'
 complete -c twerr -n "__fish_twerr_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c twerr -n "__fish_twerr_using_subcommand list" -s s -l status -d 'Only the codes and problems that come with this HTTP status; a class (4xx) lists its statuses too' -r -f -a "200\t'OK'
 201\t'Created'
@@ -349,11 +350,11 @@ complete -c twerr -n "__fish_twerr_using_subcommand version" -l no-pager -d 'Pri
 complete -c twerr -n "__fish_twerr_using_subcommand version" -s h -l help -d 'Print help'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l retries -d 'Run the command again at most N times' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l max-wait -d 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h' -r
-complete -c twerr -n "__fish_twerr_using_subcommand run" -l backoff -d 'The first backoff step (doubling after each failure); default from the error: 5s for a server error, 60s for a stream limit, or the retry-after header' -r
-complete -c twerr -n "__fish_twerr_using_subcommand run" -l report -d 'Write the diagnosis of a failure that was not retried away to PATH, as JSON' -r -F
-complete -c twerr -n "__fish_twerr_using_subcommand run" -s o -l output -d 'Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout' -r -F
+complete -c twerr -n "__fish_twerr_using_subcommand run" -l backoff -d 'The first backoff step of an HTTP error (doubling after each failure), instead of X\'s 5s; a retry-after header is a floor all the same' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l deadline -d 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l retry-on -d 'Retry only these verdicts: wait-for-reset, backoff (both by default)' -r
+complete -c twerr -n "__fish_twerr_using_subcommand run" -l report -d 'Write the diagnosis of a failure that was not retried away to PATH, as JSON' -r -F
+complete -c twerr -n "__fish_twerr_using_subcommand run" -s o -l output -d 'Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout' -r -F
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l live-after -d 'A command still running after this long (a stream consumer) passes its output through as it comes, and is not run again once it has begun' -r
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
 always\t''
@@ -365,15 +366,35 @@ complete -c twerr -n "__fish_twerr_using_subcommand run" -s q -l quiet -d 'Say n
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l json -d 'Print JSON instead of text'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
 complete -c twerr -n "__fish_twerr_using_subcommand run" -s h -l help -d 'Print help'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "list" -d 'List the tables (all, or filtered)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "search" -d 'Search messages, descriptions and advice (every word must match, any case)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "scan" -d 'Summarise every error in a log of many responses (most frequent first)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "endpoint" -d 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "man" -d 'Print the man page (roff)'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "version" -d 'Print twerr\'s version (as --version does); with --json, {"name", "version"}'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "run" -d 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
-complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l retries -d 'Run the command again at most N times' -r
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l max-wait -d 'Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h' -r
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l backoff -d 'The first backoff step of an HTTP error (doubling after each failure), instead of X\'s 5s; a retry-after header is a floor all the same' -r
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l deadline -d 'Bound the whole run, waits included: a wait that would pass it is not waited, and a command still running then is stopped (exit status 124)' -r
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l retry-on -d 'Retry only these verdicts: wait-for-reset, backoff (both by default)' -r
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l history -d 'What the earlier steps left (the `history` of the last decision\'s JSON)' -r
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l elapsed -d 'How long the calls and waits so far took (for --deadline)' -r
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l no-answer -d 'The call got no answer: the connection was refused, timed out or was cut' -r
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l color -d 'When to use colour (auto: only on a terminal that is not TERM=dumb, and never when NO_COLOR is set)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l retry-writes -d 'Resend a write (POST, PUT, PATCH, DELETE) after a 5xx, a timeout or a cut connection, which may have carried it out (a rate limit is always resent)'
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l no-jitter -d 'Wait backoff steps exactly, with no random addition'
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l write -d 'The call is a write (POST, PUT, PATCH, DELETE), whatever the text shows'
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l stream -d 'The call opens a stream, whatever the text shows'
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -s q -l quiet -d 'Print nothing on stdout; only the exit status speaks (pair with --exit-verdict)'
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l json -d 'Print JSON instead of text'
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -l no-pager -d 'Print straight to the terminal: no pager for output longer than the screen'
+complete -c twerr -n "__fish_twerr_using_subcommand decide" -s h -l help -d 'Print help'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "list" -d 'List the tables (all, or filtered)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "search" -d 'Search messages, descriptions and advice (every word must match, any case)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "scan" -d 'Summarise every error in a log of many responses (most frequent first)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "endpoint" -d 'What twerr knows of an endpoint: the auth it accepts, its documented rate limits, its v2 move, library methods; with no PATH, every endpoint of the table'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "man" -d 'Print the man page (roff)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "version" -d 'Print twerr\'s version (as --version does); with --json, {"name", "version"}'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "run" -d 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "decide" -d 'Decide whether a failed call should be made again and after how long, by the rules `run` follows: reads the failure, prints the decision (for wrappers)'
+complete -c twerr -n "__fish_twerr_using_subcommand help; and not __fish_seen_subcommand_from list search scan endpoint completions man version run decide help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 function __fish_twerr_run_command
     set -l words (commandline -opc) (commandline -ct)
     set -l i (contains -i -- run $words)
@@ -383,7 +404,7 @@ function __fish_twerr_run_command
             set -e words[1]
             break
         end
-        if contains -- $words[1] --retries --max-wait --backoff --report -o --output --deadline --retry-on --live-after --color
+        if contains -- $words[1] --retries --max-wait --backoff --deadline --retry-on --report -o --output --live-after --color
             set -e words[1]
         end
         set -e words[1]
@@ -710,4 +731,5 @@ complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'completions' -d
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'man' -d 'Print the man page (roff)'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'version' -d 'Print twerr'\''s version (as --version does); with --json, {"name", "version"}'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'run' -d 'Run a command that calls the API; on a failure, wait out the reset or back off and run it again, within bounds'
+complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'decide' -d 'Decide whether a failed call should be made again and after how long, by the rules `run` follows: reads the failure, prints the decision (for wrappers)'
 complete -c twerr -n "__fish_twerr_using_subcommand help" -f -a 'help' -d 'Print this message or the help of the given subcommand(s)'

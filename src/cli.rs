@@ -188,6 +188,9 @@ pub enum Command {
     /// run it again, within bounds
     #[command(after_help = RUN_HELP)]
     Run(RunArgs),
+    /// Decide whether a failed call should be made again and after how long, by the
+    /// rules `run` follows: reads the failure, prints the decision (for wrappers)
+    Decide(DecideArgs),
 }
 
 /// `twerr endpoint`: the rows named, or every row of one API.
@@ -223,25 +226,19 @@ impl ApiVersion {
     }
 }
 
-/// `twerr run`: the bounds of the retry loop, and the command.
+/// The retry policy's bounds and choices, shared by `twerr run` and `twerr decide`.
 #[derive(Debug, Args)]
-pub struct RunArgs {
+pub struct PolicyArgs {
     /// Run the command again at most N times
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub retries: u32,
     /// Wait at most this long before a run (for a reset or a backoff step): 90s, 15m, 1h
     #[arg(long, value_name = "DURATION", default_value = "15m", value_parser = parse_duration)]
     pub max_wait: std::time::Duration,
-    /// The first backoff step (doubling after each failure); default from the error: 5s for
-    /// a server error, 60s for a stream limit, or the retry-after header
+    /// The first backoff step of an HTTP error (doubling after each failure), instead of
+    /// X's 5s; a retry-after header is a floor all the same
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub backoff: Option<std::time::Duration>,
-    /// Write the diagnosis of a failure that was not retried away to PATH, as JSON
-    #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
-    pub report: Option<PathBuf>,
-    /// Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout
-    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
-    pub output: Option<PathBuf>,
     /// Bound the whole run, waits included: a wait that would pass it is not waited, and
     /// a command still running then is stopped (exit status 124)
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
@@ -256,6 +253,34 @@ pub struct RunArgs {
     /// Wait backoff steps exactly, with no random addition
     #[arg(long)]
     pub no_jitter: bool,
+}
+
+impl PolicyArgs {
+    /// The policy these flags set.
+    pub fn policy(&self) -> crate::policy::Policy {
+        crate::policy::Policy {
+            retries: self.retries,
+            max_wait: self.max_wait,
+            first_backoff: self.backoff,
+            retry_on: self.retry_on.clone(),
+            jitter: !self.no_jitter,
+            retry_writes: self.retry_writes,
+            deadline: self.deadline,
+        }
+    }
+}
+
+/// `twerr run`: the bounds of the retry loop, and the command.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// Write the diagnosis of a failure that was not retried away to PATH, as JSON
+    #[arg(long, value_name = "PATH", value_hint = ValueHint::FilePath)]
+    pub report: Option<PathBuf>,
+    /// Write the answer (the stdout of the attempt twerr returns) to FILE, not stdout
+    #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
     /// A command still running after this long (a stream consumer) passes its output
     /// through as it comes, and is not run again once it has begun
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = parse_duration)]
@@ -270,6 +295,33 @@ pub struct RunArgs {
     /// The command and its arguments (after `--` when they start with `-`)
     #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true, value_name = "COMMAND", value_hint = ValueHint::CommandWithArguments)]
     pub command: Vec<std::ffi::OsString>,
+}
+
+/// `twerr decide`: one step of the retry policy, for a program that makes its own calls
+/// (the Python package's `twerr.retry`).
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// What the earlier steps left (the `history` of the last decision's JSON)
+    #[arg(long, value_name = "JSON")]
+    pub history: Option<String>,
+    /// How long the calls and waits so far took (for --deadline)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub elapsed: Option<std::time::Duration>,
+    /// The call is a write (POST, PUT, PATCH, DELETE), whatever the text shows
+    #[arg(long)]
+    pub write: bool,
+    /// The call opens a stream, whatever the text shows
+    #[arg(long)]
+    pub stream: bool,
+    /// The call got no answer: the connection was refused, timed out or was cut
+    #[arg(long, value_name = "HOW", value_parser = parse_transport)]
+    pub no_answer: Option<crate::policy::Transport>,
+    /// The failed answer (status line, headers, body, or a traceback); `-` or nothing
+    /// reads stdin
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub file: Option<PathBuf>,
 }
 
 /// Parses a command line, the program's name first, as [`Cli`] does. A lookup is parsed
@@ -340,6 +392,17 @@ pub fn parse_now(text: &str) -> Result<i64, String> {
         .map_err(|_| {
             format!("`{t}` is no time (write epoch seconds, or RFC 3339: 2026-11-25T12:05:00Z)")
         })
+}
+
+/// How a call got no answer, by its name in [`crate::policy::Transport`].
+pub fn parse_transport(text: &str) -> Result<crate::policy::Transport, String> {
+    use crate::policy::Transport;
+    Transport::from_key(text.trim()).ok_or_else(|| {
+        format!(
+            "`{text}` is no way to fail (one of {})",
+            Transport::keys().join(", ")
+        )
+    })
 }
 
 /// A verdict `--retry-on` may name: one that asks for a retry.

@@ -3,6 +3,7 @@
 //! [`Error`]. `main.rs` only parses the command line and calls [`main`].
 
 pub mod completion;
+mod decide;
 pub mod docs;
 mod endpoint;
 mod exit;
@@ -142,6 +143,7 @@ fn dispatch(ctx: &mut Ctx) -> Outcome {
         Job::Endpoint(args) => endpoint::run(ctx, args),
         Job::Scan(files, threads) => scan::run(ctx, files, *threads),
         Job::Run(args) => run::run(ctx, args),
+        Job::Decide(args) => decide::run(ctx, args),
         Job::Completions(shell) => {
             docs::completions(*shell, ctx.out)?;
             Ok(Exit::Ok)

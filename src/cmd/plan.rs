@@ -2,7 +2,7 @@
 //! mode, colour, the pager and the wrap width, the clock. Handlers read this plan, never
 //! the raw [`Cli`], so that each decision about the terminal is taken in one place.
 
-use crate::cli::{Cli, ColorChoice, Command, EndpointArgs, ListArgs, RunArgs};
+use crate::cli::{Cli, ColorChoice, Command, DecideArgs, EndpointArgs, ListArgs, RunArgs};
 use crate::evidence::arguments::Given;
 use crate::render;
 use crate::util::sanitize::clean;
@@ -36,6 +36,7 @@ pub enum Job {
     Version,
     /// `twerr run -- COMMAND`: run it, and again within bounds after a failure.
     Run(RunArgs),
+    Decide(DecideArgs),
 }
 
 /// What the command line gives to explain.
@@ -77,6 +78,7 @@ fn refusal(cli: &Cli) -> Option<String> {
     let (name, applies): (&str, &[&str]) = match command {
         Command::Scan { .. } => ("scan", &["--quiet"]),
         Command::Run(_) => ("run", &["--now", "--quiet", "--exit-verdict"]),
+        Command::Decide(_) => ("decide", &["--now"]),
         Command::List(_) => ("list", &["--quiet"]),
         Command::Search { .. } => ("search", &["--quiet"]),
         Command::Endpoint(_) => ("endpoint", &["--quiet"]),
@@ -144,6 +146,7 @@ impl Plan {
             Some(Command::Completions { shell }) => Job::Completions(shell),
             Some(Command::Man) => Job::Man,
             Some(Command::Version) => Job::Version,
+            Some(Command::Decide(args)) => Job::Decide(args),
             Some(Command::Run(mut args)) => {
                 args.quiet |= cli.top.quiet;
                 Job::Run(args)
@@ -166,7 +169,10 @@ impl Plan {
         // Paged: what people read on a terminal, not the completion script or the man
         // page's roff (which are for files), and not with --quiet.
         // Nor `run`, whose command's output passes through as it comes.
-        let for_files = matches!(job, Job::Completions(_) | Job::Man | Job::Run(_));
+        let for_files = matches!(
+            job,
+            Job::Completions(_) | Job::Man | Job::Run(_) | Job::Decide(_)
+        );
         let pager = if for_files || cli.top.quiet {
             None
         } else {

@@ -19,6 +19,7 @@
 use crate::catalog::Verdict;
 use crate::diagnosis::Diagnosis;
 use crate::diagnosis::ratelimit::human_duration;
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
 /// Where the policy's rules are documented.
@@ -111,15 +112,16 @@ pub fn is_stream_path(path: &str) -> bool {
     path.trim_end_matches('/').rsplit('/').next() == Some("stream")
 }
 
-/// How an attempt failed when no HTTP answer explains it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Transport {
-    /// No connection was made: nothing was sent.
-    Refused,
-    /// The call timed out: it may have been carried out.
-    TimedOut,
-    /// The connection was cut before the answer ended: it may have been carried out.
-    Cut,
+crate::catalog::sets::named_set! {
+    /// How an attempt failed when no HTTP answer explains it.
+    pub enum Transport {
+        /// No connection was made: nothing was sent.
+        Refused = "refused",
+        /// The call timed out: it may have been carried out.
+        TimedOut = "timed-out",
+        /// The connection was cut before the answer ended: it may have been carried out.
+        Cut = "cut",
+    }
 }
 
 impl Transport {
@@ -176,12 +178,15 @@ impl Rule {
     }
 }
 
-/// What was tried so far: the policy's memory between attempts.
-#[derive(Debug, Clone, Default)]
+/// What was tried so far: the policy's memory between attempts. Serialised, it is what a
+/// caller that keeps no memory of its own (`twerr decide`) hands back on the next step.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct History {
     /// Attempts made again so far.
     pub retried: u32,
     /// The whole run so far, waits included (the caller keeps it).
+    #[serde(skip)]
     pub elapsed: Duration,
     backoffs: u32,
     stream_limits: u32,
@@ -482,6 +487,19 @@ fn doubled(first: Duration, times: u32, cap: Duration) -> Duration {
 
 fn secs(s: i64) -> Duration {
     Duration::from_secs(u64::try_from(s).unwrap_or(0))
+}
+
+/// A number in [0, 1) that differs from run to run (no seed to share between processes):
+/// the jitter source [`Policy::decide`] is given outside tests.
+pub fn random() -> f64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let mut x = u64::from(nanos) ^ (u64::from(std::process::id()) << 32) | 1;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    (x % 1_000_000) as f64 / 1_000_000.0
 }
 
 /// A duration for people: `2s`, `1m 30s`, `250ms`.

@@ -10,6 +10,7 @@ mod common;
 mod completion;
 mod curl_loopback;
 mod data_tables;
+mod decide;
 mod diagnose;
 mod endpoints_v2;
 mod fake_x;

@@ -19,7 +19,7 @@ use crate::catalog::Verdict;
 use crate::cli::RunArgs;
 use crate::diagnosis::{self, Diagnosis};
 use crate::evidence;
-use crate::policy::{Call, Decision, Failure, History, Policy, human};
+use crate::policy::{Call, Decision, Failure, History, Policy, human, random};
 use crate::render;
 use capture::{NotStarted, Options, Output, Ran};
 use input::Input;
@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 const DEADLINE_EXIT: u8 = 124;
 
 pub(super) fn run(ctx: &mut Ctx, args: &RunArgs) -> Outcome {
-    let policy = policy_of(args);
+    let policy = args.policy.policy();
     let from_command = call::of_command(&args.command);
     if args.dry_run {
         return record::dry_run(ctx, args, &policy, from_command);
@@ -50,7 +50,7 @@ pub(super) fn run(ctx: &mut Ctx, args: &RunArgs) -> Outcome {
         input: input.as_ref(),
         own_group: !stdin_is_terminal,
         live_after: Some(args.live_after),
-        deadline: args.deadline.map(|d| began + d),
+        deadline: args.policy.deadline.map(|d| began + d),
         output: &output,
     };
     let mut runner = Runner {
@@ -66,19 +66,6 @@ pub(super) fn run(ctx: &mut Ctx, args: &RunArgs) -> Outcome {
         render::json::write(ctx.out, &runner.record.document(exit))?;
     }
     Ok(Exit::Passed(exit))
-}
-
-/// The policy the flags set.
-fn policy_of(args: &RunArgs) -> Policy {
-    Policy {
-        retries: args.retries,
-        max_wait: args.max_wait,
-        first_backoff: args.backoff,
-        retry_on: args.retry_on.clone(),
-        jitter: !args.no_jitter,
-        retry_writes: args.retry_writes,
-        deadline: args.deadline,
-    }
 }
 
 /// Where the answer goes: `--output FILE`, nowhere with `--json` alone, else stdout.
@@ -174,7 +161,7 @@ impl Runner<'_> {
         self.history.elapsed = self.began.elapsed();
         let decision = match refusal(ran, input) {
             Some(why) => Decision::Stop(why),
-            None => self.policy.decide(call, failure, &mut self.history, jitter),
+            None => self.policy.decide(call, failure, &mut self.history, random),
         };
         match decision {
             Decision::Again(wait) => {
@@ -183,7 +170,7 @@ impl Runner<'_> {
                     record::what_failed(failure),
                     wait.what,
                     self.history.retried,
-                    self.args.retries
+                    self.args.policy.retries
                 );
                 attempt.rule = Some(wait.rule);
                 attempt.why = Some(wait.what.clone());
@@ -217,7 +204,7 @@ impl Runner<'_> {
     }
 
     fn deadline_words(&self) -> String {
-        let deadline = self.args.deadline.unwrap_or_default();
+        let deadline = self.args.policy.deadline.unwrap_or_default();
         format!(
             "the command was still running at --deadline {}: stopped",
             human(deadline)
@@ -357,18 +344,6 @@ fn wait_for(ctx: &mut Ctx, quiet: bool, line: &str, wait: Duration) -> Option<u8
         let _ = write!(ctx.err, "\r\x1b[K");
     }
     ended.or_else(signals::interrupted)
-}
-
-/// A number in [0, 1) that differs from run to run (no seed to share between processes).
-fn jitter() -> f64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let mut x = u64::from(nanos) ^ (u64::from(std::process::id()) << 32) | 1;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    (x % 1_000_000) as f64 / 1_000_000.0
 }
 
 /// The status a shell would give the command's end: its code, or 128 plus the signal.
