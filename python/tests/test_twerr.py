@@ -188,3 +188,18 @@ def test_tweepys_async_client_is_retried_and_its_187_raised(fake, monkeypatch):
     assert tweet.data.text == "hi"
     assert twerr.diagnose(error).errors[0].code == 187
     assert [m for m, _, _ in x.requests] == ["GET", "GET", "POST"]
+
+
+def test_a_wait_past_the_deadline_is_not_waited(fake):
+    x = fake(over_capacity, ok)
+    seen = []
+
+    def get():
+        httpx.get(x.url("/2/tweets/1"), timeout=10).raise_for_status()
+
+    started = time.monotonic()
+    with pytest.raises(httpx.HTTPStatusError):
+        twerr.retry(get, deadline=1, on_attempt=seen.append)()
+    assert time.monotonic() - started < 1
+    assert len(x.requests) == 1
+    assert seen[0].decision == "stop" and "--deadline" in seen[0].why
