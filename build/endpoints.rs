@@ -103,15 +103,15 @@ fn from_hand(row: &EndpointRow) -> Endpoint {
 }
 
 /// A spec operation, with our words and library methods where `data/endpoints.toml` has
-/// them; its source is then that row's page, else the spec.
+/// them.
 fn from_spec(row: &SpecRow, spec: &SpecFile, added: Option<&EndpointRow>) -> Endpoint {
     let has_limits = !row.limits.is_empty();
     Endpoint {
         method: row.method.clone(),
         path: row.path.clone(),
         what: added.map(|a| a.what.clone()),
-        operation: Some(row.operation.clone()),
-        tag: Some(row.tag.clone()),
+        operation: row.operation.clone(),
+        tag: row.tag.clone(),
         auth: row.auth.clone(),
         scopes: row.scopes.clone(),
         v2: None,
@@ -119,11 +119,20 @@ fn from_spec(row: &SpecRow, spec: &SpecFile, added: Option<&EndpointRow>) -> End
         limits: row.limits.clone(),
         limits_as_of: has_limits.then(|| spec.limits_as_of.clone()),
         limits_source: has_limits.then(|| spec.limits_source.clone()),
-        notes: added.map(|a| a.notes.clone()).unwrap_or_default(),
-        source: added.map_or_else(
-            || format!("{} (version {})", spec.spec_source, spec.spec_version),
-            |a| a.source.clone(),
-        ),
+        notes: row
+            .notes
+            .iter()
+            .chain(added.map(|a| a.notes.as_slice()).unwrap_or_default())
+            .cloned()
+            .collect(),
+        // A row of a newer spec, or of the page alone, names where its facts come from;
+        // any other names our page for it, else the spec.
+        source: row.source.clone().unwrap_or_else(|| {
+            added.map_or_else(
+                || format!("{} (version {})", spec.spec_source, spec.spec_version),
+                |a| a.source.clone(),
+            )
+        }),
     }
 }
 
@@ -146,6 +155,18 @@ fn check_spec_row(problems: &mut Problems, row: &SpecRow) {
     }
     if !row.scopes.is_empty() && !row.auth.iter().any(|a| a == "oauth2-user") {
         problems.push(SPEC, &entry, "`scopes` come only with oauth2-user");
+    }
+    let sourced = |s: &str| s.starts_with("https://");
+    if row.operation.is_none() != row.tag.is_none()
+        || row.operation.is_none() && row.source.is_none()
+        || row.source.as_deref().is_some_and(|s| !sourced(s))
+        || row.notes.iter().any(|n| !sourced(&n.source))
+    {
+        problems.push(
+            SPEC,
+            &entry,
+            "a row has an operation and tag, or neither and a https:// `source`; notes are sourced",
+        );
     }
     for limit in &row.limits {
         if Per::from_key(&limit.per).is_none()

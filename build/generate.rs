@@ -233,7 +233,10 @@ pub(super) fn write_problems(out: &mut String, mut rows: Vec<ProblemRow>) {
                     verdict(&c.retry),
                     c.description,
                     c.advice,
-                    format!("A rule of {}: {}", c.since, c.source)
+                    match &c.since {
+                        Some(since) => format!("A rule of {since}: {}", c.source),
+                        None => format!("As documented: {}", c.source),
+                    }
                 )
             })
             .collect();

@@ -83,8 +83,9 @@ pub(super) struct ProblemRow {
 pub(super) struct CaseRow {
     /// The detail sentences that name the case (normalised like every official wording).
     pub(super) details: Vec<String>,
-    /// When the rule began (YYYY-MM-DD), and the page that says so.
-    pub(super) since: String,
+    /// When the rule began (YYYY-MM-DD), for a dated rule; none for a case the docs
+    /// describe with no date (which auth an endpoint takes). And the page that says so.
+    pub(super) since: Option<String>,
     pub(super) source: String,
     pub(super) status: Option<u16>,
     pub(super) retry: String,
@@ -158,8 +159,15 @@ pub(super) struct SpecFile {
 pub(super) struct SpecRow {
     pub(super) method: String,
     pub(super) path: String,
-    pub(super) operation: String,
-    pub(super) tag: String,
+    /// The spec's operationId and tag; none for a row only the rate-limit page documents.
+    pub(super) operation: Option<String>,
+    pub(super) tag: Option<String>,
+    /// Where the row comes from, when not the spec of `spec_version` (a newer spec's
+    /// excerpt, or the rate-limit page alone).
+    pub(super) source: Option<String>,
+    /// Facts the import found about the row (the page and the spec disagreeing), sourced.
+    #[serde(default)]
+    pub(super) notes: Vec<NoteRow>,
     #[serde(default)]
     pub(super) auth: Vec<String>,
     #[serde(default)]

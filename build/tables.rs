@@ -214,15 +214,20 @@ fn check_problems(problems: &mut Problems, advice: &mut AdviceSeen, v2: &Problem
             check_text(problems, file, &entry, "field meaning", &field.meaning);
         }
         for case in &row.case {
-            let at = format!("{entry} (case of {})", case.since);
+            let at = format!(
+                "{entry} (case of {})",
+                case.since.as_deref().unwrap_or("no date")
+            );
             if case.details.is_empty() || !case.source.starts_with("https://") {
                 problems.push(file, &at, "a case has details and a https:// source");
             }
-            let dated = case.since.len() == 10
-                && case.since.bytes().enumerate().all(|(i, b)| match i {
-                    4 | 7 => b == b'-',
-                    _ => b.is_ascii_digit(),
-                });
+            let dated = case.since.as_deref().is_none_or(|since| {
+                since.len() == 10
+                    && since.bytes().enumerate().all(|(i, b)| match i {
+                        4 | 7 => b == b'-',
+                        _ => b.is_ascii_digit(),
+                    })
+            });
             if !dated {
                 problems.push(file, &at, "`since` is a date, YYYY-MM-DD");
             }

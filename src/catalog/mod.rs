@@ -68,13 +68,15 @@ pub struct ProblemEntry {
 #[derive(Debug)]
 pub struct CaseEntry {
     pub details: &'static [&'static str],
-    pub since: &'static str,
+    /// When the rule began, for a dated rule.
+    pub since: Option<&'static str>,
     pub source: &'static str,
     pub status: Option<u16>,
     pub retry: Verdict,
     pub description: &'static str,
     pub advice: &'static str,
-    /// "A rule of 2026-02-23: <source>", made when the table is built.
+    /// "A rule of 2026-02-23: <source>" (or "As documented: <source>"), made when the
+    /// table is built.
     pub note: &'static str,
 }
 
