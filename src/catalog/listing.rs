@@ -38,6 +38,9 @@ pub struct Row {
     pub source: Source,
     pub family: &'static str,
     pub retry: Verdict,
+    /// Whether the verdict (and the title) come from the HTTP status the entry is sent
+    /// with, not from the entry: about:blank, whose title repeats the status.
+    pub retry_from_status: bool,
     pub description: &'static str,
     pub advice: &'static str,
     pub note: Option<&'static str>,
@@ -71,6 +74,7 @@ pub fn all_rows() -> Vec<Row> {
         source: e.source,
         family: e.family,
         retry: e.retry,
+        retry_from_status: false,
         description: e.description,
         advice: e.advice,
         note: e.note,
@@ -86,6 +90,7 @@ pub fn all_rows() -> Vec<Row> {
         source: e.source,
         family: e.family,
         retry: e.retry,
+        retry_from_status: false,
         description: e.description,
         advice: e.advice,
         note: e.note,
@@ -101,6 +106,7 @@ pub fn all_rows() -> Vec<Row> {
         source: e.source,
         family: e.family,
         retry: e.retry,
+        retry_from_status: e.name == "about:blank",
         description: e.description,
         advice: e.advice,
         note: e.note,

@@ -144,9 +144,18 @@ pub fn rows(out: &mut dyn Write, rows: &[Row], terminal: bool) -> io::Result<()>
             r.kind.key().to_string(),
             id(r),
             r.status.map_or("-".to_string(), |s| s.to_string()),
-            r.message.to_string(),
+            // about:blank's title and verdict are those of the status it comes with.
+            if r.retry_from_status {
+                "(the HTTP status's own)".to_string()
+            } else {
+                r.message.to_string()
+            },
             r.source.key().to_string(),
-            r.retry.key().to_string(),
+            if r.retry_from_status {
+                "by-status".to_string()
+            } else {
+                r.retry.key().to_string()
+            },
         ];
         if searched {
             cells.push(r.matched.unwrap_or("-").to_string());

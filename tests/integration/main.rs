@@ -9,6 +9,7 @@ mod common;
 
 mod completion;
 mod curl_loopback;
+mod current_docs;
 mod data_tables;
 mod decide;
 mod diagnose;
