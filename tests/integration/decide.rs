@@ -1,22 +1,14 @@
 //! `twerr decide`: one step of `twerr run`'s policy for a program that makes its own calls.
 
-use crate::common::twerr;
+use crate::common::{json, run};
 
 /// `twerr --json decide ARGS` with `text` on stdin: the decision document.
 fn decide(args: &[&str], text: &str) -> serde_json::Value {
-    let out = twerr()
-        .args(["--json", "decide"])
-        .args(args)
-        .write_stdin(text)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("one JSON document")
+    let mut all = vec!["decide"];
+    all.extend_from_slice(args);
+    let (code, v) = json(&all, text.as_bytes());
+    assert_eq!(code, 0, "{v}");
+    v
 }
 
 const SERVER_ERROR: &str = "HTTP/1.1 503 Service Unavailable\r\n\r\n";
@@ -64,17 +56,12 @@ fn a_call_with_no_answer_is_told_how_it_failed() {
     );
     let cut = decide(&["--no-answer", "cut", "--write"], "");
     assert_eq!(cut["decision"], "stop");
-    let bad = twerr()
-        .args(["decide", "--no-answer", "lost"])
-        .write_stdin("")
-        .output()
-        .unwrap();
-    assert_eq!(bad.status.code(), Some(2));
-    let bad = twerr()
-        .args(["decide", "--history", "{"])
-        .write_stdin("")
-        .output()
-        .unwrap();
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("twerr: --history is not a history"));
+    let (code, _, _) = run(&["decide", "--no-answer", "lost"], b"");
+    assert_eq!(code, 2);
+    let (code, _, err) = run(&["decide", "--history", "{"], b"");
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("twerr: --history is not a history"),
+        "{err}"
+    );
 }
