@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use twerr::cli;
 use twerr::cmd::{self, Exit};
 use twerr::util::allocator::{ByCommand, wants_mimalloc};
+use twerr::util::sanitize;
 
 /// The system's allocator, or mimalloc for `scan`: see [`twerr::util::allocator`].
 #[global_allocator]
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
             Exit::Ok.into()
         }
         Err(e) => {
+            let e = if e.use_stderr() { shown_safely(e) } else { e };
             // --help and --version print to stdout: a failed write there is an output
             // error; a closed pipe is the reader's choice.
             let exit = match e.print() {
@@ -60,4 +62,23 @@ fn main() -> ExitCode {
             exit.into()
         }
     }
+}
+
+/// A usage error that quotes the user's words as they can be shown: where an argument
+/// holds an escape sequence, a control, a bidirectional mark or an invisible character,
+/// the command line is parsed again with each such character written as `\u{..}`, and
+/// that error (the same mistake, in clap's own words and colour) is the one printed.
+fn shown_safely(e: clap::Error) -> clap::Error {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if !args
+        .iter()
+        .any(|a| a.to_str().is_none_or(sanitize::has_unsafe))
+    {
+        return e;
+    }
+    let shown = args
+        .iter()
+        .map(|a| sanitize::escape_controls(&a.to_string_lossy()).into())
+        .collect();
+    cli::parse_from(shown).err().unwrap_or(e)
 }

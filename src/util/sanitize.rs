@@ -44,9 +44,32 @@ pub fn escape_controls(text: &str) -> String {
         })
 }
 
+/// Whether `text` holds anything [`clean`] would escape, line ends aside.
+pub fn has_unsafe(text: &str) -> bool {
+    text.chars().any(|c| c != '\n' && needs_escape(c))
+}
+
+#[cfg(test)]
+#[test]
+fn line_ends_alone_are_safe() {
+    assert!(!has_unsafe("two\nlines") && has_unsafe("a\u{1b}[31m") && has_unsafe("x\u{200b}"));
+}
+
+/// What is never printed as it came: controls (C0, DEL, C1), the bidirectional marks and
+/// overrides (LRM, RLM, ALM, LRE..RLO, LRI..PDI), zero-width characters and the word
+/// joiner's kin, the byte-order mark, the line and paragraph separators, and the tag
+/// characters, each of which can hide or reorder what a terminal shows.
 fn needs_escape(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
 }
 
 #[cfg(test)]
@@ -61,6 +84,33 @@ mod tests {
         assert_eq!(clean("rtl\u{202e}x"), "rtl\\u{202e}x");
         assert_eq!(clean("two\nlines"), "two\\u{a}lines");
         assert_eq!(escape_controls("two\nlines"), "two\\u{a}lines");
+    }
+
+    #[test]
+    fn invisible_and_reordering_characters_are_shown() {
+        for c in [
+            '\u{61c}',
+            '\u{200b}',
+            '\u{200d}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{e0041}',
+        ] {
+            let text = format!("a{c}b");
+            assert_eq!(
+                clean(&text),
+                format!("a\\u{{{:x}}}b", c as u32),
+                "{:x}",
+                c as u32
+            );
+        }
+        assert_eq!(
+            clean("caf\u{e9} \u{1f600}"),
+            "caf\u{e9} \u{1f600}",
+            "letters and emoji stay"
+        );
     }
 
     #[test]

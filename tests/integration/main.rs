@@ -19,6 +19,7 @@ mod hostile;
 mod install;
 mod lookup;
 mod new_user;
+mod output_safety;
 mod pastes;
 mod properties;
 mod readme;
