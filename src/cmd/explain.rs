@@ -66,7 +66,14 @@ pub(super) fn run(ctx: &mut Ctx, given: &Explain) -> Outcome {
     if !ctx.plan.quiet {
         match ctx.plan.mode {
             Mode::Json => render::json::write(ctx.out, &d)?,
-            Mode::Short => render::human::short(ctx.out, &d)?,
+            Mode::Short => {
+                render::human::short(ctx.out, &d)?;
+                // One line per error is for logs and scripts: what the reader should know
+                // of how the input was read (skipped bytes, a cut body) goes to stderr.
+                for note in &d.notes {
+                    ctx.say(format_args!("note: {}", clean(note)))?;
+                }
+            }
             Mode::Human => {
                 let from_arguments = inputs.is_empty() && texts.is_empty();
                 render::human::diagnosis(ctx.out, &d, from_arguments, ctx.plan.width())?

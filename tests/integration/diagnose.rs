@@ -439,3 +439,21 @@ fn a_status_given_on_the_command_line_completes_a_piped_response() {
         "one message, seen on two lines"
     );
 }
+
+/// `--short` is one line per error on stdout; what the reader should know of how the input
+/// was read (here a body cut short) goes to stderr, and `-q` silences both.
+#[test]
+fn short_output_says_its_notes_on_stderr() {
+    let cut = br#"HTTP/1.1 403 Forbidden
+
+{"errors":[{"code":187,"message":"Status is a duplicate."},{"code":"#;
+    let (code, out, err) = run(&["--short"], cut);
+    assert_eq!(code, 0);
+    assert_eq!(out, "403 187 do-not-retry Status is a duplicate\n");
+    assert!(
+        err.starts_with("twerr: note: ") && err.contains("cut short"),
+        "{err}"
+    );
+    let (_, out, err) = run(&["--short", "-q"], cut);
+    assert_eq!((out.as_str(), err.as_str()), ("", ""));
+}
