@@ -47,7 +47,12 @@ pub fn closest(
     candidates: impl Iterator<Item = &'static str>,
     per: usize,
 ) -> Option<&'static str> {
+    // Two edits change the length by two at most: a candidate further off in length is no
+    // near miss, and is passed over before any distance is computed, so a long word costs
+    // a length comparison per candidate, not a distance.
+    let length = word.chars().count();
     candidates
+        .filter(|c| c.len().abs_diff(length) <= 2)
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|(d, c)| *d <= 2.min(c.len() / per))
         .min()
@@ -92,6 +97,21 @@ mod tests {
         );
         assert!(problem_named("usage").is_none());
         assert!(problem_named("Rate limit exceeded").is_none());
+    }
+
+    #[test]
+    fn only_candidates_within_two_of_the_length_are_near() {
+        let names = ["list", "search", "scan", "endpoint"];
+        assert_eq!(closest("serch", names.iter().copied(), 2), Some("search"));
+        assert_eq!(
+            closest("endpoints", names.iter().copied(), 2),
+            Some("endpoint")
+        );
+        assert_eq!(
+            closest(&"a".repeat(100_000), names.iter().copied(), 2),
+            None
+        );
+        assert_eq!(closest("scanning", names.iter().copied(), 2), None);
     }
 
     #[test]
