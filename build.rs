@@ -13,12 +13,6 @@ fn main() {
     println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed=src/catalog/sets.rs");
     println!("cargo::rerun-if-changed=data");
-    // An executable at a fixed address: the loader then has no pointers of the embedded
-    // tables to relocate (about 11,800, over 61 pages it would copy and write), a tenth of
-    // a lookup's start. Shared libraries, the heap, the stack and mappings stay randomised.
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
-        println!("cargo::rustc-link-arg-bins=-no-pie");
-    }
     let read = |path: &str| {
         std::fs::read_to_string(path).unwrap_or_else(|e| {
             eprintln!("twerr: cannot read {path}: {e}");

@@ -1,42 +1,17 @@
 //! The `twerr` binary: parse the command line and hand it to [`twerr::cmd::main`], which
 //! runs it and says how to exit.
 
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-use std::ffi::{CStr, c_char, c_int};
 use std::io;
 use std::process::ExitCode;
 use twerr::cli;
 use twerr::cmd::{self, Exit};
-use twerr::util::allocator::{ByCommand, wants_mimalloc};
 use twerr::util::sanitize;
 
-/// The system's allocator, or mimalloc for `scan`: see [`twerr::util::allocator`].
+/// One allocator for every run, chosen at build time: mimalloc, whose thread-local heaps
+/// keep `scan`'s worker threads from contending on one lock (see bench/runs for what it
+/// costs a lookup). No code runs before `main`.
 #[global_allocator]
-static GLOBAL: ByCommand = ByCommand::new();
-
-/// Run before `main`, as glibc runs each function of `.init_array` with the arguments
-/// `main` will get (std reads them the same way): chooses mimalloc for a `scan` before
-/// anything is allocated. Elsewhere the system's allocator serves every run.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[used]
-#[unsafe(link_section = ".init_array")]
-static CHOOSE_THE_ALLOCATOR: extern "C" fn(c_int, *const *const c_char, *const *const c_char) =
-    choose_the_allocator;
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-extern "C" fn choose_the_allocator(
-    argc: c_int,
-    argv: *const *const c_char,
-    _env: *const *const c_char,
-) {
-    let count = usize::try_from(argc).unwrap_or(0);
-    // SAFETY: glibc passes `argc` and `argv` as `main` gets them: `argc` pointers to
-    // strings ended by NUL, alive for the whole run.
-    let words = (0..count).map(|i| unsafe { CStr::from_ptr(*argv.add(i)) }.to_bytes());
-    if wants_mimalloc(words) {
-        GLOBAL.choose_mimalloc();
-    }
-}
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     match cli::parse_from(std::env::args_os().collect()) {

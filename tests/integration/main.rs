@@ -4,6 +4,7 @@
 //! binary of its own, so that the peak memory it reads of its children is theirs alone.
 
 mod advice_2026;
+mod binary;
 mod bot_log;
 mod common;
 
