@@ -36,6 +36,13 @@ pub fn show(pager: &str, text: &[u8], out: &mut dyn Write) -> io::Result<Failure
     if lines < height {
         return out.write_all(text).map(|()| None);
     }
+    if let Some(program) = missing_program(pager) {
+        out.write_all(text)?;
+        return Ok(Some(format!(
+            "the pager `{}` was not found; the output is printed here instead",
+            crate::util::sanitize::clean(program)
+        )));
+    }
     let mut command = Command::new("sh");
     command.args(["-c", pager]).stdin(Stdio::piped());
     if std::env::var_os("LESS").is_none() {
@@ -68,4 +75,35 @@ pub fn show(pager: &str, text: &[u8], out: &mut dyn Write) -> io::Result<Failure
     Ok(Some(format!(
         "the pager {how}; the output is printed here instead"
     )))
+}
+
+/// The program a pager command names, when it is neither a file nor on `PATH`: the shell
+/// would only say `sh: 1: NAME: not found` beside twerr's own note. A command whose first
+/// word is an assignment, a path the shell resolves or a shell word is left to the shell.
+fn missing_program(pager: &str) -> Option<&str> {
+    let program = pager.split_whitespace().next()?;
+    if program.contains('=') || program.contains(['$', '`', '(', '\'', '"']) {
+        return None;
+    }
+    if program.contains('/') {
+        return (!std::path::Path::new(program).exists()).then_some(program);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = std::env::split_paths(&path).any(|dir| dir.join(program).is_file());
+    let builtin = ["exec", "command", "env", "eval"].contains(&program);
+    (!found && !builtin).then_some(program)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::missing_program;
+
+    #[test]
+    fn a_pager_not_on_path_is_told_before_the_shell_runs() {
+        assert_eq!(missing_program("nopager-here -R"), Some("nopager-here"));
+        assert_eq!(missing_program("/no/such/pager"), Some("/no/such/pager"));
+        assert_eq!(missing_program("sh -c cat"), None);
+        assert_eq!(missing_program("LESS=R less"), None);
+        assert_eq!(missing_program("$HOME/bin/pager"), None);
+    }
 }

@@ -452,7 +452,7 @@ fn a_pager_that_cannot_run_loses_no_output() {
     // Not found (the shell's 127) and a pager that fails without reading: the list is
     // printed directly all the same, with a note saying why.
     for (pager, why) in [
-        ("nopager-here", "was not found"),
+        ("nopager-here", "`nopager-here` was not found"),
         ("false", "failed (exit 1)"),
     ] {
         let shown = on_sized_terminal(10, 80, "list", &[("PAGER", pager)]);
@@ -461,6 +461,7 @@ fn a_pager_that_cannot_run_loses_no_output() {
             shown.contains(&format!("twerr: note: the pager {why}")),
             "{pager}: {shown}"
         );
+        assert!(!shown.contains("sh: "), "only twerr's own note: {shown}");
     }
 }
 
