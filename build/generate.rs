@@ -156,8 +156,8 @@ pub(super) fn write_statuses(out: &mut String, mut rows: Vec<StatusRow>) {
             &r.note,
         );
         format!(
-            "code: {}, message: {:?}, phrases: &{:?}, {rest}",
-            r.code, r.message, r.phrases
+            "code: {}, message: {:?}, phrases: &{:?}, v2_description: {:?}, {rest}",
+            r.code, r.message, r.phrases, r.v2_description
         )
     });
     write_static(

@@ -21,6 +21,9 @@ pub(super) struct StatusRow {
     pub(super) family: String,
     pub(super) retry: String,
     pub(super) description: String,
+    /// Where `description` is the 2015 page's and speaks of v1.1: our words for the same
+    /// status in a v2 answer.
+    pub(super) v2_description: Option<String>,
     pub(super) advice: String,
     pub(super) note: Option<String>,
 }

@@ -17,6 +17,9 @@ pub struct StatusEntry {
     /// Texts servers send with this status and no number (a page's words, a stream's
     /// body), which imply it.
     pub phrases: &'static [&'static str],
+    /// Our words for the status in a v2 answer, where `description` (the 2015 page's)
+    /// speaks of v1.1.
+    pub v2_description: Option<&'static str>,
     pub source: Source,
     pub family: &'static str,
     pub retry: Verdict,

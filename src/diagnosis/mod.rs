@@ -241,6 +241,12 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         notes.push(note);
     }
     let request = request::report(evidence, status.as_ref(), &errors, rate_limit.as_ref());
+    let mut status = status;
+    if let Some(s) = status.as_mut()
+        && is_v2_answer(request.as_ref(), &errors)
+    {
+        v2_words(s, &mut errors);
+    }
     Diagnosis {
         status,
         errors,
@@ -251,6 +257,29 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         other_errors,
         request,
     }
+}
+
+/// Whether the answer is the v2 API's: the request shows a `/2/` path, or the body holds
+/// a v2 problem type.
+fn is_v2_answer(request: Option<&request::RequestReport>, errors: &[ErrorReport]) -> bool {
+    request.is_some_and(|r| r.api == Some("2")) || errors.iter().any(|e| e.type_uri.is_some())
+}
+
+/// A status whose table meaning is the 2015 page's words about v1.1 gets the table's v2
+/// words instead, in its own report and in the errors that were explained through it.
+fn v2_words(s: &mut StatusReport, errors: &mut [ErrorReport]) {
+    let Some(words) = crate::catalog::status(s.code).and_then(|e| e.v2_description) else {
+        return;
+    };
+    if !s.known {
+        return;
+    }
+    for e in errors.iter_mut() {
+        if e.description.as_deref() == Some(&*s.description) {
+            e.description = Some(Cow::Borrowed(words));
+        }
+    }
+    s.description = Cow::Borrowed(words);
 }
 
 /// The last value of each header, which is the one that counts: a repeated header (a log

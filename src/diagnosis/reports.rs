@@ -263,6 +263,10 @@ fn about_blank(
             r.description = Some(s.description.clone());
             r.advice = s.advice.clone();
             r.verdict = s.verdict;
+            // Explained through the status the answer came with: said once, in its block.
+            if status.is_some_and(|st| st.code == s.code) {
+                r.fallback = Some(Fallback::Status);
+            }
         } else {
             r.description = Some(e.description.into());
             r.advice = e.advice.into();

@@ -65,6 +65,7 @@ pub(super) fn verdict(
         Verdict::WaitForReset => {
             let wait = cap_wait.or_else(|| rate_limit.and_then(RateLimit::wait_seconds));
             let advice = match wait {
+                Some(s) if s < 60 => format!("Wait {s} s for the limit to reset, then retry."),
                 Some(s) => format!("Wait {s} s ({}) for the limit to reset, then retry.", ratelimit::human_duration(s)),
                 None if rate_limit.is_some_and(|r| r.implausible().is_some()) => "Wait for the rate-limit window to reset; the reset time in the headers is not plausible (see the note), so take the endpoint's window (15 minutes for most) and retry.".to_string(),
                 None => "Wait for the rate-limit window to reset (the x-rate-limit-reset header says when; it was not in the input), then retry.".to_string(),

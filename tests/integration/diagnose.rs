@@ -457,3 +457,56 @@ fn short_output_says_its_notes_on_stderr() {
     let (_, out, err) = run(&["--short", "-q"], cut);
     assert_eq!((out.as_str(), err.as_str()), ("", ""));
 }
+
+/// A v2 about:blank answer is explained through its status once, in the status's block,
+/// in words about v2 (the 2015 page's meaning of 429 speaks of v1.1); a v1.1 answer keeps
+/// the page's words.
+#[test]
+fn an_about_blank_answer_is_explained_once_and_in_v2_words() {
+    let v2 = "HTTP/2 429\ncontent-type: application/problem+json\n\n{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}";
+    let (_, out, _) = run(&["--no-pager"], v2.as_bytes());
+    assert_eq!(
+        out.matches("You used up a rate-limit window").count(),
+        1,
+        "{out}"
+    );
+    assert!(
+        out.contains("see:") && out.contains("HTTP 429, whose meaning and advice apply"),
+        "{out}"
+    );
+    assert!(!out.contains("API v1.1"), "{out}");
+    let request = "> GET /2/users/me HTTP/2\n> Host: api.x.com\n>\n< HTTP/2 429\n<\n";
+    let (_, v) = json(&[], request.as_bytes());
+    assert!(
+        !v["status"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("v1.1"),
+        "{v}"
+    );
+    let v1 = "HTTP/1.1 429 Too Many Requests\n\n{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}";
+    let (_, v) = json(&[], v1.as_bytes());
+    assert!(
+        v["status"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("API v1.1"),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_short_wait_is_said_once() {
+    let text = "HTTP/2 429\nx-rate-limit-remaining: 0\nx-rate-limit-reset: 1800000005\n\n";
+    let (_, v) = json(&["--now", "1800000000"], text.as_bytes());
+    assert_eq!(
+        v["retry"]["advice"],
+        "Wait 5 s for the limit to reset, then retry."
+    );
+    let later = text.replace("1800000005", "1800000412");
+    let (_, v) = json(&["--now", "1800000000"], later.as_bytes());
+    assert_eq!(
+        v["retry"]["advice"],
+        "Wait 412 s (6m 52s) for the limit to reset, then retry."
+    );
+}
