@@ -23,7 +23,11 @@ fn main() -> ExitCode {
             Exit::Ok.into()
         }
         Err(e) => {
-            let e = if e.use_stderr() { shown_safely(e) } else { e };
+            let e = if e.use_stderr() {
+                cli::refined(shown_safely(e))
+            } else {
+                e
+            };
             // --help and --version print to stdout: a failed write there is an output
             // error; a closed pipe is the reader's choice.
             let exit = match e.print() {

@@ -42,11 +42,11 @@ pub fn near_problem(text: &str) -> Option<&'static str> {
 
 /// The candidate `word` is nearest to, two edits away at most and at most a `per`-th of
 /// the candidate's length: a near miss, not another word.
-pub fn closest(
+pub fn closest<'a>(
     word: &str,
-    candidates: impl Iterator<Item = &'static str>,
+    candidates: impl Iterator<Item = &'a str>,
     per: usize,
-) -> Option<&'static str> {
+) -> Option<&'a str> {
     // Two edits change the length by two at most: a candidate further off in length is no
     // near miss, and is passed over before any distance is computed, so a long word costs
     // a length comparison per candidate, not a distance.

@@ -7,7 +7,9 @@ use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum, ValueHint};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+mod errors;
 mod retry;
+pub use errors::refined;
 pub use retry::{DecideArgs, PolicyArgs, RunArgs, parse_retry_verdict, parse_transport};
 
 pub const EXIT_STATUS_HELP: &str = "\
@@ -246,7 +248,7 @@ pub fn first_subcommand(words: &[String]) -> Option<&String> {
 }
 
 /// Every subcommand's name and alias (`ls`), as the command line `cli` defines them.
-fn subcommand_names(cli: &clap::Command) -> Vec<&str> {
+pub fn subcommand_names(cli: &clap::Command) -> Vec<&str> {
     cli.get_subcommands()
         .flat_map(|s| std::iter::once(s.get_name()).chain(s.get_all_aliases()))
         .collect()

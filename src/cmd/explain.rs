@@ -26,6 +26,7 @@ pub(super) fn run(ctx: &mut Ctx, given: &Explain) -> Outcome {
     if !classes.is_empty() && classes.len() == args.texts.len() && args.evidence.is_empty() {
         return super::list::classes(ctx, &classes);
     }
+    misspelt_subcommand(given)?;
     let files = file_arguments(&mut args);
     let mut inputs = read_inputs(ctx, given, &args, &files)?;
     // `echo 187 | twerr`: piped numbers alone are looked up as arguments are.
@@ -285,14 +286,36 @@ fn exit_status(d: &Diagnosis, exit_verdict: bool) -> Exit {
 
 /// The subcommand that the first word of `text` misspells (`lst`, `scna`, `serach`,
 /// `completion`), if it is one edit or two away from it and not a subcommand itself.
-fn near_subcommand(text: &str) -> Option<(&str, &'static str)> {
-    const COMMANDS: &[&str] = &["list", "search", "scan", "endpoint", "completions", "man"];
+/// `twerr scna bot.log`: a first word one edit or two from a subcommand, with more words
+/// after it, stands where a subcommand would; reading the rest as a response would answer
+/// a question nobody asked. A word that is a file, or that means something on its own,
+/// is read as before; a word alone is looked up first (see `nothing_found`).
+fn misspelt_subcommand(given: &Explain) -> Result<(), Error> {
+    let (Some(first), true) = (given.inputs.first(), given.inputs.len() > 1) else {
+        return Ok(());
+    };
+    let is_word = !first.is_empty() && first.bytes().all(|b| b.is_ascii_alphabetic());
+    if !is_word || Path::new(first).exists() || crate::catalog::problem_named(first).is_some() {
+        return Ok(());
+    }
+    match near_subcommand(first) {
+        Some((typed, meant)) => Err(Error::Usage(format!(
+            "`{}` is not a command; did you mean `twerr {meant}`?",
+            clean(typed)
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn near_subcommand(text: &str) -> Option<(&str, String)> {
+    let cli = Cli::command();
+    let names = crate::cli::subcommand_names(&cli);
     let word = text.split_whitespace().next()?;
     let lower = word.to_ascii_lowercase();
-    if word.len() < 2 || COMMANDS.contains(&lower.as_str()) || lower == "ls" {
+    if word.len() < 2 || names.contains(&lower.as_str()) {
         return None;
     }
-    crate::catalog::closest(&lower, COMMANDS.iter().copied(), 2).map(|c| (word, c))
+    crate::catalog::closest(&lower, names.iter().copied(), 2).map(|c| (word, c.to_string()))
 }
 
 #[cfg(test)]
@@ -301,8 +324,14 @@ mod tests {
 
     #[test]
     fn misspelt_subcommands_are_suggested() {
-        assert_eq!(near_subcommand("lst"), Some(("lst", "list")));
-        assert_eq!(near_subcommand("serach"), Some(("serach", "search")));
+        let meant = |w| near_subcommand(w).map(|(_, m)| m);
+        assert_eq!(meant("lst").as_deref(), Some("list"));
+        assert_eq!(meant("serach").as_deref(), Some("search"));
+        assert_eq!(
+            meant("decde").as_deref(),
+            Some("decide"),
+            "every subcommand is a name"
+        );
         assert_eq!(near_subcommand("list"), None);
         assert_eq!(near_subcommand("ls"), None);
     }

@@ -510,3 +510,43 @@ fn a_short_wait_is_said_once() {
         "Wait 412 s (6m 52s) for the limit to reset, then retry."
     );
 }
+
+/// `twerr scna bot.log`: a misspelt subcommand with words after it is said so, not read
+/// as a response; a word that means something on its own is still looked up.
+#[test]
+fn a_misspelt_subcommand_before_a_file_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("bot.log");
+    std::fs::write(
+        &log,
+        "{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["scna", log.to_str().unwrap()], b"");
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert_eq!(
+        err,
+        "twerr: `scna` is not a command; did you mean `twerr scan`?\n"
+    );
+    let (code, _, err) = run(&["forbidden", "duplicate"], b"");
+    assert_eq!(code, 0, "words of the tables are searched: {err}");
+}
+
+/// A flag of a subcommand given to twerr itself names the subcommand; a missing value
+/// does not list every code of the table.
+#[test]
+fn usage_errors_point_where_the_flag_belongs() {
+    let (code, _, err) = run(&["-j", "2"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("`-j` is an option of `twerr scan`"), "{err}");
+    let (code, _, err) = run(&["--code"], b"");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("a value is required for '--code <N>'"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("possible values") && !err.contains("187"),
+        "{err}"
+    );
+}
