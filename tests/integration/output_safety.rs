@@ -59,6 +59,18 @@ fn usage_errors_show_hostile_values_in_a_pipe() {
     }
 }
 
+/// What a colour terminal (a pty, through script(1)) shows of the shell command `command`.
+fn on_a_terminal(command: &str) -> String {
+    let out = std::process::Command::new("timeout")
+        .args(["20", "script", "-qec", command, "/dev/null"])
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("script(1) from util-linux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn usage_errors_show_hostile_values_on_a_terminal() {
     let bin = assert_cmd::cargo::cargo_bin("twerr");
@@ -68,14 +80,7 @@ fn usage_errors_show_hostile_values_on_a_terminal() {
         let file = dir.path().join("value");
         std::fs::write(&file, value).unwrap();
         let command = format!("{} --code \"$(cat {})\"", bin.display(), file.display());
-        let out = std::process::Command::new("timeout")
-            .args(["20", "script", "-qec", &command, "/dev/null"])
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR")
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("script(1) from util-linux runs");
-        let shown = without_colour(&String::from_utf8_lossy(&out.stdout));
+        let shown = without_colour(&on_a_terminal(&command));
         assert!(
             shown.contains("invalid value '") && shown.contains("\\u{"),
             "{value:?}: {shown:?}"
@@ -87,16 +92,6 @@ fn usage_errors_show_hostile_values_on_a_terminal() {
         );
     }
     // An error with nothing hostile in it keeps clap's colour on a terminal.
-    let command = format!("{} --code abc", bin.display());
-    let out = std::process::Command::new("timeout")
-        .args(["20", "script", "-qec", &command, "/dev/null"])
-        .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("\u{1b}["),
-        "colour kept"
-    );
+    let plain = on_a_terminal(&format!("{} --code abc", bin.display()));
+    assert!(plain.contains("\u{1b}["), "colour kept");
 }
