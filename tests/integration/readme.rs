@@ -70,3 +70,59 @@ fn readme_console_examples_print_what_they_show() {
         );
     }
 }
+
+/// The `"key":` names of `text` that stand at nesting `depth` (1: the outermost object's
+/// own), in order; `//` comments are skipped.
+fn keys_at_depth(text: &str, depth: usize) -> Vec<String> {
+    let text: String = text
+        .lines()
+        .map(|l| l.split("//").next().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (mut keys, mut level, mut chars) = (Vec::new(), 0usize, text.char_indices().peekable());
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '{' | '[' => level += 1,
+            '}' | ']' => level = level.saturating_sub(1),
+            '"' => {
+                let end = text[i + 1..].find('"').map_or(text.len(), |e| i + 1 + e);
+                let word = &text[i + 1..end];
+                if level == depth && text[end + 1..].starts_with(':') {
+                    keys.push(word.to_string());
+                }
+                while chars.peek().is_some_and(|&(k, _)| k <= end) {
+                    chars.next();
+                }
+            }
+            _ => {}
+        }
+    }
+    keys
+}
+
+/// The keys README's "JSON output" block lists, at the top level and in an error object,
+/// in its order.
+fn readme_keys() -> (Vec<String>, Vec<String>) {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme.split("## JSON output").nth(1).unwrap();
+    let block = section.split("```").nth(1).unwrap();
+    let errors = block.split("\"errors\":").nth(1).unwrap();
+    let errors = errors.split("\"rate_limit\":").next().unwrap();
+    (keys_at_depth(block, 1), keys_at_depth(errors, 2))
+}
+
+#[test]
+fn the_json_block_lists_the_keys_in_the_order_printed() {
+    let (top, error) = readme_keys();
+    let (_, v) = crate::common::json(&["187"], b"");
+    let printed: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+    assert_eq!(top, printed, "top-level keys");
+    let printed: Vec<String> = v["errors"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(error, printed, "an error object's keys");
+}
