@@ -58,31 +58,19 @@ pub(super) fn run(ctx: &mut Ctx, args: &DecideArgs) -> Outcome {
     };
     let policy = args.policy.policy();
     let decision = policy.decide(call, failure, &mut history, random);
-    let exit = Exit::of_verdict(match failure {
-        Failure::Answer(d) => d.retry.verdict,
-        Failure::Transport(_) => crate::catalog::Verdict::Backoff,
-    });
-    let decided = match &decision {
-        Decision::Again(w) => Decided {
-            decision: "again",
-            wait_seconds: Some(w.duration.as_secs_f64()),
-            rule: Some(w.rule.key()),
-            source: Some(w.rule.source()),
-            why: w.what.clone(),
-            history: &history,
-            exit: exit.code(),
-            diagnosis: &d,
-        },
-        Decision::Stop(why) => Decided {
-            decision: "stop",
-            wait_seconds: None,
-            rule: None,
-            source: None,
-            why: why.clone(),
-            history: &history,
-            exit: exit.code(),
-            diagnosis: &d,
-        },
+    let (decision_name, wait, why) = match &decision {
+        Decision::Again(w) => ("again", Some(w), w.what.clone()),
+        Decision::Stop(why) => ("stop", None, why.clone()),
+    };
+    let decided = Decided {
+        decision: decision_name,
+        wait_seconds: wait.map(|w| w.duration.as_secs_f64()),
+        rule: wait.map(|w| w.rule.key()),
+        source: wait.map(|w| w.rule.source()),
+        why,
+        history: &history,
+        exit: Exit::of_verdict(failure.verdict()).code(),
+        diagnosis: &d,
     };
     if ctx.plan.json() {
         crate::render::json::write(ctx.out, &decided)?;

@@ -216,7 +216,7 @@ impl Diagnosis {
 pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
     let mut notes = Notes::default();
     let present = Present::new(evidence);
-    let (status, other_statuses) = status::of_response(evidence, &present, &mut notes);
+    let (mut status, other_statuses) = status::of_response(evidence, &present, &mut notes);
     let (mut errors, other_errors) =
         errors::of_response(evidence, &status, &other_statuses, &present, &mut notes);
     if options.summary_only {
@@ -241,7 +241,6 @@ pub fn diagnose(evidence: &[Evidence], options: Options) -> Diagnosis {
         notes.push(note);
     }
     let request = request::report(evidence, status.as_ref(), &errors, rate_limit.as_ref());
-    let mut status = status;
     if let Some(s) = status.as_mut()
         && is_v2_answer(request.as_ref(), &errors)
     {

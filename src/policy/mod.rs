@@ -143,6 +143,16 @@ pub enum Failure<'a> {
     Transport(Transport),
 }
 
+impl Failure<'_> {
+    /// The verdict it asks for: the diagnosis's, or backoff for no answer.
+    pub fn verdict(self) -> Verdict {
+        match self {
+            Failure::Answer(d) => d.retry.verdict,
+            Failure::Transport(_) => Verdict::Backoff,
+        }
+    }
+}
+
 crate::catalog::sets::named_set! {
     /// Which documented rule set a wait.
     pub enum Rule {
@@ -247,7 +257,7 @@ impl Policy {
 
     /// Why no attempt may follow, whatever it would wait.
     fn refusal(&self, call: Call, failure: Failure, history: &History) -> Option<String> {
-        let verdict = verdict_of(failure);
+        let verdict = failure.verdict();
         match verdict {
             Verdict::DoNotRetry => {
                 return Some(
@@ -414,14 +424,6 @@ impl Policy {
         }
         let room = self.max_wait.saturating_sub(step).min(step / 4);
         room.mul_f64(random().clamp(0.0, 1.0))
-    }
-}
-
-/// The verdict a failure asks for: the diagnosis's, or backoff for no answer.
-fn verdict_of(failure: Failure) -> Verdict {
-    match failure {
-        Failure::Answer(d) => d.retry.verdict,
-        Failure::Transport(_) => Verdict::Backoff,
     }
 }
 

@@ -162,7 +162,7 @@ pub(super) struct Options<'a> {
     pub input: Option<&'a Input>,
     /// The command gets a process group of its own (signals reach all of it).
     pub own_group: bool,
-    pub live_after: Option<Duration>,
+    pub live_after: Duration,
     /// When the whole run must end.
     pub deadline: Option<Instant>,
     pub output: &'a Arc<Output>,
@@ -271,14 +271,14 @@ fn watch(
     began: Instant,
     answer: &Mutex<Answer>,
 ) -> io::Result<(ExitStatus, bool)> {
-    let live_at = options.live_after.map(|d| began + d);
+    let live_at = began + options.live_after;
     let mut stopping: Option<Instant> = None;
     loop {
         if let Some(status) = child.try_wait()? {
             return Ok((status, stopping.is_some()));
         }
         let now = Instant::now();
-        if live_at.is_some_and(|at| now >= at) {
+        if now >= live_at {
             go_live(answer, options.output);
         }
         match stopping {

@@ -49,7 +49,7 @@ pub(super) fn run(ctx: &mut Ctx, args: &RunArgs) -> Outcome {
     let options = Options {
         input: input.as_ref(),
         own_group: !stdin_is_terminal,
-        live_after: Some(args.live_after),
+        live_after: args.live_after,
         deadline: args.policy.deadline.map(|d| began + d),
         output: &output,
     };
@@ -184,7 +184,7 @@ impl Runner<'_> {
                 let exit = if own != 0 {
                     own
                 } else {
-                    Exit::of_verdict(verdict_of(failure)).code()
+                    Exit::of_verdict(failure.verdict()).code()
                 };
                 self.stop(ctx, &d, failure, &why)?;
                 attempt.why = Some(why);
@@ -296,13 +296,6 @@ fn status_alone(stdout: &str) -> Option<u16> {
         .ok()
         .filter(|_| t.len() == 3 && t.bytes().all(|b| b.is_ascii_digit()))?;
     (100..600).contains(&code).then_some(code)
-}
-
-fn verdict_of(failure: Failure) -> Verdict {
-    match failure {
-        Failure::Answer(d) => d.retry.verdict,
-        Failure::Transport(_) => Verdict::Backoff,
-    }
 }
 
 /// Says `line` on stderr, on a line of its own, unless quiet.
