@@ -15,6 +15,7 @@ mod body;
 mod chunked;
 mod framing;
 mod gaps;
+mod literals;
 mod phrases;
 mod prose;
 mod request;
@@ -390,17 +391,28 @@ fn read_regions(
     }
     prose::read_prose(text, lines, &gaps, found);
     phrases::find_wordings(text, lines, &gaps, found);
+    literals::read_literals(text, lines, &gaps, depth, found);
 }
 
 /// Text held in a string of a body (a structured log record's message, an exception's
-/// text), read like the input itself; everything found is placed on `line`, the line of
+/// text), read like the input itself, its HTTP framing included; everything found is placed on `line`, the line of
 /// the body. `depth` bounds how far bodies within strings within bodies are followed.
 fn read_text(text: &str, line: usize, depth: usize) -> Vec<Evidence> {
+    read_text_placed(text, depth, |_| line)
+}
+
+/// [`read_text`] with each finding placed on the input line `place` gives for its line
+/// of `text`.
+fn read_text_placed(text: &str, depth: usize, place: impl Fn(usize) -> usize) -> Vec<Evidence> {
     let lines = LineIndex::new(text);
     let mut found = Vec::new();
-    read_regions(text, &lines, &[], depth, &mut found);
+    let framing = framing::read_framing(text, &mut found);
+    read_regions(text, &lines, &framing, depth, &mut found);
+    // In the order of the text, as the input's own findings are: placed on fewer lines,
+    // the findings of one line keep it.
+    found.sort_by_key(|e| e.seen.line);
     for e in &mut found {
-        e.seen.line = line;
+        e.seen.line = place(e.seen.line);
     }
     found
 }

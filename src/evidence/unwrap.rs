@@ -19,7 +19,7 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
           # ISO 8601 and its log variants: 2015-07-18 16:48:49,156 / 2026-01-02T03:04:05.6Z
-          \[?[0-9]{4}-[0-9]{2}-[0-9]{2}[T\ ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]+)?(?:Z|\ ?[+-][0-9]{2}:?[0-9]{2})?\]?:?[[:space:]]+
+          \[?[0-9]{4}-[0-9]{2}-[0-9]{2}[T\ ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]+)?(?:Z|\ ?[+-][0-9]{2}:?[0-9]{2})?\]?:?[[:space:]]+(?:[-|][[:space:]]+)?
           # Android logcat and other year-less timestamps: 07-17 08:34:17.236
         | [0-9]{2}-[0-9]{2}\ [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?[[:space:]]+(?:[0-9]+[[:space:]]+[0-9]+[[:space:]]+)?(?:[VDIWEF][/\ ][^:[:space:]]*[[:space:]]*:[[:space:]])?
           # syslog: Nov 26 01:11:08 host prog[123]:
@@ -29,6 +29,9 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
           # NSLog's process[pid:thread] after its timestamp; Heroku's app[web.1]:
         | [[:word:].-]+\[[0-9]+:[[:word:]]+\][[:space:]]+
         | (?:app|heroku)\[[[:word:].-]+\]:[[:space:]]*
+          # a logger's name before its level: Python's `name - LEVEL - ` (the format of its
+          # logging cookbook), Monolog's `channel.LEVEL: `
+        | [[:word:].-]+?(?:[[:space:]]+-[[:space:]]+|\.)(?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG|TRACE|NOTICE)(?::|[[:space:]]+-)?[[:space:]]+
           # Python logging's default format: WARNING:root:, DEBUG:urllib3.connectionpool:
         | (?:CRITICAL|FATAL|ERROR|WARNING|WARN|INFO|DEBUG|TRACE):[[:word:].-]+:
           # level words and tags: [ERROR], ERROR:, E/Tag:, [-] (Twisted), [1] (process runners)
@@ -225,6 +228,8 @@ fn strip_prefixes(mut s: &str) -> &str {
 /// bracket, with a level word, with a syslog month (`Nov 26 `), or holds a bracket or a bar
 /// (`proc[12:34] `, `app[web.1]:`, `svc_1  | `) after a word.
 fn may_begin_with_prefix(s: &str) -> bool {
+    /// How far into a line a logger's name and its level may reach.
+    const HEAD: usize = 80;
     const LEVELS: [&str; 9] = [
         "CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "TRACE", "NOTICE",
     ];
@@ -232,8 +237,12 @@ fn may_begin_with_prefix(s: &str) -> bool {
         [b'0'..=b'9' | b'[', ..] => true,
         [b'A'..=b'Z', b'a'..=b'z', b'a'..=b'z', b' ', ..] => true,
         [first, ..] if first.is_ascii_alphanumeric() || matches!(first, b'_' | b'.' | b'-') => {
+            let head = &s.as_bytes()[..s.len().min(HEAD)];
             LEVELS.iter().any(|l| s.starts_with(l))
                 || memchr::memchr2(b'[', b'|', s.as_bytes()).is_some()
+                || LEVELS
+                    .iter()
+                    .any(|l| memchr::memmem::find(head, l.as_bytes()).is_some())
         }
         _ => false,
     }
@@ -282,6 +291,8 @@ mod tests {
             "[-] x",
             "[1] x",
             "svc_1  | x",
+            "bot.poster - ERROR - x",
+            "production.ERROR: x",
         ];
         let mut texts = crate::evidence::testing::fixture_texts();
         texts.push(include_str!("unwrap.rs").to_string());
@@ -380,6 +391,15 @@ mod tests {
             lines("Nov 26 01:11:08 box twbot[412]: HTTP 503"),
             ["HTTP 503"]
         );
+        // A logger's name before its level: Python's cookbook format, Monolog's.
+        assert_eq!(
+            lines("2026-03-14 09:26:53,589 - bot.poster - ERROR - 453 - You currently"),
+            ["453 - You currently"]
+        );
+        assert_eq!(
+            lines("[2026-03-14 09:26:53] production.ERROR: TwythonError: x"),
+            ["TwythonError: x"]
+        );
     }
 
     #[test]
@@ -390,6 +410,11 @@ mod tests {
         );
         assert_eq!(lines("[0] => stdClass Object"), ["[0] => stdClass Object"]);
         assert_eq!(lines("HTTP/1.1 403 Forbidden"), ["HTTP/1.1 403 Forbidden"]);
+        // A class named after a level is no logger's name.
+        assert_eq!(
+            lines("tweepy.errors.Forbidden: ERROR 403"),
+            ["tweepy.errors.Forbidden: ERROR 403"]
+        );
         let verbose = "* Connected to x\n> GET /1.1/a HTTP/1.1\n< HTTP/1.1 403";
         assert_eq!(unwrap(verbose), verbose);
     }

@@ -19,6 +19,7 @@ mod fake_x;
 mod hostile;
 mod install;
 mod lookup;
+mod metamorphic;
 mod new_user;
 mod output_safety;
 mod pastes;

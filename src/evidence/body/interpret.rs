@@ -120,7 +120,7 @@ fn interpret(value: &Value, place: Place, out: &mut Vec<Evidence>) {
             nested(map, place, said, out);
         }
         Value::String(text) => {
-            if let Some(inner) = embedded_body(text) {
+            if let Some((inner, _)) = embedded_body(text) {
                 interpret(&inner, place.deeper(), out);
             }
         }
@@ -393,13 +393,18 @@ fn nested(map: &Map<String, Value>, place: Place, said: bool, out: &mut Vec<Evid
             {
                 interpret(v, inner, out);
             }
-            Value::String(text) => match embedded_body(text) {
-                Some(body) => interpret(&body, inner, out),
-                None if !said && inner.free_text && inner.depth <= MAX_INTERPRET_DEPTH => {
-                    out.extend(super::super::read_text(text, place.line, inner.depth));
+            Value::String(text) => {
+                let as_text = !said && inner.free_text && inner.depth <= MAX_INTERPRET_DEPTH;
+                match embedded_body(text) {
+                    // A body with more after it (curl -w's status, a log's words) is read
+                    // as text, which finds the body and what follows it.
+                    Some((body, whole)) if whole || !as_text => interpret(&body, inner, out),
+                    _ if as_text => {
+                        out.extend(super::super::read_text(text, place.line, inner.depth));
+                    }
+                    _ => {}
                 }
-                None => {}
-            },
+            }
             Value::Array(items)
                 if key != "errors" && key.to_ascii_lowercase().contains("error") =>
             {
@@ -410,8 +415,9 @@ fn nested(map: &Map<String, Value>, place: Place, said: bool, out: &mut Vec<Evid
     }
 }
 
-/// A body kept as a string value: parsed when the string is one.
-fn embedded_body(text: &str) -> Option<Value> {
+/// A body kept as a string value: parsed when the string begins with one, and whether the
+/// body is the whole string.
+fn embedded_body(text: &str) -> Option<(Value, bool)> {
     let t = text.trim();
     if t.len() > 1 << 20 || !(t.starts_with('{') || t.starts_with("[{")) {
         return None;
@@ -423,8 +429,8 @@ fn embedded_body(text: &str) -> Option<Value> {
     bounded::json_prefix(t)
         .ok()
         .or_else(|| relaxed::literal_prefix(t))
-        .map(|(v, _)| v)
-        .filter(|v| v.is_object() || v.is_array())
+        .filter(|(v, _)| v.is_object() || v.is_array())
+        .map(|(v, used)| (v, t[used..].trim().is_empty()))
 }
 
 /// Objects whose `code` is the HTTP status, not an API error code: twitter-api-v2's error
