@@ -5,10 +5,11 @@
 //! same once the escapes are undone, so the literal's text is read again as text, like a
 //! string of a body ([`super::read_text`]).
 //!
-//! Only a literal that holds an escaped line break is read again: that escape is what
-//! makes a printed text unreadable line by line, and an apostrophe of prose (`it's`) never
-//! opens a literal that holds one. The scan is linear: a quote that does not close on its
-//! line means no later quote of its kind does either, so the rest of that line is passed.
+//! Only a literal that holds an escaped line break, or stands as a call's one argument,
+//! is read again: that escape is what makes a printed text unreadable line by line, and an
+//! apostrophe of prose (`it's`) never opens such a literal. The scan is linear: a quote
+//! that does not close on its line means no later quote of its kind does either, so the
+//! rest of that line is passed, and the bodies between gaps are jumped over.
 
 use super::{Evidence, Finding, Gaps, LineIndex};
 use std::collections::HashMap;
@@ -19,7 +20,7 @@ use std::ops::Range;
 const JOIN: usize = 32;
 
 /// How deep literals within literals (or within strings of bodies) are followed.
-pub(super) const MAX_DEPTH: usize = 1;
+const MAX_DEPTH: usize = 1;
 
 pub(super) fn read_literals(
     text: &str,
@@ -32,7 +33,7 @@ pub(super) fn read_literals(
         return;
     }
     let mut inner = Vec::new();
-    for (_, pieces) in literals(text, gaps.ranges()) {
+    for pieces in literals(text, gaps.ranges()) {
         let mut decoded = String::new();
         // The first line of the decoded text that each piece writes, and its input line.
         let mut starts: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
@@ -81,17 +82,17 @@ fn replace_read_again(inner: Vec<Evidence>, out: &mut Vec<Evidence>) {
 /// The literals of `text` that hold an escaped line break, or stand as a call's argument
 /// (`RuntimeError('...')`): the inside of each of their pieces. A literal opens in free
 /// text (`gaps`), never inside a body, and may hold one.
-fn literals(text: &str, gaps: &[Range<usize>]) -> Vec<(usize, Vec<Range<usize>>)> {
+fn literals(text: &str, gaps: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
     let bytes = text.as_bytes();
-    let mut found: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
-    // The literal being read, which may go on in a next piece.
-    let mut chain: Option<(usize, Vec<Range<usize>>)> = None;
-    let mut flush = |chain: Option<(usize, Vec<Range<usize>>)>| {
-        if let Some((start, pieces)) = chain
+    let mut found: Vec<Vec<Range<usize>>> = Vec::new();
+    // The pieces of the literal being read, which may go on in a next piece.
+    let mut chain: Option<Vec<Range<usize>>> = None;
+    let mut flush = |chain: Option<Vec<Range<usize>>>| {
+        if let Some(pieces) = chain
             && (pieces.iter().any(|p| has_escaped_break(&bytes[p.clone()]))
                 || pieces.len() == 1 && is_argument(bytes, &pieces[0]))
         {
-            found.push((start, pieces));
+            found.push(pieces);
         }
     };
     // Where the current line has no closing quote of each kind left.
@@ -111,9 +112,19 @@ fn literals(text: &str, gaps: &[Range<usize>]) -> Vec<(usize, Vec<Range<usize>>)
         while gaps.get(gap).is_some_and(|g| g.end <= i) {
             gap += 1;
         }
-        let in_gap = gaps.get(gap).is_some_and(|g| g.start <= i);
         let continues = joined_to == Some(i);
-        if i < no_close_until[kind] || !(in_gap || continues) {
+        if !continues {
+            // No literal opens inside a body: on to the next gap, or done.
+            match gaps.get(gap) {
+                Some(g) if g.start > i => {
+                    i = g.start;
+                    continue;
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
+        if i < no_close_until[kind] {
             i += 1;
             continue;
         }
@@ -125,14 +136,11 @@ fn literals(text: &str, gaps: &[Range<usize>]) -> Vec<(usize, Vec<Range<usize>>)
         };
         let inside = i + 1..close;
         match chain.as_mut() {
-            Some((_, pieces)) if continues => pieces.push(inside),
-            _ => flush(chain.replace((i, vec![inside]))),
+            Some(pieces) if continues => pieces.push(inside),
+            _ => flush(chain.replace(vec![inside])),
         }
         joined_to = next_piece(bytes, close + 1);
         i = close + 1;
-        if gaps.get(gap).is_none() && joined_to.is_none() {
-            break;
-        }
     }
     flush(chain);
     found
@@ -242,7 +250,7 @@ mod tests {
         let whole = std::iter::once(0..text.len()).collect::<Vec<_>>();
         literals(text, &whole)
             .into_iter()
-            .map(|(_, p)| p.iter().map(|r| decode(&text[r.clone()])).collect())
+            .map(|p| p.iter().map(|r| decode(&text[r.clone()])).collect())
             .collect()
     }
 

@@ -395,8 +395,9 @@ fn read_regions(
 }
 
 /// Text held in a string of a body (a structured log record's message, an exception's
-/// text), read like the input itself, its HTTP framing included; everything found is placed on `line`, the line of
-/// the body. `depth` bounds how far bodies within strings within bodies are followed.
+/// text), read like the input itself, its HTTP framing included; everything found is
+/// placed on `line`, the line of the body. `depth` bounds how far bodies within strings
+/// within bodies are followed.
 fn read_text(text: &str, line: usize, depth: usize) -> Vec<Evidence> {
     read_text_placed(text, depth, |_| line)
 }

@@ -238,8 +238,7 @@ fn may_begin_with_prefix(s: &str) -> bool {
         [b'A'..=b'Z', b'a'..=b'z', b'a'..=b'z', b' ', ..] => true,
         [first, ..] if first.is_ascii_alphanumeric() || matches!(first, b'_' | b'.' | b'-') => {
             let head = &s.as_bytes()[..s.len().min(HEAD)];
-            LEVELS.iter().any(|l| s.starts_with(l))
-                || memchr::memchr2(b'[', b'|', s.as_bytes()).is_some()
+            memchr::memchr2(b'[', b'|', s.as_bytes()).is_some()
                 || LEVELS
                     .iter()
                     .any(|l| memchr::memmem::find(head, l.as_bytes()).is_some())
