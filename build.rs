@@ -1,12 +1,16 @@
 //! Turns the tables under `data/` into static Rust data at compile time.
 //!
 //! The binary reads nothing from disk at run time: every table is checked here and written
-//! to `$OUT_DIR/catalog_data.rs`, which `src/catalog/mod.rs` includes. A table that does not
+//! to `$OUT_DIR/catalog_data.rs`, which `src/catalog/mod.rs` includes, and the word files of
+//! `data/lexicon/` to `$OUT_DIR/lexicon_data.rs`, which `src/catalog/lexicon.rs` includes. A table that does not
 //! parse, misses a field, repeats a number or reuses another entry's advice fails the build
 //! with a message that names the file and the entry.
 
 #[path = "build/tables.rs"]
 mod tables;
+
+#[path = "build/lexicon.rs"]
+mod lexicon;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
@@ -40,17 +44,43 @@ fn main() {
         conditions: &conditions,
     };
     match tables::check(&sources) {
-        Ok(generated) => {
-            let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-            let dest = std::path::Path::new(&dir).join("catalog_data.rs");
-            std::fs::write(dest, generated).expect("write the generated catalog");
-        }
-        Err(problems) => {
-            eprintln!("twerr: the tables under data/ are not valid:");
-            for p in problems {
-                eprintln!("  {p}");
-            }
-            std::process::exit(1);
-        }
+        Ok(generated) => write_out("catalog_data.rs", &generated),
+        Err(problems) => fail("the tables under data/ are not valid", &problems),
     }
+    write_lexicon(&read);
+}
+
+/// Checks `data/lexicon/*.toml` and writes `$OUT_DIR/lexicon_data.rs`.
+fn write_lexicon(read: &dyn Fn(&str) -> String) {
+    let texts: Vec<(String, String)> = lexicon::KINDS
+        .iter()
+        .map(|(kind, _)| {
+            let path = format!("data/lexicon/{kind}.toml");
+            let text = read(&path);
+            (path, text)
+        })
+        .collect();
+    let files: Vec<lexicon::WordFile> = lexicon::KINDS
+        .iter()
+        .zip(&texts)
+        .map(|((kind, _), (path, text))| lexicon::WordFile { kind, path, text })
+        .collect();
+    match lexicon::check(&files) {
+        Ok(generated) => write_out("lexicon_data.rs", &generated),
+        Err(problems) => fail("the lexicon under data/lexicon/ is not valid", &problems),
+    }
+}
+
+fn write_out(name: &str, generated: &str) {
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let dest = std::path::Path::new(&dir).join(name);
+    std::fs::write(dest, generated).expect("write the generated source");
+}
+
+fn fail(what: &str, problems: &[String]) -> ! {
+    eprintln!("twerr: {what}:");
+    for p in problems {
+        eprintln!("  {p}");
+    }
+    std::process::exit(1)
 }

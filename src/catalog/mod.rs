@@ -2,13 +2,16 @@
 //! classes, generated from `data/*.toml` by `build.rs` and looked up here.
 
 pub mod endpoints;
+pub mod lexicon;
 pub mod listing;
 mod names;
 mod reasons;
 pub mod sets;
 
 pub use names::{class_named, closest, near_problem, problem_named};
-pub use reasons::{is_reason_phrase, reason_phrase, reasons, status_named, status_of_reason};
+pub use reasons::{
+    all_reasons, is_reason_phrase, reason_phrase, reasons, status_named, status_of_reason,
+};
 pub use sets::{Auth, Per, Source, Verdict, WindowKind};
 
 pub struct StatusEntry {

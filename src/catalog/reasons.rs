@@ -133,3 +133,10 @@ pub fn status_of_reason(text: &str) -> Option<u16> {
         .find(|(_, phrases)| phrases.iter().any(|p| p.eq_ignore_ascii_case(text)))
         .map(|(code, _)| *code)
 }
+
+/// Every registered status with its reason phrases, for readers that index them all.
+pub fn all_reasons() -> impl Iterator<Item = (u16, &'static str)> {
+    REASONS
+        .iter()
+        .flat_map(|(code, phrases)| phrases.iter().map(move |p| (*code, *p)))
+}

@@ -19,6 +19,7 @@ mod literals;
 mod phrases;
 mod prose;
 mod request;
+mod roles;
 mod unwrap;
 mod values;
 
@@ -391,6 +392,7 @@ fn read_regions(
     }
     prose::read_prose(text, lines, &gaps, found);
     phrases::find_wordings(text, lines, &gaps, found);
+    roles::read_roles(text, lines, &gaps, found);
     literals::read_literals(text, lines, &gaps, depth, found);
 }
 

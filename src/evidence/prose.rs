@@ -154,6 +154,10 @@ fn statuses(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>)
             && after.trim().is_empty()
             && reason_after(code, phrases, next().trim_start()).is_some();
         let lower = before.to_ascii_lowercase();
+        // `if r.status_code == 200:` tests a status; it is no answer's.
+        if super::roles::compared(before) {
+            continue;
+        }
         let said = reason.is_some()
             || wrapped
             || reason_before(phrases, &lower)

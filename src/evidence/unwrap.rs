@@ -209,9 +209,12 @@ fn strip_prefixes(mut s: &str) -> &str {
         }
         let found = PREFIX
             .find(s)
-            .filter(|m| m.end() > 0 && !is_php_key(&s[m.start()..]));
+            .filter(|m| m.end() > 0 && !is_php_key(m.as_str(), &s[m.end()..]));
         let Some(m) = found else {
-            if after_level && let Some(t) = TAG_AFTER_LEVEL.find(s) {
+            if after_level
+                && let Some(t) = TAG_AFTER_LEVEL.find(s)
+                && !is_php_key(t.as_str(), &s[t.end()..])
+            {
                 s = &s[t.end()..];
             }
             break;
@@ -247,10 +250,11 @@ fn may_begin_with_prefix(s: &str) -> bool {
     }
 }
 
-/// `[0] => ...` is a PHP array dump, not a process tag.
-fn is_php_key(s: &str) -> bool {
-    s.split_once(']')
-        .is_some_and(|(_, rest)| rest.trim_start().starts_with("=>"))
+/// `[0] => ...` is a PHP array dump, not a process tag: the bracket the prefix matched
+/// is followed by PHP's arrow. (A level before a dump's line, `ERROR [code] => 144`, is a
+/// prefix all the same.)
+fn is_php_key(prefix: &str, rest: &str) -> bool {
+    prefix.trim_end().ends_with(']') && rest.starts_with("=>")
 }
 
 /// Typographic double quotes in place of straight ones make a pasted body unreadable as
@@ -325,6 +329,12 @@ mod tests {
 
     fn lines(text: &str) -> Vec<String> {
         unwrap(text).split('\n').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_php_dump_behind_a_level_keeps_its_keys() {
+        let text = "ERROR     [code] => 144\nERROR     [0] => stdClass Object\n";
+        assert_eq!(lines(text), ["[code] => 144", "[0] => stdClass Object", ""]);
     }
 
     #[test]

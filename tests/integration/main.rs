@@ -31,3 +31,4 @@ mod run_pipelines;
 mod scan;
 mod tables;
 mod tables_current_api;
+mod word_files;

@@ -114,6 +114,7 @@ fn measure(cases: &[(String, String)]) -> BTreeMap<&'static str, Tally> {
 fn keep(name: &str, kind: &str, text: &str) {
     if let Some(dir) = std::env::var_os("TWERR_REWRITES_KEEP") {
         let file = format!("{}.{name}", kind.replace(':', "-"));
+        std::fs::create_dir_all(&dir).expect("the folder can be made");
         std::fs::write(Path::new(&dir).join(file), text).expect("the folder is writable");
     }
 }

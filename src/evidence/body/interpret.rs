@@ -8,6 +8,7 @@ use super::super::values::{bounded, is_plain_number, relaxed};
 use super::super::{Evidence, Finding, How, Problem, Seen, is_interesting_header};
 use super::foreign::foreign;
 use super::members::Members;
+use crate::catalog::lexicon::is_status_key;
 use serde_json::{Map, Value};
 
 /// How far into nested `data` objects of client dumps the interpreter follows.
@@ -171,13 +172,10 @@ fn object(map: &Map<String, Value>, how: How, line: usize, out: &mut Vec<Evidenc
     problem_members(map, problem_type, how, push);
     legacy_error(map, how, push);
     code_members(map, how, push);
-    if problem_type.is_none() {
-        for key in STATUS_KEYS {
-            if let Some(code) = map.member(key).and_then(status_value) {
-                push(Finding::Status { code, reason: None }, how);
-                break;
-            }
-        }
+    if problem_type.is_none()
+        && let Some(code) = status_member(map)
+    {
+        push(Finding::Status { code, reason: None }, how);
     }
     media_failure(map, how, push);
     rate_limit_members(map, how, push);
@@ -313,17 +311,13 @@ fn header_members(map: &Map<String, Value>, how: How, push: &mut impl FnMut(Find
     }
 }
 
-/// Keys whose value is the HTTP status, whatever the client calls it.
-const STATUS_KEYS: &[&str] = &[
-    "statusCode",
-    "status_code",
-    "httpStatus",
-    "httpStatusCode",
-    "http_status",
-    "http_code",
-    "httpCode",
-    "status",
-];
+/// The HTTP status a member holds under a key that names one, whatever the client calls
+/// it (the lexicon's key words: `statusCode`, `http_code`, `httpstatus`, `status`).
+fn status_member(map: &Map<String, Value>) -> Option<u16> {
+    map.iter()
+        .filter(|(k, _)| is_status_key(k))
+        .find_map(|(_, v)| status_value(v))
+}
 
 /// Keys whose value is an API error code, besides `code`.
 const CODE_KEYS: &[&str] = &[
@@ -449,9 +443,7 @@ fn is_client_response_dump(map: &Map<String, Value>) -> bool {
         .iter()
         .filter_map(|k| str_member(map, k))
         .any(|text| crate::catalog::status_named(text) == Some(code));
-    let same_status = STATUS_KEYS
-        .iter()
-        .any(|k| map.member(k).and_then(status_value) == Some(code));
+    let same_status = status_member(map) == Some(code);
     // A proxy's JSend-style answer, `{"status":"error","code":402,"message":...}`.
     let jsend = matches!(str_member(map, "status"), Some("error" | "fail"));
     map.member("type").and_then(Value::as_str) == Some("response")
