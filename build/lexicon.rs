@@ -39,6 +39,10 @@ struct Entry {
     /// Whether the word also names a container's key (`"http_code": 403`).
     #[serde(default)]
     key: bool,
+    /// Whether a number after the word is a code even where the catalog lists none
+    /// (`API error: 306`): the word names an API error code and nothing else.
+    #[serde(default)]
+    unlisted: bool,
 }
 
 /// A checked entry, and where it stands for messages.
@@ -49,6 +53,7 @@ struct Word {
     after: bool,
     status: Option<u16>,
     key: bool,
+    unlisted: bool,
     file: usize,
     line: usize,
 }
@@ -144,6 +149,9 @@ fn read_entries(
                 "{text:?}: only a status word names a key (`key = true`)"
             ));
         }
+        if e.unlisted && variant != "Code" {
+            say(format!("{text:?}: only a code word takes `unlisted`"));
+        }
         words.push(Word {
             text,
             lang: e.lang,
@@ -151,6 +159,7 @@ fn read_entries(
             after,
             status: e.status,
             key: e.key,
+            unlisted: e.unlisted,
             file: index,
             line,
         });
@@ -173,12 +182,18 @@ fn ends_word(text: &str, at: usize) -> bool {
         .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
+/// A word as the matcher sees it: lower case, and `_` or `-` between words the same as a
+/// space (`status_code` is `status code`).
+fn folded(text: &str) -> String {
+    text.to_lowercase().replace(['_', '-'], " ")
+}
+
 /// Duplicates anywhere in the lexicon, and entries shadowed by a shorter one of their file.
 fn check_overlaps(files: &[WordFile], words: &[Word], problems: &mut Vec<String>) {
     let at = |w: &Word| format!("{}:{}", files[w.file].path, w.line);
     let mut seen: HashMap<String, Vec<&Word>> = HashMap::new();
     for w in words {
-        let key = w.text.to_lowercase();
+        let key = folded(&w.text);
         for other in seen.get(&key).into_iter().flatten() {
             if other.before && w.before || other.after && w.after {
                 problems.push(format!(
@@ -192,12 +207,16 @@ fn check_overlaps(files: &[WordFile], words: &[Word], problems: &mut Vec<String>
         seen.entry(key).or_default().push(w);
     }
     for long in words {
-        let l = long.text.to_lowercase();
+        let l = folded(&long.text);
+        // A shorter word with other flags gives the number another role: no shadow.
+        let same_role =
+            |s: &&Word| s.file == long.file && s.key == long.key && s.unlisted == long.unlisted;
         for short in words
             .iter()
-            .filter(|s| s.file == long.file && s.text.len() < long.text.len())
+            .filter(same_role)
+            .filter(|s| s.text.len() < long.text.len())
         {
-            let s = short.text.to_lowercase();
+            let s = folded(&short.text);
             let by_end = long.before
                 && short.before
                 && l.ends_with(&s)
@@ -225,6 +244,7 @@ fn generate(files: &[WordFile], words: &[Word]) -> String {
             .expect("checked");
         let kind = match w.status {
             Some(s) => format!("Kind::{variant}({s})"),
+            None if w.unlisted => "Kind::AnyCode".to_string(),
             None => format!("Kind::{variant}"),
         };
         writeln!(

@@ -7,8 +7,10 @@
 pub enum Kind {
     /// An HTTP status (`status`, `blocked`, `ステータス`).
     Status,
-    /// An API error code (`code`, `código`, `コード`).
+    /// An API error code the catalog knows (`code`, `código`, `コード`).
     Code,
+    /// An API error code, listed or not: the word names nothing else (`API error: 306`).
+    AnyCode,
     /// Either, by the number (`error`, `Fehler`, `エラー`).
     Error,
     /// A reason phrase of the status it carries (`Nicht autorisiert`).

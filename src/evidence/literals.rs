@@ -22,18 +22,28 @@ const JOIN: usize = 32;
 /// How deep literals within literals (or within strings of bodies) are followed.
 const MAX_DEPTH: usize = 1;
 
+/// The literals of the free text that are to be read again as text: each a list of the
+/// ranges of its pieces' insides. Found before the free-text readers run, so that the
+/// text inside them is read once, decoded, and never also raw (where `\n` glues two
+/// lines into one and an escaped quote ends a word).
+pub(super) fn find_literals(text: &str, gaps: &Gaps, depth: usize) -> Vec<Vec<Range<usize>>> {
+    if depth > MAX_DEPTH || gaps.is_empty() {
+        return Vec::new();
+    }
+    literals(text, gaps.ranges())
+}
+
+/// Reads the text of each literal of [`find_literals`] again, its findings placed on the
+/// input lines of its pieces.
 pub(super) fn read_literals(
     text: &str,
     lines: &LineIndex,
-    gaps: &Gaps,
+    found: Vec<Vec<Range<usize>>>,
     depth: usize,
     out: &mut Vec<Evidence>,
 ) {
-    if depth > MAX_DEPTH || gaps.is_empty() {
-        return;
-    }
     let mut inner = Vec::new();
-    for pieces in literals(text, gaps.ranges()) {
+    for pieces in found {
         let mut decoded = String::new();
         // The first line of the decoded text that each piece writes, and its input line.
         let mut starts: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());

@@ -390,10 +390,21 @@ fn read_regions(
     if gaps.is_empty() {
         return;
     }
-    prose::read_prose(text, lines, &gaps, found);
-    phrases::find_wordings(text, lines, &gaps, found);
-    roles::read_roles(text, lines, &gaps, found);
-    literals::read_literals(text, lines, &gaps, depth, found);
+    // The literals read again as text are free text no other reader sees raw.
+    let held = literals::find_literals(text, &gaps, depth);
+    let gaps = if held.is_empty() {
+        gaps
+    } else {
+        claimed.extend(held.iter().flatten().map(|p| (p.start, p.end)));
+        claimed.sort_unstable();
+        Gaps::between(text, &claimed)
+    };
+    if !gaps.is_empty() {
+        prose::read_prose(text, lines, &gaps, found);
+        phrases::find_wordings(text, lines, &gaps, found);
+        roles::read_roles(text, lines, &gaps, found);
+    }
+    literals::read_literals(text, lines, held, depth, found);
 }
 
 /// Text held in a string of a body (a structured log record's message, an exception's

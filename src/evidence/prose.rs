@@ -58,15 +58,6 @@ static RESPONSE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^ (?:from|response|error|status|http)(?-u:\b)").expect("the pattern compiles")
 });
 
-/// An API error code named by its key in prose: `API Error: 306`, `error_code=89`,
-/// `Twitter code 187`.
-static CODE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:(?-u:\b)(?:api[ _-]?error(?:[ _-]?code)?|api[ _-]?code|error[ _-]?code)[[:space:]]*(?:[:=#]|=>| -)|(?-u:\b)twitter code)[[:space:]]*\(?([0-9]{1,4})(?-u:\b)",
-    )
-    .expect("the pattern compiles")
-});
-
 /// An error class that names a status: `tweepy.errors.Unauthorized`,
 /// `Twitter::Error::TooManyRequests`, `NotFoundError`, `UnauthorizedException`.
 static ERROR_CLASS: LazyLock<Regex> = LazyLock::new(|| {
@@ -106,7 +97,6 @@ const NEXT_LINE: usize = 1 << 10;
 pub(super) fn read_prose(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
     statuses(text, lines, gaps, out);
     status_variants(lines, gaps, out);
-    codes(text, lines, gaps, out);
     line_shapes(gaps, out);
     implied(text, lines, gaps, out);
 }
@@ -254,31 +244,6 @@ fn reason_before(phrases: &[&str], before_lower: &str) -> bool {
         };
         t[at..].eq_ignore_ascii_case(p) && !t[..at].ends_with(|c: char| c.is_alphanumeric())
     })
-}
-
-/// API error codes named by their key in prose.
-fn codes(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
-    for c in gaps.captures_iter(&CODE_WORDS) {
-        if super::full(out) {
-            break;
-        }
-        let whole = c.get(0).expect("group 0 is the match");
-        // `HTTP error code 403` names the status, not an API code.
-        let before =
-            &text[super::floor_boundary(text, whole.start().saturating_sub(8))..whole.start()];
-        if before.to_ascii_lowercase().contains("http") {
-            continue;
-        }
-        let digits = &c[1];
-        // `API error: 88.5` is a decimal and `093` padded digits: neither is a code.
-        let rest = &text.as_bytes()[whole.end()..];
-        let decimal = matches!(rest, [b'.' | b',', d, ..] if d.is_ascii_digit());
-        if decimal || digits.len() > 1 && digits.starts_with('0') {
-            continue;
-        }
-        let line = lines.line_of(whole.start());
-        push(out, line, code_finding(digits, None), How::ClientText);
-    }
 }
 
 /// Shapes that take a line of their own: Twitter4J's `message - ` / `code - ` pair with the

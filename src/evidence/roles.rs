@@ -17,9 +17,9 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// A number of one to three digits standing alone.
+/// A number of one to four digits standing alone.
 static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{1,3}(?-u:\b)").expect("the pattern compiles"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{1,4}(?-u:\b)").expect("the pattern compiles"));
 
 /// How far from its number a word and its fillers may stand, in bytes.
 const WINDOW: usize = 64;
@@ -75,11 +75,17 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     }
 });
 
-/// A word as written, and for other scripts than ASCII in lower case, upper case and with
-/// its first letter upper-cased (`ошибка`, `ОШИБКА`, `Ошибка`): the automaton folds ASCII
-/// case only.
+/// A word as written, with `_`, `-` or nothing for each space in it, and for other
+/// scripts than ASCII in lower case, upper case and with its first letter upper-cased
+/// (`ошибка`, `ОШИБКА`, `Ошибка`): the automaton folds ASCII case only.
 fn spellings(text: &str) -> Vec<String> {
     let mut all = vec![text.to_string()];
+    // `status code` is also `status_code`, `status-code` and `statuscode`.
+    if text.is_ascii() && text.contains(' ') {
+        for sep in ["_", "-", ""] {
+            all.push(text.replace(' ', sep));
+        }
+    }
     if !text.is_ascii() {
         let mut chars = text.chars();
         let first: String = chars
@@ -154,19 +160,66 @@ fn role(
     }
     let n: u16 = digits.parse().ok()?;
     let from = super::floor_boundary(text, number.start.saturating_sub(WINDOW).max(gap.start));
-    let before = &text[from..number.start];
-    let before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
     let to = super::ceil_boundary(text, (number.end + WINDOW).min(gap.end));
-    let after = &text[number.end..to];
-    let after = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
-    if compared(before) {
+    let (before, after) = (&text[from..number.start], &text[number.end..to]);
+    let own_line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    if compared(own_line) {
         return None;
     }
-    decide(n, word_before(before, reversed), word_after(after))
+    let mut window = String::with_capacity(2 * WINDOW);
+    fold(last_two_lines(before), &mut window);
+    let word_before = word_before(&window, reversed);
+    window.clear();
+    fold(first_two_lines(after), &mut window);
+    decide(n, word_before, word_after(&window))
+}
+
+/// The end of `before` from the start of the line before the number's: a terminal or an
+/// editor that wrapped the line may have broken it right before the number, or inside the
+/// word (`status\n= 429`, `HTTP result code:\n401`). The search is anchored at the
+/// number, so a word of the other line counts only when nothing but punctuation and
+/// fillers stands on the number's own line before it.
+fn last_two_lines(before: &str) -> &str {
+    let Some(last) = before.rfind('\n') else {
+        return before;
+    };
+    &before[before[..last].rfind('\n').map_or(0, |i| i + 1)..]
+}
+
+/// The start of `after` to the end of the line after the number's (`429 (Too Many\n
+/// Requests)`).
+fn first_two_lines(after: &str) -> &str {
+    let Some(first) = after.find('\n') else {
+        return after;
+    };
+    &after[..after[first + 1..]
+        .find('\n')
+        .map_or(after.len(), |i| first + 1 + i)]
+}
+
+/// `text` with each run of spaces and line breaks written as one space, appended to
+/// `out`: a word broken across a wrap, or spaced twice, is the same word.
+fn fold(text: &str, out: &mut String) {
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    if space {
+        out.push(' ');
+    }
 }
 
 /// What the two nearest words make of `n`: a reason phrase of it, else a status word, a
-/// code word (a code the catalog knows), an error word, in that order; any word of [`Kind::Not`] makes it nothing.
+/// code word (a code the catalog knows, or any after a word that names only codes), an
+/// error word, in that order; any word of [`Kind::Not`] makes it nothing.
 fn decide(n: u16, before: Option<Kind>, after: Option<Kind>) -> Option<Finding> {
     if before == Some(Kind::Not) || after == Some(Kind::Not) {
         return None;
@@ -187,6 +240,10 @@ fn decide(n: u16, before: Option<Kind>, after: Option<Kind>) -> Option<Finding> 
     }
     match (before, after) {
         (Some(Kind::Code), _) => known_code.then(code),
+        // `API error: 403` is the status where no code of that number is listed.
+        (Some(Kind::AnyCode), _) if is_error_status && !known_code => Some(status(n)),
+        // `error_code: 0` is the usual way to say there was none.
+        (Some(Kind::AnyCode), _) => (n > 0).then(code),
         // `error 422` may be the status or the code of that number: neither is said.
         (Some(Kind::Error), _) | (_, Some(Kind::Error)) if is_error_status => {
             (!AMBIGUOUS.contains(&n)).then(|| status(n))
@@ -334,6 +391,34 @@ mod tests {
     }
 
     #[test]
+    fn a_word_and_its_number_split_by_a_wrap_still_meet() {
+        for (text, status) in [
+            ("Twitter error response: status code\n= 429", 429),
+            ("Status posted. HTTP result code:\n401", 401),
+            ("POST https://x/api 429 (Too Many\nRequests)", 429),
+            ("we got status\n429 with message", 429),
+        ] {
+            assert_eq!(statuses(text), [status], "{text:?}");
+        }
+        assert_eq!(
+            codes("HTTP Error: 403 Forbidden, API\nError: 306, User"),
+            [306]
+        );
+        // A word on the line before counts only when nothing else stands between.
+        assert!(statuses("status\nlisted 429").is_empty());
+    }
+
+    #[test]
+    fn words_that_name_only_codes_take_unlisted_ones() {
+        assert_eq!(codes("API Error: 306"), [306]);
+        assert_eq!(codes("api_error_code: 999"), [999]);
+        assert_eq!(codes("errorCode: 88"), [88]);
+        assert_eq!(statuses("API error: 403"), [403], "no code 403 is listed");
+        // A bare `code` takes only the codes the catalog lists.
+        assert!(codes("code 999").is_empty());
+    }
+
+    #[test]
     fn positions_durations_counts_and_tests_stay_numbers() {
         for text in [
             "a 404 or a 500 from your server",
@@ -351,6 +436,7 @@ mod tests {
             "error 422",
             "3 errors",
             "code 999",
+            "sub_error_code: 0",
         ] {
             assert!(
                 statuses(text).is_empty(),

@@ -257,17 +257,25 @@ fn is_php_key(prefix: &str, rest: &str) -> bool {
     prefix.trim_end().ends_with(']') && rest.starts_with("=>")
 }
 
-/// Typographic double quotes in place of straight ones make a pasted body unreadable as
-/// JSON. They are straightened only on lines with no straight double quote, where they
-/// cannot be quotes inside a JSON string.
+/// Typographic quotes in place of straight ones make a pasted body unreadable as JSON (or
+/// a Python dict). Each kind, double and single, is straightened only on lines with no
+/// straight quote of that kind, where they cannot be quotes inside a string.
 fn straighten_quotes(s: &str) -> Option<String> {
-    let curly = |c: char| matches!(c, '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}');
+    let double = |c: char| matches!(c, '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}');
+    let single = |c: char| matches!(c, '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}');
     // Each of them is encoded from the bytes E2 80: a line without those has none.
-    let maybe_curly = memchr::memmem::find(s.as_bytes(), b"\xe2\x80").is_some();
-    if !maybe_curly || !s.contains(curly) || s.contains('"') {
+    memchr::memmem::find(s.as_bytes(), b"\xe2\x80")?;
+    let doubles = s.contains(double) && !s.contains('"');
+    let singles = s.contains(single) && !s.contains('\'');
+    if !doubles && !singles {
         return None;
     }
-    Some(s.replace(curly, "\""))
+    let straight = s.chars().map(|c| match c {
+        c if doubles && double(c) => '"',
+        c if singles && single(c) => '\'',
+        c => c,
+    });
+    Some(straight.collect())
 }
 
 #[cfg(test)]
@@ -450,5 +458,11 @@ mod tests {
         );
         let inside = "{\"m\":\"say \u{201c}hi\u{201d}\"}";
         assert_eq!(lines(inside), [inside]);
+        assert_eq!(
+            lines("{\u{2019}code\u{2019}: 130} don\u{2019}t"),
+            ["{'code': 130} don't"]
+        );
+        let apostrophe = "{'m': 'it\u{2019}s'}";
+        assert_eq!(lines(apostrophe), [apostrophe]);
     }
 }

@@ -454,10 +454,13 @@ fn is_client_response_dump(map: &Map<String, Value>) -> bool {
         || same_status
 }
 
+/// A v2 problem's type: a URI of its own, so no spaces, quotes or backslashes (a dump read
+/// with its escapes still in, `\n  string(61) "https://..."`, is no type).
 fn is_problem_type(t: &str) -> bool {
-    t.eq_ignore_ascii_case("about:blank")
+    let uri = !t.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '\\'));
+    uri && (t.eq_ignore_ascii_case("about:blank")
         || t.contains("/problems/")
-        || t.contains("/error-troubleshooting#")
+        || t.contains("/error-troubleshooting#"))
 }
 
 /// One entry of an `errors` array: a v1.1 code, a partial v2 problem, or a bare message.
