@@ -206,8 +206,7 @@ impl Framing {
         }
         // Rate-limit headers pasted on their own, without a status line: a limit at 0 then
         // implies the 429 that no status line shows.
-        if line.starts_with(['x', 'X', 'r', 'R'])
-            && let Some((name, value)) = header_line(line)
+        if let Some((name, value)) = pasted_header(line)
             && is_interesting_header(name)
             && !name.eq_ignore_ascii_case("date")
             && !name.eq_ignore_ascii_case("content-type")
@@ -414,6 +413,38 @@ fn header_line(line: &str) -> Option<(&str, &str)> {
     token.then_some((name, value))
 }
 
+/// A rate-limit header pasted on its own line in any of the notations people copy one
+/// from: `x-rate-limit-remaining: 0`, a JSON or dict member (`"x-rate-limit-remaining":
+/// "0",`), with a comment after it (`x-rate-limit-reset: 1671157491, // Fri Dec 16`). The
+/// value is what the quotes hold, or the text before a `,`, `;` or comment.
+fn pasted_header(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_start();
+    let quote = line.chars().next().filter(|c| matches!(c, '"' | '\''));
+    let (name, rest) = match quote {
+        Some(q) => {
+            let inner = &line[1..];
+            let close = inner.find(q)?;
+            let rest = inner[close + 1..].trim_start();
+            (&inner[..close], rest.strip_prefix(':')?)
+        }
+        None => header_line(line)?,
+    };
+    if !name.starts_with(['x', 'X', 'r', 'R']) || name.contains(' ') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let value = match rest.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+        Some(q) => &rest[1..1 + rest[1..].find(q)?],
+        None if quote.is_some() || rest.contains([',', ';']) || rest.contains("//") => {
+            let end = rest.find([',', ';']).unwrap_or(rest.len());
+            let end = rest[..end].find("//").unwrap_or(end);
+            rest[..end].trim_end()
+        }
+        None => rest,
+    };
+    Some((name, value))
+}
+
 fn is_curl_verbose_noise(line: &str) -> bool {
     line.starts_with("> ")
         || line == ">"
@@ -457,6 +488,39 @@ mod tests {
             crate::evidence::testing::implied(framed).is_empty(),
             "the last call of a window may succeed: the status line says what happened"
         );
+    }
+
+    #[test]
+    fn rate_limit_headers_pasted_in_any_notation_are_read() {
+        for (line, value) in [
+            ("x-rate-limit-remaining: 0", "0"),
+            ("  \"x-rate-limit-remaining\": \"0\",  ", "0"),
+            ("'x-rate-limit-remaining': '0',", "0"),
+            (
+                "x-rate-limit-reset: 1671157491, // Fri Dec 16 2022",
+                "1671157491",
+            ),
+            (
+                "\"x-rate-limit-reset\": 1671157491 // a comment",
+                "1671157491",
+            ),
+        ] {
+            assert_eq!(
+                super::pasted_header(line).map(|h| h.1),
+                Some(value),
+                "{line:?}"
+            );
+        }
+        for line in [
+            "\"date\": \"Fri\"",
+            "\"x rate\": 0",
+            "x-rate-limit-remaining 0",
+        ] {
+            assert!(super::pasted_header(line).is_none(), "{line:?}");
+        }
+        let pasted =
+            "\"x-rate-limit-remaining\": \"0\",\n\"x-rate-limit-reset\": \"1671196077\",\n";
+        assert_eq!(crate::evidence::testing::implied(pasted), [429]);
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub enum How {
     CurlFail,
     /// Digits printed right after a body by `curl -w '%{http_code}'`.
     TrailingHttpCode,
+    /// A status printed alone on the line right above a body (`print(r.status_code)`, then
+    /// `print(r.text)`).
+    LeadingHttpCode,
     /// A JSON body.
     JsonBody,
     /// A JSON body cut short; the parts before the cut were read.
@@ -93,6 +96,7 @@ impl How {
             How::Header => "header",
             How::CurlFail => "curl --fail line",
             How::TrailingHttpCode => "curl -w http_code",
+            How::LeadingHttpCode => "status printed above the body",
             How::JsonBody => "JSON body",
             How::TruncatedJson => "truncated JSON body",
             How::ProblemStatus => "problem status member",
@@ -432,13 +436,19 @@ fn read_text_placed(text: &str, depth: usize, place: impl Fn(usize) -> usize) ->
 }
 
 /// Two readers may name the same number on one line (tweepy's exception line is both a
-/// client line and a status with its reason phrase): it is one sighting.
+/// client line and a status with its reason phrase), or imply the same status by the same
+/// words (a pasted header read as a header line and as a member of an object): it is one
+/// sighting.
 fn dedup_same_number(found: &mut Vec<Evidence>) {
     let mut seen = std::collections::HashSet::new();
+    let mut implied = std::collections::HashSet::new();
     found.retain(|e| {
         let key = match &e.finding {
             Finding::Status { code, .. } => (0u8, u64::from(*code)),
             Finding::Code { code, .. } => (1, *code),
+            Finding::ImpliedStatus { code, words } => {
+                return implied.insert((e.seen.line, *code, words.clone()));
+            }
             _ => return true,
         };
         seen.insert((e.seen.line, key)) || e.seen.how != How::ClientText

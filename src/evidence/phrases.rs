@@ -14,9 +14,29 @@ use crate::catalog::{self, Wording};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
-/// The automaton over every distinctive wording, and the entry of each pattern.
-static WORDINGS: LazyLock<(AhoCorasick, Vec<Wording>)> = LazyLock::new(|| {
-    let (texts, entries): (Vec<&str>, Vec<Wording>) = catalog::distinctive_wordings().unzip();
+/// The automaton over every distinctive wording, and the entry of each pattern. Each is
+/// searched for as the folded text is written: spaces as one, no final period (a client
+/// that quotes a message drops it: `` `... is forbidden for this endpoint` ``).
+static WORDINGS: LazyLock<(AhoCorasick, Vec<(Wording, bool)>)> = LazyLock::new(|| {
+    let (mut texts, mut entries): (Vec<String>, Vec<(Wording, bool)>) = (Vec::new(), Vec::new());
+    // One wording with and without its period (a message and its variant) is one pattern,
+    // which keeps the period where the input has it.
+    let mut first_of: std::collections::HashMap<(String, String), usize> = Default::default();
+    for (text, entry) in catalog::distinctive_wordings() {
+        let mut folded = String::with_capacity(text.len());
+        fold_spaces(text, &mut folded, &mut Vec::new(), 0);
+        let kept = folded.trim_end_matches('.').len();
+        let period = kept < folded.len();
+        folded.truncate(kept);
+        let key = (folded.to_ascii_lowercase(), entry_id(entry));
+        if let Some(&i) = first_of.get(&key) {
+            entries[i].1 |= period;
+            continue;
+        }
+        first_of.insert(key, texts.len());
+        texts.push(folded);
+        entries.push((entry, period));
+    }
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -25,54 +45,118 @@ static WORDINGS: LazyLock<(AhoCorasick, Vec<Wording>)> = LazyLock::new(|| {
     (automaton, entries)
 });
 
+/// Which entry a wording names, to tell one entry's two spellings from two entries'.
+fn entry_id(w: Wording) -> String {
+    match w {
+        Wording::Code(e) => format!("code {}", e.code),
+        Wording::Problem(e) => format!("problem {}", e.name),
+        Wording::Status(e) => format!("status {}", e.code),
+    }
+}
+
 /// How far from its message a code's number may stand, in bytes, on the same line.
 const NEAR: usize = 40;
 
 pub(super) fn find_wordings(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
-    let bytes = text.as_bytes();
     let (automaton, entries) = &*WORDINGS;
-    let found = gaps
-        .ranges()
-        .iter()
-        .flat_map(|gap| automaton.find_iter(aho_corasick::Input::new(text).span(gap.clone())));
-    for m in found {
-        if super::full(out) {
-            break;
+    let mut folded = String::new();
+    let mut shifts = Vec::new();
+    for gap in gaps.ranges() {
+        folded.clear();
+        shifts.clear();
+        fold_spaces(&text[gap.clone()], &mut folded, &mut shifts, gap.start);
+        let at = |f: usize| {
+            let k = shifts.partition_point(|&(from, _)| from <= f);
+            let (from, to) = shifts
+                .get(k.wrapping_sub(1))
+                .copied()
+                .unwrap_or((0, gap.start));
+            to + (f - from)
+        };
+        for m in automaton.find_iter(folded.as_str()) {
+            if super::full(out) {
+                return;
+            }
+            // The final period a pattern leaves out is its wording's, where it stands.
+            let (entry, period) = entries[m.pattern().as_usize()];
+            let stop = m.end() + usize::from(period && folded[m.end()..].starts_with('.'));
+            let (start, end) = (at(m.start()), at(stop - 1) + 1);
+            let words = &folded[m.start()..stop];
+            push_wording(text, lines, (start, end), words, entry, out);
         }
-        let (start, end) = (m.start(), m.end());
-        let whole_words = start
-            .checked_sub(1)
-            .is_none_or(|i| !bytes[i].is_ascii_alphanumeric())
-            && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
-        if !whole_words {
-            continue;
+    }
+}
+
+/// `text` with each run of spaces, tabs and line breaks written as one space (a wrapped
+/// line, a message spaced twice, CRLF), appended to `out`. `shifts` gets, for each run
+/// that changed the length, the folded offset after it and the input offset (`base` +
+/// its offset in `text`) there: an offset of the folded text maps back by the last shift
+/// at or before it.
+fn fold_spaces(text: &str, out: &mut String, shifts: &mut Vec<(usize, usize)>, base: usize) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let word_end = bytes[i..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |n| i + n);
+        out.push_str(&text[i..word_end]);
+        let run = bytes[word_end..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        if run > 0 {
+            out.push(' ');
         }
-        let line = lines.line_of(start);
-        let words = &text[start..end];
-        if let Wording::Code(entry) = entries[m.pattern().as_usize()]
-            && number_near(text, start, end, entry.code)
-        {
-            out.push(Evidence {
-                finding: Finding::Code {
-                    code: u64::from(entry.code),
-                    message: Some(words.to_string()),
-                },
-                seen: Seen {
-                    line,
-                    how: How::ClientText,
-                },
-            });
+        if run > 1 {
+            shifts.push((out.len(), base + word_end + run));
         }
+        i = word_end + run;
+    }
+}
+
+/// The evidence of one wording found at `start..end` of the input: the phrase, and the
+/// code whose message it is when that code's number stands beside it.
+fn push_wording(
+    text: &str,
+    lines: &LineIndex,
+    (start, end): (usize, usize),
+    words: &str,
+    entry: Wording,
+    out: &mut Vec<Evidence>,
+) {
+    let bytes = text.as_bytes();
+    let whole_words = start
+        .checked_sub(1)
+        .is_none_or(|i| !bytes[i].is_ascii_alphanumeric())
+        && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+    if !whole_words {
+        return;
+    }
+    let line = lines.line_of(start);
+    if let Wording::Code(entry) = entry
+        && number_near(text, start, end, entry.code)
+    {
         out.push(Evidence {
-            finding: Finding::Phrase {
-                text: words.to_string(),
+            finding: Finding::Code {
+                code: u64::from(entry.code),
+                message: Some(words.to_string()),
             },
             seen: Seen {
                 line,
-                how: How::Phrase,
+                how: How::ClientText,
             },
         });
     }
+    out.push(Evidence {
+        finding: Finding::Phrase {
+            text: words.to_string(),
+        },
+        seen: Seen {
+            line,
+            how: How::Phrase,
+        },
+    });
 }
 
 /// Whether `code` stands as a number of its own within [`NEAR`] bytes of the message at
@@ -180,6 +264,20 @@ fn no_other_role(before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{codes, phrases};
+
+    #[test]
+    fn a_wording_is_found_wrapped_spaced_and_without_its_period() {
+        for text in [
+            "Error: Rate limit\nexceeded",
+            "Error: Rate   limit \r\n  exceeded.",
+            "`Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint`",
+        ] {
+            assert_eq!(phrases(text).len(), 1, "{text:?}: {:?}", phrases(text));
+        }
+        // The words as found, spaces folded: the catalog is looked up with them.
+        assert_eq!(phrases("Rate  limit\n exceeded"), ["Rate limit exceeded"]);
+        assert!(phrases("Rate limits exceeded").is_empty());
+    }
 
     #[test]
     fn numbers_in_other_roles_beside_an_official_message_are_no_codes() {

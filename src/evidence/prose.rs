@@ -311,6 +311,7 @@ const MAX_QUALIFIER: usize = 64;
 /// an error's whole message.
 fn implied(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
     error_classes(text, lines, gaps, out);
+    reason_identifiers(lines, gaps, out);
     reasons_as_messages(gaps, out);
     limit_words(lines, gaps, out);
     type_uris(lines, gaps, out);
@@ -470,7 +471,7 @@ fn error_classes(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evide
         let Some(name) = c.name("a").or(c.name("b")) else {
             continue;
         };
-        if let Some(code) = status_named(name.as_str()) {
+        if let Some(code) = status_named(name.as_str()).or_else(|| named_at_end(name.as_str())) {
             // The words are the whole qualified name: `Twitter::Error::DuplicateStatus`.
             let words = &text[qualifier_start(text, whole.start())..whole.end()];
             let finding = Finding::ImpliedStatus {
@@ -478,6 +479,66 @@ fn error_classes(text: &str, lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evide
                 words: words.to_string(),
             };
             push(out, lines.line_of(whole.start()), finding, How::Implied);
+        }
+    }
+}
+
+/// The status a class name ends with after words naming the API or its client:
+/// `EpiTwitterForbidden` (of `EpiTwitterForbiddenException`), `HttpNotFound`,
+/// `ApiTooManyRequests`. Other prefixes name other things (`FileNotFound` is no HTTP
+/// answer), so one of these words must stand before the status's.
+fn named_at_end(name: &str) -> Option<u16> {
+    const CLIENT_WORDS: &[&str] = &["Twitter", "Tweet", "Http", "HTTP", "Api", "API", "Client"];
+    let seams = name
+        .char_indices()
+        .skip(1)
+        .filter(|&(_, c)| c.is_ascii_uppercase())
+        .map(|(i, _)| i);
+    seams
+        .filter(|&i| CLIENT_WORDS.iter().any(|w| name[..i].contains(w)))
+        .find_map(|i| status_named(&name[i..]))
+}
+
+/// Identifiers that spell a reason phrase of two words or more, as enums and exception
+/// classes name statuses (`except TooManyRequests`, `NOT_FOUND`, `ServiceUnavailable`):
+/// no prose writes words glued so. A one-word phrase (`Forbidden`) is prose as well, and
+/// counts only in the class shapes of [`error_classes`].
+static REASON_IDENTIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?:[A-Z][a-z]+){2,6}|[A-Z]+(?:_[A-Z]+){1,5})(?-u:\b)")
+        .expect("the pattern compiles")
+});
+
+fn reason_identifiers(lines: &LineIndex, gaps: &Gaps, out: &mut Vec<Evidence>) {
+    // A class the class shapes read already (`Twitter::Error::TooManyRequests`) is one.
+    let mut said: std::collections::HashSet<(usize, u16)> = out
+        .iter()
+        .filter_map(|e| match e.finding {
+            Finding::ImpliedStatus { code, .. } => Some((e.seen.line, code)),
+            _ => None,
+        })
+        .collect();
+    for m in gaps.find_iter(&REASON_IDENTIFIER) {
+        if super::full(out) {
+            break;
+        }
+        let name = m.as_str();
+        let code = if name.contains('_') {
+            crate::catalog::status_of_reason(&name.replace('_', " "))
+        } else {
+            status_named(name)
+        };
+        let Some(code) = code.filter(|&c| c >= 400) else {
+            continue;
+        };
+        let line = lines.line_of(m.start());
+        if said.insert((line, code)) {
+            let words = name.to_string();
+            push(
+                out,
+                line,
+                Finding::ImpliedStatus { code, words },
+                How::Implied,
+            );
         }
     }
 }
@@ -714,6 +775,26 @@ mod tests {
         assert_eq!(statuses(report), [401], "either order");
         assert!(statuses("Reason : <html>\nCode : 403\n").is_empty());
         assert!(codes("Code : -1").is_empty());
+    }
+
+    #[test]
+    fn identifiers_that_spell_a_status_imply_it() {
+        assert_eq!(implied("except TooManyRequests as e:"), [429]);
+        assert_eq!(implied("status: NOT_FOUND"), [404]);
+        assert_eq!(
+            implied("exception 'EpiTwitterForbiddenException' in x.php:264"),
+            [403]
+        );
+        assert_eq!(implied("raise HttpServiceUnavailableError()"), [503]);
+        // Not HTTP answers: a file, a one-word phrase of prose, an identifier of another.
+        for text in [
+            "FileNotFoundException: a.txt",
+            "Forbidden fruit",
+            "PageNotFound component",
+            "HTTP_OK",
+        ] {
+            assert!(implied(text).is_empty(), "{text:?}: {:?}", implied(text));
+        }
     }
 
     #[test]

@@ -72,6 +72,7 @@ pub(super) fn find_bodies(
                 if read_value(&value, how, line, depth, out) {
                     note_repeats(&repeats, Seen { line, how }, out);
                     trailing_http_code(text, end, lines, out);
+                    leading_http_code(text, start, lines, out);
                 }
                 spans.push((start, end));
                 i = end;
@@ -442,6 +443,45 @@ fn trailing_http_code(text: &str, end: usize, lines: &LineIndex, out: &mut Vec<E
     }
 }
 
+/// A status printed alone on the line right above a body that starts its own line: a
+/// script's `print(r.status_code)` then `print(r.text)`, a CI log's `echo $code; cat
+/// body`. Only three digits of a registered 4xx or 5xx status, nothing else on that line,
+/// count: any other number alone on a line (a count, a line of a listing) is nothing.
+fn leading_http_code(text: &str, start: usize, lines: &LineIndex, out: &mut Vec<Evidence>) {
+    // The body's indentation and the line above, if both are short: only a few bytes are
+    // looked at, whatever the length of the line a body stands in.
+    const SHORT: usize = 16;
+    let before = &text[..start];
+    let near = super::floor_boundary(before, start.saturating_sub(SHORT));
+    let Some(line_start) = before[near..].rfind('\n').map(|n| near + n + 1) else {
+        return;
+    };
+    if !before[line_start..].trim().is_empty() {
+        return;
+    }
+    let above = before[..line_start - 1].trim_end_matches('\r');
+    let from = super::floor_boundary(above, above.len().saturating_sub(SHORT));
+    let own = match above[from..].rfind('\n') {
+        Some(n) => &above[from + n + 1..],
+        None if from == 0 => above,
+        None => return,
+    };
+    let digits = own.trim();
+    let Ok(code) = digits.parse::<u16>() else {
+        return;
+    };
+    if digits.len() == 3 && code >= 400 && crate::catalog::reasons(code).is_some() {
+        let seen = Seen {
+            line: lines.line_of(line_start - 1),
+            how: How::LeadingHttpCode,
+        };
+        out.push(Evidence {
+            finding: Finding::Status { code, reason: None },
+            seen,
+        });
+    }
+}
+
 /// A code whose number is complete (a comma or brace follows it) in a body cut short
 /// after it: `{"errors":[{"code":187,"message":"Status is a dup`.
 static SALVAGE_LONE_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -560,6 +600,29 @@ mod tests {
             code,
             message: Some(message.to_string()),
         }
+    }
+
+    #[test]
+    fn a_status_printed_alone_above_a_body_is_its_status() {
+        let body = r#"{"errors":[{"message":"Over capacity","code":130}]}"#;
+        let found = extract(&format!("## Error\n503\n{body}\n"));
+        let status = found
+            .iter()
+            .find(|e| matches!(e.finding, Finding::Status { code: 503, .. }));
+        assert_eq!(
+            status.map(|e| (e.seen.line, e.seen.how)),
+            Some((2, How::LeadingHttpCode))
+        );
+        // Any other number, or words beside it, or a body not at its line's start: nothing.
+        for above in ["12", "200", "1503", "took 503", "503 ms"] {
+            let found = extract(&format!("{above}\n{body}\n"));
+            assert!(
+                !found.iter().any(|e| e.seen.how == How::LeadingHttpCode),
+                "{above:?}"
+            );
+        }
+        let found = extract(&format!("503\nsaid {body}\n"));
+        assert!(!found.iter().any(|e| e.seen.how == How::LeadingHttpCode));
     }
 
     #[test]
