@@ -162,13 +162,19 @@ fn choose_status(
     // A proxy's page repeats its status line in its <title>, a client its exception in
     // words: the same status again, not another response.
     framing.dedup_by(|later, earlier| later.0 == earlier.0 && later.2.how != How::StatusLine);
-    let chosen = framing.last().copied().or_else(|| statuses.first());
+    // Of several calls, the failing one is the answer asked about: a later success (the
+    // next call's `200 OK`) or an earlier one (an upload that worked) does not replace it.
+    let chosen_at = framing
+        .iter()
+        .rposition(|s| s.0 >= 400)
+        .or(framing.len().checked_sub(1));
+    let chosen = chosen_at.map(|i| framing[i]).or_else(|| statuses.first());
     let Some(&(code, reason, seen)) = chosen else {
         return (None, Vec::new());
     };
-    let before_last = &framing[..framing.len().saturating_sub(1)];
-    let list = |keep: &dyn Fn(u16) -> bool| {
-        let mut codes: Vec<String> = before_last
+    let at = chosen_at.unwrap_or(0);
+    let list = |part: &[&(u16, Option<&String>, Seen)], keep: &dyn Fn(u16) -> bool| {
+        let mut codes: Vec<String> = part
             .iter()
             .filter(|s| s.2.how == How::StatusLine && keep(s.0))
             .map(|s| s.0.to_string())
@@ -176,15 +182,30 @@ fn choose_status(
         codes.dedup();
         codes.join(", ")
     };
-    let (interim_codes, final_codes) = (list(&is_interim), list(&|c| !is_interim(c)));
+    let before = &framing[..at.min(framing.len())];
+    let after = framing.get(at + 1..).unwrap_or_default();
+    let interim_codes = list(before, &is_interim);
+    let (earlier, later) = (list(before, &|c| !is_interim(c)), list(after, &|_| true));
     if !interim_codes.is_empty() {
         notes.push(format!(
             "earlier status lines ({interim_codes}) were interim or redirect answers; the last header block counts"
         ));
     }
-    if !final_codes.is_empty() {
+    let which = match (earlier.is_empty(), later.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(format!(
+            "earlier: HTTP {earlier}); the status shown is the last one's"
+        )),
+        (true, false) => Some(format!(
+            "later: HTTP {later}); the status shown is the failing one's"
+        )),
+        (false, false) => Some(format!(
+            "earlier: HTTP {earlier}; later: HTTP {later}); the status shown is the last failing one's"
+        )),
+    };
+    if let Some(which) = which {
         notes.push(format!(
-            "the input holds several responses (earlier: HTTP {final_codes}); the status shown is the last one's, the errors are all of them; `twerr scan` counts each response apart"
+            "the input holds several responses ({which}, the errors are all of them; `twerr scan` counts each response apart"
         ));
     }
     // Each status is held against the status line of its own response (the last one
@@ -199,7 +220,11 @@ fn choose_status(
     status_lines.sort_by_key(|&(line, _)| line);
     for s in &statuses {
         let before = status_lines.partition_point(|&(line, _)| line <= s.2.line);
-        let own = before.checked_sub(1).map_or(code, |i| status_lines[i].1);
+        // With no status line before it, a status in words of another number is another
+        // call's (`the upload returned 200`), which contradicts nothing.
+        let Some(own) = before.checked_sub(1).map(|i| status_lines[i].1) else {
+            continue;
+        };
         if s.0 != own && s.2.how != How::StatusLine {
             notes.at(
                 s.2.line,

@@ -550,3 +550,44 @@ fn usage_errors_point_where_the_flag_belongs() {
         "{err}"
     );
 }
+
+#[test]
+fn a_later_or_earlier_success_does_not_replace_the_failing_call() {
+    let status = |text: &str| {
+        let (_, v) = json(&[], text.as_bytes());
+        v["status"]["code"].as_u64()
+    };
+    let framed = "HTTP/1.1 403 Forbidden\ncontent-type: application/json\n\n{\"errors\":[{\"code\":187,\"message\":\"Status is a duplicate.\"}]}\n\nHTTP/1.1 200 OK\n\n{\"data\":{\"id\":\"1\"}}\n";
+    assert_eq!(status(framed), Some(403));
+    let (_, v) = json(&[], framed.as_bytes());
+    assert!(
+        v["notes"].to_string().contains("later: HTTP 200"),
+        "{}",
+        v["notes"]
+    );
+    assert_eq!(
+        status("POST /2/tweets returned 403 Forbidden\nGET /2/users/me returned 200 OK\n"),
+        Some(403)
+    );
+    assert_eq!(
+        status("media upload: HTTP/1.1 200 OK\nthen HTTP/1.1 429 Too Many Requests\n"),
+        Some(429)
+    );
+    // A status compared in code is a test, not an answer.
+    assert_eq!(
+        status("if r.status_code == 200:\n    ok()\nprint(r)  # 429 Too Many Requests\n"),
+        Some(429)
+    );
+    // Words of another call's status contradict nothing.
+    let (_, v) = json(
+        &[],
+        b"upload returned status 200\nthen the post returned 403 Forbidden\n",
+    );
+    assert!(
+        !v["notes"]
+            .to_string()
+            .contains("but the response's status is"),
+        "{}",
+        v["notes"]
+    );
+}
