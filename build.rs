@@ -12,6 +12,9 @@ mod tables;
 #[path = "build/lexicon.rs"]
 mod lexicon;
 
+#[path = "build/envelopes.rs"]
+mod envelopes;
+
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=build");
@@ -48,6 +51,10 @@ fn main() {
         Err(problems) => fail("the tables under data/ are not valid", &problems),
     }
     write_lexicon(&read);
+    match envelopes::check("data/envelopes.toml", &read("data/envelopes.toml")) {
+        Ok(generated) => write_out("envelopes_data.rs", &generated),
+        Err(problems) => fail("data/envelopes.toml is not valid", &problems),
+    }
 }
 
 /// Checks `data/lexicon/*.toml` and writes `$OUT_DIR/lexicon_data.rs`.

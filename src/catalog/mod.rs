@@ -2,6 +2,7 @@
 //! classes, generated from `data/*.toml` by `build.rs` and looked up here.
 
 pub mod endpoints;
+pub mod envelopes;
 pub mod lexicon;
 pub mod listing;
 mod names;

@@ -15,6 +15,7 @@ mod data_tables;
 mod decide;
 mod diagnose;
 mod endpoints_v2;
+mod envelopes;
 mod fake_x;
 mod hostile;
 mod install;

@@ -2,35 +2,73 @@
 //! that shape is said to be another API's, and only its HTTP status and headers apply.
 
 use super::members::Members;
+use crate::catalog::envelopes::{Cond, ENVELOPES, Test};
 use serde_json::{Map, Value};
 
-/// Why a body is another API's, if it is: it has none of the Twitter/X API's members and
-/// either links to another host (GitHub's `{"message": ..., "documentation_url": ...}`)
-/// or is the envelope of an API that answers `{"ok": false, ...}` (Telegram's and Slack's,
-/// whose `error_code` is theirs, not an API error code of X).
-pub(super) fn foreign(value: &Value) -> Option<String> {
+/// Another API's body: why it is (the API named, or the host it links to) and the HTTP
+/// status its own member holds, where one does.
+pub(super) struct Foreign {
+    pub why: String,
+    pub status: Option<u16>,
+}
+
+/// Whether a body is another API's: it has none of the Twitter/X API's top members and
+/// either has the shape of an API of `data/envelopes.toml` (Google's, Facebook's,
+/// Discord's, Telegram's...) or links to another host (GitHub's `{"message": ...,
+/// "documentation_url": ...}`).
+pub(super) fn foreign(value: &Value) -> Option<Foreign> {
     let Value::Object(map) = value else {
         return None;
     };
-    let twitter_shape = ["errors", "type", "title", "code"]
-        .iter()
-        .any(|k| map.has(k));
-    if twitter_shape {
+    if ["errors", "type", "title"].iter().any(|k| map.has(k)) {
         return None;
     }
-    if map.member("ok").is_some_and(Value::is_boolean) {
-        let members: Vec<String> = map.keys().take(3).map(|k| format!("`{k}`")).collect();
-        let members = crate::util::sanitize::clean(&members.join(", "));
-        return Some(format!("its members {members} are another API's envelope"));
+    if let Some(envelope) = ENVELOPES.iter().find(|e| {
+        e.when
+            .iter()
+            .any(|sign| sign.iter().all(|c| holds(value, c)))
+    }) {
+        let status = envelope
+            .status
+            .and_then(|path| at(value, path))
+            .and_then(Value::as_u64)
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|n| (100..=599).contains(n));
+        let why = format!("it is the error body of {}", envelope.api);
+        return Some(Foreign { why, status });
     }
-    if !map.has("message") && !map.has("error") {
+    if !map.has("message") && !map.has("error") || map.has("code") {
         return None;
     }
     let host = foreign_host(map)?;
-    Some(format!(
-        "it points to {}",
-        crate::util::sanitize::clean(&host)
-    ))
+    let why = format!("it points to {}", crate::util::sanitize::clean(&host));
+    Some(Foreign { why, status: None })
+}
+
+/// The member at `path`, objects within objects.
+fn at<'v>(value: &'v Value, path: &[&str]) -> Option<&'v Value> {
+    path.iter().try_fold(value, |v, key| v.member(key))
+}
+
+fn holds(value: &Value, c: &Cond) -> bool {
+    let Some(v) = at(value, c.path) else {
+        return false;
+    };
+    let text = v.as_str().unwrap_or("");
+    match c.test {
+        Test::Present => true,
+        Test::False => *v == Value::Bool(false),
+        Test::EndsWith(end) => text.ends_with(end),
+        Test::UpperSnake => {
+            !text.is_empty() && text.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+        }
+        Test::CamelWord => {
+            text.starts_with(|c: char| c.is_ascii_uppercase())
+                && text.bytes().all(|b| b.is_ascii_alphanumeric())
+                && text.bytes().any(|b| b.is_ascii_lowercase())
+        }
+        Test::AtLeast(n) => v.as_u64().is_some_and(|v| v >= n),
+    }
 }
 
 /// The host of a link in the body that is not the Twitter/X API's own.

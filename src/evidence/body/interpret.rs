@@ -44,14 +44,24 @@ pub(super) fn read_value(
     };
     // Another API's error body: its words and numbers mean nothing in these tables.
     match foreign(value) {
-        Some(why) => out.push(Evidence {
-            finding: Finding::Hint {
-                text: format!(
-                    "the body there is not the Twitter/X API's ({why}); only its HTTP status and headers apply"
-                ),
-            },
-            seen: Seen { line, how },
-        }),
+        Some(f) => {
+            out.push(Evidence {
+                finding: Finding::Hint {
+                    text: format!(
+                        "the body there is not the Twitter/X API's ({}); only its HTTP status and headers apply",
+                        f.why
+                    ),
+                },
+                seen: Seen { line, how },
+            });
+            // Its status member is the response's status by that API's documentation.
+            if let Some(code) = f.status {
+                out.push(Evidence {
+                    finding: Finding::Status { code, reason: None },
+                    seen: Seen { line, how },
+                });
+            }
+        }
         None => interpret(value, place, out),
     }
     let said = out.len() > before;

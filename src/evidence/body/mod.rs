@@ -728,8 +728,15 @@ mod tests {
             r#"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7"}"#;
         let f = kinds(telegram);
         assert!(
-            !f.iter()
-                .any(|k| matches!(k, Finding::Code { .. } | Finding::Status { .. })),
+            !f.iter().any(|k| matches!(k, Finding::Code { .. })),
+            "{f:?}"
+        );
+        // Telegram's `error_code` is the HTTP status of its answer: that status applies.
+        assert!(
+            f.contains(&Finding::Status {
+                code: 429,
+                reason: None
+            }),
             "{f:?}"
         );
         assert!(
