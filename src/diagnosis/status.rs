@@ -172,7 +172,41 @@ fn choose_status(
     let Some(&(code, reason, seen)) = chosen else {
         return (None, Vec::new());
     };
-    let at = chosen_at.unwrap_or(0);
+    note_other_responses(&framing, chosen_at.unwrap_or(0), notes);
+    // Each status is held against the status line of its own response (the last one
+    // before it), not the last response's: in a log of several responses each has its
+    // own. Found by a binary search over the status lines by line: a log of many
+    // responses has as many statuses as status lines.
+    let mut status_lines: Vec<(usize, u16)> = framing
+        .iter()
+        .filter(|f| f.2.how == How::StatusLine && !is_interim(f.0))
+        .map(|f| (f.2.line, f.0))
+        .collect();
+    status_lines.sort_by_key(|&(line, _)| line);
+    for s in &statuses {
+        let before = status_lines.partition_point(|&(line, _)| line <= s.2.line);
+        // With no status line before it, a status in words of another number is another
+        // call's (`the upload returned 200`), which contradicts nothing.
+        let Some(own) = before.checked_sub(1).map(|i| status_lines[i].1) else {
+            continue;
+        };
+        if s.0 != own && s.2.how != How::StatusLine {
+            notes.at(
+                s.2.line,
+                format!(
+                    "the {} says HTTP {}, but the response's status is HTTP {own}",
+                    s.2.how.label(),
+                    s.0
+                ),
+            );
+        }
+    }
+    (Some(status_report(code, reason, seen)), Vec::new())
+}
+
+/// The notes on the responses before and after the one chosen (at `at` of `framing`):
+/// interim answers, and other final ones, which the errors still count.
+fn note_other_responses(framing: &[&(u16, Option<&String>, Seen)], at: usize, notes: &mut Notes) {
     let list = |part: &[&(u16, Option<&String>, Seen)], keep: &dyn Fn(u16) -> bool| {
         let mut codes: Vec<String> = part
             .iter()
@@ -208,35 +242,6 @@ fn choose_status(
             "the input holds several responses ({which}, the errors are all of them; `twerr scan` counts each response apart"
         ));
     }
-    // Each status is held against the status line of its own response (the last one
-    // before it), not the last response's: in a log of several responses each has its
-    // own. Found by a binary search over the status lines by line: a log of many
-    // responses has as many statuses as status lines.
-    let mut status_lines: Vec<(usize, u16)> = framing
-        .iter()
-        .filter(|f| f.2.how == How::StatusLine && !is_interim(f.0))
-        .map(|f| (f.2.line, f.0))
-        .collect();
-    status_lines.sort_by_key(|&(line, _)| line);
-    for s in &statuses {
-        let before = status_lines.partition_point(|&(line, _)| line <= s.2.line);
-        // With no status line before it, a status in words of another number is another
-        // call's (`the upload returned 200`), which contradicts nothing.
-        let Some(own) = before.checked_sub(1).map(|i| status_lines[i].1) else {
-            continue;
-        };
-        if s.0 != own && s.2.how != How::StatusLine {
-            notes.at(
-                s.2.line,
-                format!(
-                    "the {} says HTTP {}, but the response's status is HTTP {own}",
-                    s.2.how.label(),
-                    s.0
-                ),
-            );
-        }
-    }
-    (Some(status_report(code, reason, seen)), Vec::new())
 }
 
 pub fn status_report(code: u16, reason: Option<&String>, seen: Seen) -> StatusReport {
