@@ -339,10 +339,12 @@ impl Grouper {
         } else {
             // Another body: on a later line, of a shape this occurrence does not take, or
             // marked as the next on the same line.
+            // A body on the opener's own line is part of that record, whatever its shape
+            // (a log record holding the client's message and the response's body).
             let marked = e.finding == Finding::Body && self.body_line.is_some();
             let another_body = body
                 && (self.body_line.is_some_and(|l| l != line)
-                    || !self.takes_body(e.seen.how)
+                    || (!self.takes_body(e.seen.how) && !self.opened_on(line))
                     || marked);
             let left_behind =
                 self.current.last().is_some_and(|x| x.seen.line != line) && !self.belongs(&e);
@@ -357,17 +359,25 @@ impl Grouper {
         finished
     }
 
-    /// Whether `e` says again the status the current occurrence already has, other than by
-    /// a status line (an HTML page's `<title>` repeating its status line): the same response.
+    /// Whether `e` says again the status the current occurrence already has, within that
+    /// response: on a line the occurrence already holds (one record naming its status
+    /// twice), or in the page of a captured response (an HTML `<title>` repeating its
+    /// status line). A log line on a line of its own that states the same failure is
+    /// another failure, however often it repeats.
     fn repeats_status(&self, e: &Evidence) -> bool {
         let Finding::Status { code, .. } = e.finding else {
             return false;
         };
+        let same = |x: &Evidence| matches!(x.finding, Finding::Status { code: c, .. } if c == code);
+        let in_capture = self.opened_by == Some(How::StatusLine) && e.seen.how == How::HtmlTitle;
         e.seen.how != How::StatusLine
-            && self
-                .current
-                .iter()
-                .any(|x| matches!(x.finding, Finding::Status { code: c, .. } if c == code))
+            && self.current.iter().any(same)
+            && (in_capture || self.opened_on(e.seen.line))
+    }
+
+    /// Whether the current occurrence was opened on `line`.
+    fn opened_on(&self, line: usize) -> bool {
+        self.opened_by.is_some() && self.current.first().is_some_and(|x| x.seen.line == line)
     }
 
     /// Whether `e`, on a later line than the current occurrence's last, is still part of

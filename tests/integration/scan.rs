@@ -216,3 +216,43 @@ fn a_sigbus_while_a_mapped_log_is_read_is_a_one_line_error_and_exit_2() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// The total and the (count, status) of each row of `scan --json` over `log` on stdin.
+fn counted(log: &str) -> (u64, Vec<(u64, Option<u64>)>) {
+    let (exit, v) = json(&["scan"], log.as_bytes());
+    assert!(exit == 0 || exit == 1, "{exit}");
+    let rows = rows(&v).into_iter().map(|r| (r.0, r.1)).collect();
+    (v["total"].as_u64().unwrap(), rows)
+}
+
+#[test]
+fn a_failure_line_repeated_with_lines_between_is_counted_each_time() {
+    let line = "POST /2/tweets gave up: HTTP 502 Bad Gateway\n";
+    for between in [
+        "",
+        "sleeping 2s before the next try\n",
+        "\n",
+        "attempt done\n\n",
+    ] {
+        let log = format!("{line}{between}{line}{between}{line}{between}{line}");
+        assert_eq!(counted(&log), (4, vec![(4, Some(502))]), "{log}");
+    }
+    let logfmt = "t=1 lvl=error msg=\"send failed\" status=504 path=/2/dm_conversations\n";
+    assert_eq!(counted(&logfmt.repeat(32)), (32, vec![(32, Some(504))]));
+    let access = "127.0.0.1 - - [03/Dec/2026:04:05:06 +0000] \"GET /2/users/me HTTP/1.1\" 401 61 \"-\" \"cron\"\n";
+    assert_eq!(counted(&access.repeat(5)), (5, vec![(5, Some(401))]));
+}
+
+#[test]
+fn one_record_holding_the_clients_message_and_the_body_counts_once() {
+    let record = r#"{"lvl":"error","err":{"name":"ApiResponseError","message":"Request failed with code 429","data":{"title":"Too Many Requests","type":"about:blank","status":429,"detail":"Too Many Requests"}}}"#;
+    let (total, rows) = counted(&format!("{record}\n{record}\n"));
+    assert_eq!(total, 2, "{rows:?}");
+    assert_eq!(rows, vec![(2, Some(429))]);
+}
+
+#[test]
+fn a_captured_page_repeating_its_status_line_is_one_response() {
+    let capture = "HTTP/1.1 503 Service Unavailable\ncontent-type: text/html\n\n<html><head><title>503 Service Unavailable</title></head>\n<body><h1>503 Service Unavailable</h1></body></html>\n";
+    assert_eq!(counted(&capture.repeat(3)), (3, vec![(3, Some(503))]));
+}
