@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 mod chunks;
 mod quiet;
 mod read;
+mod silent;
 
 pub use read::{ScanOptions, tally_log, tally_log_with, tally_mapped};
 

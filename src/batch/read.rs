@@ -8,6 +8,7 @@
 
 use super::chunks::Chunk;
 use super::quiet::{Names, quiet_status};
+use super::silent::is_silent;
 use super::{
     BLOCK_BYTES, Diagnosed, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, brackets, record,
     starts_response,
@@ -88,7 +89,8 @@ pub fn tally_mapped(
 /// A quiet line not yet settled.
 struct Pending {
     line: u64,
-    status: u16,
+    /// The status of a quiet record; none for a silent line of text.
+    status: Option<u16>,
     /// Where its bytes are in the chunk being fed; none once they were copied to
     /// `pending_raw` (the next line is in the next chunk). Most quiet lines are settled
     /// within their chunk, so they are never copied.
@@ -121,6 +123,10 @@ pub(super) struct LogReader {
     contextual: bool,
     /// Whether the last line that was not blank was three digits.
     after_digits: bool,
+    /// Whether the last line that was not blank was read: the line after it may continue
+    /// it whatever it says (a client's exception line and its message, a line wrapped by a
+    /// terminal or a logcat), so a silent line there is read with it.
+    last_read: bool,
     memory: Memory,
 }
 
@@ -149,6 +155,7 @@ impl LogReader {
             pending: None,
             pending_raw: Vec::new(),
             after_digits: false,
+            last_read: false,
             contextual: false,
             memory,
         }
@@ -215,7 +222,10 @@ impl LogReader {
             && !after_digits
             && !self.contextual
             && let Some(status) = quiet_status(raw, &mut self.memory.names)
+                .map(Some)
+                .or_else(|| (!self.last_read && is_silent(raw)).then_some(None))
         {
+            self.last_read = false;
             self.pending = Some(Pending {
                 line: self.number(),
                 status,
@@ -223,7 +233,11 @@ impl LogReader {
             });
             return;
         }
-        self.add(self.number(), &String::from_utf8_lossy(raw));
+        let line = String::from_utf8_lossy(raw);
+        if !trimmed.is_empty() {
+            self.last_read = true;
+        }
+        self.add(self.number(), &line);
     }
 
     /// Decides on the quiet line waiting, if any: read after all when the line after it
@@ -241,6 +255,9 @@ impl LogReader {
             return;
         }
         self.flush();
+        let Some(status) = status else {
+            return;
+        };
         let seen = Evidence {
             finding: Finding::Status {
                 code: status,
@@ -442,6 +459,17 @@ mod tests {
         "< HTTP/1.1 401 Unauthorized",
         "transfer-encoding: chunked",
         "3a",
+        "2026-11-25T10:00:25Z INFO worker 83 processed batch 50631 in 74 ms",
+        "took 503 ms",
+        "Traceback (most recent call last):",
+        "  File \"/srv/bot/post.py\", line 41, in <module>",
+        "retrying in 5s",
+        "GET /2/tweets failed: HTTP 503 Service Unavailable",
+        "date: Wed, 25 Nov 2026 10:00:03 GMT",
+        "ts=2026-11-25T10:00:04Z level=error msg=\"post failed\" status=503",
+        "10.0.0.1 - - [25/Nov/2026:10:00:04 +0000] \"POST /2/tweets HTTP/1.1\" 429 97",
+        "    raise TooManyRequests(resp)",
+        "queue drained",
     ];
 
     proptest! {
