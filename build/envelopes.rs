@@ -83,11 +83,12 @@ pub fn check(path: &str, text: &str) -> Result<String, Vec<String>> {
                 Err(why) => say(why),
             }
         }
-        if let Some(Err(why)) = e.status.as_deref().map(split_path) {
-            say(why);
-        }
-        let status = match &e.status {
-            Some(s) => format!("Some(&{:?})", split_path(s).unwrap_or_default()),
+        let status = match e.status.as_deref().map(split_path) {
+            Some(Ok(path)) => format!("Some(&{path:?})"),
+            Some(Err(why)) => {
+                say(why);
+                "None".to_string()
+            }
             None => "None".to_string(),
         };
         writeln!(

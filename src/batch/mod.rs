@@ -495,6 +495,22 @@ fn record(group: &[Evidence], tally: &mut Tally, diagnosed: &mut Diagnosed) {
     diagnosed.rows.insert(key, rows);
 }
 
+/// Whether `line` changes how the lines around it in its block are read: a markdown
+/// fence, curl `-v`'s markers (`> ` is then a request line, not a quote), chunked framing.
+pub(super) fn reaches_past_itself(line: &str) -> bool {
+    let t = line.trim_start();
+    ["```", "~~~", "* ", "> ", "< "]
+        .iter()
+        .any(|m| t.starts_with(m))
+        || crate::evidence::mentions_chunked(line)
+}
+
+/// Whether `trimmed`, a line without its spaces, is three digits alone: `curl -w
+/// '\n%{http_code}'` prints the status so, after the body.
+fn three_digits(trimmed: &[u8]) -> bool {
+    trimmed.len() == 3 && trimmed.iter().all(u8::is_ascii_digit)
+}
+
 /// Lines that begin a new response, where a block may be cut without splitting one.
 fn starts_response(line: &str) -> bool {
     static TWEEPY: LazyLock<Finder> = LazyLock::new(|| Finder::new("tweepy.errors."));

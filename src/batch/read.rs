@@ -10,8 +10,8 @@ use super::chunks::Chunk;
 use super::quiet::{Names, quiet_status};
 use super::silent::is_silent;
 use super::{
-    BLOCK_BYTES, Diagnosed, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, brackets, record,
-    starts_response,
+    BLOCK_BYTES, Diagnosed, Grouper, LogCounts, MAX_BLOCK_BYTES, Tally, brackets,
+    reaches_past_itself, record, starts_response, three_digits,
 };
 use crate::evidence::{self, Evidence, Finding, How, Seen};
 // A log's texts are hashed once a block and once an occurrence: foldhash, seeded per
@@ -86,7 +86,7 @@ pub fn tally_mapped(
     super::chunks::read_mapped(map, progress, options)
 }
 
-/// A quiet line not yet settled.
+/// A quiet record or a silent line, not yet settled.
 struct Pending {
     line: u64,
     /// The status of a quiet record; none for a silent line of text.
@@ -209,7 +209,7 @@ impl LogReader {
         let raw = &data[at.clone()];
         let trimmed = raw.trim_ascii();
         // `curl -w '\n%{http_code}'` prints three digits on a line of their own.
-        let digits = trimmed.len() == 3 && trimmed.iter().all(u8::is_ascii_digit);
+        let digits = three_digits(trimmed);
         self.settle_pending(data, digits);
         let after_digits = self.after_digits;
         if !trimmed.is_empty() {
@@ -233,11 +233,10 @@ impl LogReader {
             });
             return;
         }
-        let line = String::from_utf8_lossy(raw);
         if !trimmed.is_empty() {
             self.last_read = true;
         }
-        self.add(self.number(), &line);
+        self.add(self.number(), &String::from_utf8_lossy(raw));
     }
 
     /// Decides on the quiet line waiting, if any: read after all when the line after it
@@ -338,16 +337,6 @@ impl LogReader {
         remembered.insert(self.block.clone(), found.clone());
         found
     }
-}
-
-/// Whether `line` changes how the lines around it in its block are read: a markdown
-/// fence, curl `-v`'s markers (`> ` is then a request line, not a quote), chunked framing.
-fn reaches_past_itself(line: &str) -> bool {
-    let t = line.trim_start();
-    ["```", "~~~", "* ", "> ", "< "]
-        .iter()
-        .any(|m| t.starts_with(m))
-        || crate::evidence::mentions_chunked(line)
 }
 
 #[cfg(test)]

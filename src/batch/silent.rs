@@ -11,14 +11,15 @@
 //! The prefilter's reference test (every fixture and random mixes of lines, read with and
 //! without it) is what holds the two together.
 
+use super::{reaches_past_itself, three_digits};
 use crate::catalog::{self, lexicon};
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 
 /// Words this short are looked for as words only: inside a longer word (`use` in
 /// `because`, `te` in `bytes`) they are not the word. A case seam (`NotFound`) or any
 /// other character bounds them.
 const SHORT: usize = 3;
-use std::sync::LazyLock;
 
 /// Words the framing and client-text readers key on beyond the tables: the names of
 /// protocols, tools and clients, and the words of failure that their patterns hold.
@@ -80,7 +81,8 @@ const MARKERS: &[&str] = &[
 
 /// Bytes that begin structure some reader follows: bodies and literals, markup, escapes
 /// that unwrapping undoes, fences, code marks (`#187`), tables. (`>` alone is an arrow
-/// in most logs: curl's `> ` is looked for at the start of a line.)
+/// in most logs: curl's `> ` at the start of a line is one of the lines that reach past
+/// themselves.)
 const MARK_BYTES: &[u8] = b"{}[]<\\`~#|";
 
 /// Every word any reader reads by, found in one pass, ASCII case folded.
@@ -114,11 +116,9 @@ static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 fn first_word(text: &str) -> Option<String> {
-    let word: String = text
-        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .find(|w| !w.is_empty())?
-        .to_lowercase();
-    Some(word)
+    text.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// Words that name the API's resources: they stand in nearly every request path a log
@@ -139,8 +139,9 @@ fn longest_word(text: &str) -> Option<String> {
 }
 
 /// Whether `line` (its line break, if any, included) can hold no evidence: no word any
-/// reader reads by, no mark of structure, not a header (`name: value`) nor curl's `-v`
-/// markers, and not three digits alone (`curl -w`). Digits elsewhere are no sign: a
+/// reader reads by, no mark of structure, not a header (`name: value`), not a line that
+/// changes how its neighbours are read (a fence, curl's `-v` markers, chunked framing),
+/// and not three digits alone (`curl -w`). Digits elsewhere are no sign: a
 /// number is a status or a code only by the words beside it (`took 503 ms` is neither).
 pub(super) fn is_silent(line: &[u8]) -> bool {
     let t = line.trim_ascii();
@@ -148,10 +149,9 @@ pub(super) fn is_silent(line: &[u8]) -> bool {
         return false; // a blank line ends a header block: it is read
     }
     let read = header_like(t)
-        || t.starts_with(b"* ")
-        || t.starts_with(b"> ")
         || MARK_BYTES.iter().any(|&b| memchr::memchr(b, t).is_some())
-        || (t.len() == 3 && t.iter().all(u8::is_ascii_digit))
+        || three_digits(t)
+        || reaches_past_itself(&String::from_utf8_lossy(t))
         || names_a_word(t);
     !read
 }
